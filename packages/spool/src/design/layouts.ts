@@ -1,0 +1,32 @@
+import type { LayoutTemplate, PatternDef } from './types.js';
+
+export const LAYOUTS: readonly LayoutTemplate[] = [
+  { id: 'classic', label: 'Classic', description: 'Title and body text with an accent rule; images below the text.' },
+  { id: 'post-card', label: 'Post card', description: 'Each slide shows the post as a card with avatar, name and handle.' },
+  { id: 'statement', label: 'Big statement', description: 'Large, bold text that fills the slide; best for short posts.' },
+  { id: 'numbered', label: 'Numbered steps', description: 'A large step number beside each slide’s text.' },
+  { id: 'image-focus', label: 'Image focus', description: 'The image fills the top of the slide with the text beneath it.' },
+];
+
+export const DEFAULT_LAYOUT_ID = 'classic';
+
+export const PATTERNS: readonly PatternDef[] = [
+  { id: 'none', label: 'None' },
+  { id: 'dots', label: 'Dots' },
+  { id: 'grid', label: 'Grid' },
+  { id: 'diagonal', label: 'Diagonal lines' },
+  { id: 'waves', label: 'Waves' },
+  { id: 'corners', label: 'Corner rings' },
+];
+
+export function findLayout(id: string): LayoutTemplate {
+  const layout = LAYOUTS.find((l) => l.id === id);
+  if (!layout) throw new RangeError(`unknown layout "${id}" (try ${LAYOUTS.map((l) => l.id).join(', ')})`);
+  return layout;
+}
+
+export function findPattern(id: string): PatternDef {
+  const pattern = PATTERNS.find((p) => p.id === id);
+  if (!pattern) throw new RangeError(`unknown pattern "${id}" (try ${PATTERNS.map((p) => p.id).join(', ')})`);
+  return pattern;
+}

@@ -1,0 +1,114 @@
+/**
+ * Design choices for a deck. Everything here is plain data so the studio can edit it
+ * and presets can store it; ids refer to the registries in this folder.
+ */
+
+/** Width of every slide in layout units; sizes (title 36, body 18) are in these units. */
+export const SLIDE_UNITS_WIDE = 432;
+
+export interface Ratio {
+  id: string;
+  label: string;
+  /** Exact export size in pixels. */
+  width: number;
+  height: number;
+}
+
+export type FontFamilyId = 'sans' | 'serif' | 'display' | 'mono' | (string & {});
+
+export interface Typography {
+  titleSize: number;
+  bodySize: number;
+  /** Header and footer text. */
+  chromeSize: number;
+  /** Defaults to the theme's pairing. */
+  titleFont?: FontFamilyId;
+  bodyFont?: FontFamilyId;
+}
+
+export interface PatternChoice {
+  id: string;
+  /** Defaults to the theme's pattern colour. */
+  color?: string;
+  /** 0..1; defaults to the theme's pattern opacity. */
+  opacity?: number;
+}
+
+export interface BrandKit {
+  name?: string;
+  handle?: string;
+  avatar?: string;
+  logo?: string;
+  website?: string;
+  /** Overrides the theme's accent colour. */
+  accent?: string;
+  show: {
+    header: boolean;
+    footer: boolean;
+    avatar: boolean;
+    name: boolean;
+    handle: boolean;
+    logo: boolean;
+    website: boolean;
+    pageNumbers: boolean;
+    swipeHint: boolean;
+  };
+}
+
+export interface CallToAction {
+  enabled: boolean;
+  /** Up to three lines: a headline and two follow-ups. */
+  lines: string[];
+}
+
+export interface PlanOptions {
+  /** A heading-only post becomes its own section slide, or the title of the slide that follows. */
+  headings: 'section' | 'title';
+  /** An image-only post becomes its own slide, or is applied to the slide before it. */
+  images: 'slide' | 'attach';
+  cover: boolean;
+}
+
+export interface Design {
+  ratio: Ratio;
+  theme: string;
+  layout: string;
+  typography: Typography;
+  pattern: PatternChoice;
+  brand: BrandKit;
+  cta: CallToAction;
+  plan: PlanOptions;
+}
+
+export interface Theme {
+  id: string;
+  label: string;
+  background: string;
+  /** Optional second background colour for a diagonal gradient. */
+  backgroundTo?: string;
+  /** Card surfaces (post-card layout, quotes). */
+  surface: string;
+  text: string;
+  /** Titles and headings. */
+  title: string;
+  muted: string;
+  accent: string;
+  /** Text drawn on the accent colour (badges, numbers). */
+  onAccent: string;
+  link: string;
+  pattern: { color: string; opacity: number };
+  /** Default font pairing. */
+  titleFont: FontFamilyId;
+  bodyFont: FontFamilyId;
+}
+
+export interface LayoutTemplate {
+  id: string;
+  label: string;
+  description: string;
+}
+
+export interface PatternDef {
+  id: string;
+  label: string;
+}

@@ -1,0 +1,129 @@
+import type { Block, MediaRef, Span } from '../model/document.js';
+import type { Box, LayoutContext } from './context.js';
+import type { FlowStyle } from './flow.js';
+import { layoutBlocks } from './flow.js';
+import { setText } from './lines.js';
+import { baseStyle, styleSpans } from './styles.js';
+import { takeBlocks } from './split.js';
+import { placeImages } from './images.js';
+import type { LaidElement } from './types.js';
+
+export interface TextSpec {
+  title?: Span[];
+  blocks: Block[];
+  media: MediaRef[];
+  /** Body style at scale 1. */
+  body: FlowStyle;
+  /** Title size at scale 1. */
+  titleSize: number;
+  /** Smallest scale text may shrink to before it continues on another page. */
+  minScale: number;
+  /** Vertically centre the text when it is shorter than the box. */
+  center?: boolean;
+}
+
+export interface PagePart {
+  elements: LaidElement[];
+  bodySize: number;
+}
+
+const TITLE_GAP = 0.9;
+const MIN_IMAGE_SHARE = 0.36;
+
+/**
+ * Fits a slide's title, text and images into a box: at full size if it can, else shrinking
+ * toward `minScale`, else continuing on further pages at full size (split at sentence ends).
+ * Images that don't get a readable share of a page move to a page of their own.
+ */
+export function composePages(ctx: LayoutContext, box: Box, spec: TextSpec): PagePart[] {
+  const hasText = spec.blocks.length > 0 || (spec.title?.length ?? 0) > 0;
+  const imageRoom = spec.media.length > 0 && hasText ? Math.max(MIN_IMAGE_SHARE * box.h, 110) : 0;
+
+  const measure = (scale: number, blocks: Block[], withTitle: boolean) =>
+    textHeight(ctx, box.w, spec, scale, blocks, withTitle);
+
+  if (!hasText) return [{ elements: placeImages(ctx, spec.media, box), bodySize: spec.body.size }];
+
+  for (const reserve of imageRoom ? [imageRoom, 0] : [0]) {
+    const room = box.h - (reserve ? reserve + gapBelowText(spec) : 0);
+    const scale = fitScale(spec.minScale, (s) => measure(s, spec.blocks, true) <= room);
+    if (scale === undefined) continue;
+    const text = drawText(ctx, box, spec, scale, spec.blocks, true, room);
+    const elements = [...text.elements];
+    if (reserve) {
+      const top = box.y + text.height + gapBelowText(spec);
+      elements.push(...placeImages(ctx, spec.media, { x: box.x, y: top, w: box.w, h: box.y + box.h - top }));
+    }
+    const pages: PagePart[] = [{ elements, bodySize: spec.body.size * scale }];
+    if (spec.media.length > 0 && !reserve) pages.push({ elements: placeImages(ctx, spec.media, box), bodySize: spec.body.size * scale });
+    return pages;
+  }
+
+  // Too long even at the smallest size: continue over pages at full size.
+  const pages: PagePart[] = [];
+  let rest = spec.blocks;
+  let first = true;
+  while (rest.length > 0 || first) {
+    const titleH = first && spec.title?.length ? titleBlockHeight(ctx, box.w, spec, 1) : 0;
+    const take = takeBlocks(rest, ctx, box.w, spec.body, box.h - titleH);
+    const text = drawText(ctx, box, { ...spec, center: false }, 1, take.taken, first, box.h);
+    pages.push({ elements: text.elements, bodySize: spec.body.size });
+    rest = take.rest;
+    first = false;
+  }
+  if (spec.media.length > 0) pages.push({ elements: placeImages(ctx, spec.media, box), bodySize: spec.body.size });
+  return pages;
+}
+
+/** Largest scale in [min, 1] (to 1/64) at which `fits` holds, or undefined. */
+function fitScale(min: number, fits: (scale: number) => boolean): number | undefined {
+  if (fits(1)) return 1;
+  if (!fits(min)) return undefined;
+  let lo = min;
+  let hi = 1;
+  while (hi - lo > 1 / 64) {
+    const mid = (lo + hi) / 2;
+    if (fits(mid)) lo = mid;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function gapBelowText(spec: TextSpec): number {
+  return spec.body.size * 0.9;
+}
+
+function titleStyle(ctx: LayoutContext, spec: TextSpec, scale: number) {
+  return baseStyle(ctx.fonts.title, spec.titleSize * scale, ctx.theme.title, 700);
+}
+
+function titleBlockHeight(ctx: LayoutContext, width: number, spec: TextSpec, scale: number): number {
+  if (!spec.title?.length) return 0;
+  const set = setText(ctx.engine, styleSpans(spec.title, titleStyle(ctx, spec, scale), ctx.theme), 0, 0, width, 1.18);
+  return set.height + (spec.blocks.length ? spec.body.size * scale * TITLE_GAP : 0);
+}
+
+function scaled(style: FlowStyle, scale: number): FlowStyle {
+  return { ...style, size: style.size * scale };
+}
+
+function textHeight(ctx: LayoutContext, width: number, spec: TextSpec, scale: number, blocks: Block[], withTitle: boolean): number {
+  const title = withTitle ? titleBlockHeight(ctx, width, spec, scale) : 0;
+  return title + layoutBlocks(blocks, ctx, 0, 0, width, scaled(spec.body, scale)).height;
+}
+
+function drawText(ctx: LayoutContext, box: Box, spec: TextSpec, scale: number, blocks: Block[], withTitle: boolean, room: number) {
+  const total = textHeight(ctx, box.w, spec, scale, blocks, withTitle);
+  let y = box.y + (spec.center ? Math.max(0, (room - total) / 2) : 0);
+  const top = y;
+  const elements: LaidElement[] = [];
+  if (withTitle && spec.title?.length) {
+    const align = spec.body.align ?? 'left';
+    const set = setText(ctx.engine, styleSpans(spec.title, titleStyle(ctx, spec, scale), ctx.theme), box.x, y, box.w, 1.18, align);
+    elements.push(set.text);
+    y += titleBlockHeight(ctx, box.w, spec, scale);
+  }
+  const flow = layoutBlocks(blocks, ctx, box.x, y, box.w, scaled(spec.body, scale));
+  elements.push(...flow.elements);
+  return { elements, height: y + flow.height - top };
+}

@@ -1,0 +1,33 @@
+import type { Design, Theme } from '../design/types.js';
+import type { TextEngine } from '../text/types.js';
+import type { Fonts } from './styles.js';
+import type { ImageLookup } from './types.js';
+
+/** Everything a template needs besides the slide: measured in layout units. */
+export interface LayoutContext {
+  engine: TextEngine;
+  design: Design;
+  theme: Theme;
+  fonts: Fonts;
+  images: ImageLookup;
+  width: number;
+  height: number;
+  /** The content box that header and footer leave free. */
+  box: Box;
+  /** Ordinal of the slide among content slides (numbered template), 1-based. */
+  ordinal: number;
+  /** Ordinal among section slides, 1-based. */
+  section: number;
+  /** Accent colour after the brand kit's override. */
+  accent: string;
+}
+
+export interface Box {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+/** Side margin of every slide: the safe area nothing is drawn outside of (backgrounds aside). */
+export const MARGIN = 36;

@@ -1,0 +1,77 @@
+import type { Block } from '../model/document.js';
+import type { LayoutContext } from './context.js';
+import type { Align } from './lines.js';
+import { setText } from './lines.js';
+import { baseStyle, styleSpans } from './styles.js';
+import type { LaidElement } from './types.js';
+
+export interface FlowStyle {
+  size: number;
+  color: string;
+  family: string;
+  weight?: 400 | 500 | 600 | 700 | 800;
+  align?: Align;
+  lineHeight?: number;
+}
+
+export interface Flow {
+  elements: LaidElement[];
+  height: number;
+}
+
+const PARAGRAPH_GAP = 0.7;
+const BODY_LINE_HEIGHT = 1.45;
+const HEADING_LINE_HEIGHT = 1.22;
+
+/** Gap above a block that follows another, in units of the body size. */
+export function blockGap(size: number): number {
+  return size * PARAGRAPH_GAP;
+}
+
+/** Lays one block out at (x, y): paragraphs, headings, list items with hanging markers, quotes with a rule. */
+export function layoutBlock(block: Block, ctx: LayoutContext, x: number, y: number, width: number, style: FlowStyle): Flow {
+  const { engine, theme } = ctx;
+  const align = style.align ?? 'left';
+  const lh = style.lineHeight ?? BODY_LINE_HEIGHT;
+  const base = baseStyle(style.family, style.size, style.color, style.weight ?? 400);
+  switch (block.type) {
+    case 'heading': {
+      const size = style.size * (block.level === 1 || block.level === undefined ? 1.25 : 1.12);
+      const head = baseStyle(ctx.fonts.title, size, theme.title, 700);
+      const set = setText(engine, styleSpans(block.spans, head, theme), x, y, width, HEADING_LINE_HEIGHT, align);
+      return { elements: [set.text], height: set.height };
+    }
+    case 'listItem': {
+      const marker = block.ordered ? `${block.ordinal ?? 1}.` : '•';
+      const markerStyle = { ...base, weight: 700 as const, color: ctx.accent };
+      const indent = Math.max(engine.measure([{ text: '00.', style: markerStyle }]) + style.size * 0.5, style.size * 1.6);
+      const mark = setText(engine, [{ text: marker, style: markerStyle }], x, y, indent, lh);
+      const body = setText(engine, styleSpans(block.spans, base, theme), x + indent, y, width - indent, lh);
+      return { elements: [mark.text, body.text], height: Math.max(mark.height, body.height) };
+    }
+    case 'quote': {
+      const indent = style.size * 0.9;
+      const quoteStyle = { ...base, italic: true };
+      const body = setText(engine, styleSpans(block.spans, quoteStyle, theme), x + indent, y, width - indent, lh, align);
+      const bar: LaidElement = { type: 'rect', x, y: y + style.size * 0.2, w: 3, h: Math.max(0, body.height - style.size * 0.4), radius: 1.5, fill: ctx.accent };
+      return { elements: [bar, body.text], height: body.height };
+    }
+    default: {
+      const set = setText(engine, styleSpans(block.spans, base, theme), x, y, width, lh, align);
+      return { elements: [set.text], height: set.height };
+    }
+  }
+}
+
+/** Lays a run of blocks out top to bottom with paragraph gaps. */
+export function layoutBlocks(blocks: readonly Block[], ctx: LayoutContext, x: number, y: number, width: number, style: FlowStyle): Flow {
+  const elements: LaidElement[] = [];
+  let cursor = y;
+  blocks.forEach((block, i) => {
+    if (i > 0) cursor += blockGap(style.size);
+    const flow = layoutBlock(block, ctx, x, cursor, width, style);
+    elements.push(...flow.elements);
+    cursor += flow.height;
+  });
+  return { elements, height: cursor - y };
+}

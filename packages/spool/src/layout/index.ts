@@ -1,0 +1,5 @@
+export { layoutDeck, layoutSlide } from './layout-deck.js';
+export { contentBox } from './chrome.js';
+export { MARGIN } from './context.js';
+export type { LayoutContext, Box } from './context.js';
+export type { ImageInfo, ImageLookup, LaidElement, LaidImage, LaidOutDeck, LaidOutPage, LaidRect, LaidText, PlacedLine, Warning } from './types.js';

@@ -1,0 +1,40 @@
+import type { StyledText, TextEngine } from '../text/types.js';
+import type { LaidText, PlacedLine } from './types.js';
+
+export type Align = 'left' | 'center';
+
+export interface SetText {
+  text: LaidText;
+  height: number;
+  /** Width of the widest line. */
+  width: number;
+}
+
+/**
+ * Breaks styled text into lines and stacks them from `y` with a fixed line pitch, baselines
+ * centred in the line box by the nominal font metrics so mixed emoji or fallback runs keep the rhythm.
+ */
+export function setText(
+  engine: TextEngine,
+  texts: readonly StyledText[],
+  x: number,
+  y: number,
+  width: number,
+  lineHeight: number,
+  align: Align = 'left',
+): SetText {
+  if (texts.length === 0) return { text: { type: 'text', lines: [] }, height: 0, width: 0 };
+  const base = texts[0].style;
+  const m = engine.metrics(base);
+  const size = base.size;
+  const pitch = size * lineHeight;
+  const baselineOffset = pitch / 2 + ((m.ascent - m.descent) * size) / 2;
+  const lines = engine.breakLines(texts, width);
+  let widest = 0;
+  const placed: PlacedLine[] = lines.map((line, i) => {
+    widest = Math.max(widest, line.width);
+    const dx = align === 'center' ? (width - line.width) / 2 : 0;
+    return { x: x + dx, baseline: y + i * pitch + baselineOffset, line };
+  });
+  return { text: { type: 'text', lines: placed }, height: lines.length * pitch, width: widest };
+}

@@ -1,0 +1,87 @@
+import type { Block } from '../model/document.js';
+import { blockText } from '../model/document.js';
+import { splitSpansAt } from '../plan/hook.js';
+import type { LayoutContext } from './context.js';
+import type { FlowStyle } from './flow.js';
+import { blockGap, layoutBlock } from './flow.js';
+
+export interface Take {
+  taken: Block[];
+  rest: Block[];
+}
+
+/**
+ * Takes as many blocks as fit in `maxHeight`; a block that straddles the bottom is split at the
+ * last sentence end that fits (a paragraph boundary is preferred, a word boundary is the last resort
+ * for a sentence longer than a whole page). Never drops text: taken + rest hold every character.
+ */
+export function takeBlocks(blocks: readonly Block[], ctx: LayoutContext, width: number, style: FlowStyle, maxHeight: number): Take {
+  const taken: Block[] = [];
+  let used = 0;
+  for (let i = 0; i < blocks.length; i++) {
+    const gap = taken.length > 0 ? blockGap(style.size) : 0;
+    const block = blocks[i];
+    const height = layoutBlock(block, ctx, 0, 0, width, style).height;
+    if (used + gap + height <= maxHeight) {
+      taken.push(block);
+      used += gap + height;
+      continue;
+    }
+    const room = maxHeight - used - gap;
+    const fits = (b: Block) => layoutBlock(b, ctx, 0, 0, width, style).height <= room;
+    const split = splitToFit(block, fits, sentenceEnds) ?? (taken.length === 0 ? splitToFit(block, fits, wordEnds) : undefined);
+    if (split) return { taken: [...taken, split[0]], rest: [split[1], ...blocks.slice(i + 1)] };
+    if (taken.length === 0) {
+      // Not even one word fits the room: take the block's first word anyway so pagination always advances.
+      const first = splitAtFirst(block);
+      return first ? { taken: [first[0]], rest: [first[1], ...blocks.slice(i + 1)] } : { taken: [block], rest: blocks.slice(i + 1) };
+    }
+    return { taken, rest: blocks.slice(i) };
+  }
+  return { taken, rest: [] };
+}
+
+type Cuts = (text: string) => number[];
+
+/** Largest prefix, cut at one of `cuts`, that still fits; undefined when none does. */
+function splitToFit(block: Block, fits: (b: Block) => boolean, cuts: Cuts): [Block, Block] | undefined {
+  const text = blockText(block);
+  const ends = cuts(text).filter((e) => e > 0 && e < text.length);
+  let lo = 0;
+  let hi = ends.length - 1;
+  let best: [Block, Block] | undefined;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const parts = cutBlock(block, ends[mid]);
+    if (fits(parts[0])) {
+      best = parts;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return best;
+}
+
+function splitAtFirst(block: Block): [Block, Block] | undefined {
+  const text = blockText(block);
+  const end = wordEnds(text).find((e) => e > 0 && e < text.length);
+  return end === undefined ? undefined : cutBlock(block, end);
+}
+
+/** The tail of a split list item or quote continues the same block without repeating its marker. */
+function cutBlock(block: Block, offset: number): [Block, Block] {
+  const [head, tail] = splitSpansAt(block.spans, offset);
+  const trimmed = tail.map((s, i) => (i === 0 ? { ...s, text: s.text.trimStart() } : s)).filter((s) => s.text.length > 0);
+  const rest: Block = block.type === 'listItem' ? { type: 'paragraph', spans: trimmed } : { ...block, spans: trimmed };
+  return [{ ...block, spans: head }, rest];
+}
+
+const sentenceSegmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
+const wordSegmenter = new Intl.Segmenter('en', { granularity: 'word' });
+
+function sentenceEnds(text: string): number[] {
+  return [...sentenceSegmenter.segment(text)].map((s) => s.index + s.segment.length);
+}
+
+function wordEnds(text: string): number[] {
+  return [...wordSegmenter.segment(text)].filter((s) => s.isWordLike).map((s) => s.index + s.segment.length);
+}

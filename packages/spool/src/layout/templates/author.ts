@@ -1,0 +1,34 @@
+import type { Author } from '../../model/document.js';
+import type { LayoutContext } from '../context.js';
+import { setText } from '../lines.js';
+import { baseStyle } from '../styles.js';
+import type { LaidElement } from '../types.js';
+
+/** A round avatar: the author's picture, or their initials on the accent colour. */
+export function avatar(ctx: LayoutContext, author: Author | undefined, src: string | undefined, x: number, y: number, d: number): LaidElement[] {
+  if (src && ctx.images(src)) {
+    return [{ type: 'image', src, x, y, w: d, h: d, fit: 'cover', radius: d / 2, alt: author?.name ? `${author.name}’s avatar` : undefined }];
+  }
+  const initials = initialsOf(author?.name || author?.handle || '');
+  const circle: LaidElement = { type: 'rect', x, y, w: d, h: d, radius: d / 2, fill: ctx.accent };
+  if (!initials) return [circle];
+  const size = d * 0.4;
+  const label = setText(ctx.engine, [{ text: initials, style: baseStyle(ctx.fonts.title, size, ctx.theme.onAccent, 700) }], x, y + (d - size * 1.2) / 2, d, 1.2, 'center');
+  return [circle, label.text];
+}
+
+function initialsOf(name: string): string {
+  const words = name.replace(/^@/, '').split(/\s+/).filter(Boolean);
+  return words.slice(0, 2).map((w) => [...w][0]?.toUpperCase() ?? '').join('');
+}
+
+/** Avatar, then the name in bold over the @handle in the muted colour. */
+export function authorRow(ctx: LayoutContext, author: Author | undefined, x: number, y: number, d: number, size: number): LaidElement[] {
+  if (!author) return [];
+  const out = avatar(ctx, author, author.avatar, x, y, d);
+  const textX = x + d + size * 0.6;
+  const width = ctx.width - textX - 36;
+  const name = setText(ctx.engine, [{ text: author.name, style: baseStyle(ctx.fonts.body, size, ctx.theme.title, 700) }], textX, y + d / 2 - size * 1.25, width, 1.25);
+  const handle = setText(ctx.engine, [{ text: `@${author.handle.replace(/^@/, '')}`, style: baseStyle(ctx.fonts.body, size * 0.9, ctx.theme.muted, 400) }], textX, y + d / 2, width, 1.25);
+  return [...out, name.text, handle.text];
+}

@@ -1,0 +1,136 @@
+import type { Slide } from '../../model/deck.js';
+import type { LayoutContext } from '../context.js';
+import type { PagePart } from '../compose.js';
+import { composePages } from '../compose.js';
+import { layoutBlocks } from '../flow.js';
+import { setText } from '../lines.js';
+import { baseStyle, styleSpans } from '../styles.js';
+import { authorRow, avatar } from './author.js';
+import type { LaidElement } from '../types.js';
+
+/** The hook: a large title, the first post's image if there is room, and the author at the bottom. */
+export function layoutCover(ctx: LayoutContext, slide: Slide): PagePart[] {
+  const t = ctx.design.typography;
+  const box = ctx.box;
+  const authorH = slide.author ? 48 : 0;
+  const rule: LaidElement = { type: 'rect', x: box.x, y: box.y, w: 48, h: 5, radius: 2.5, fill: ctx.accent };
+  const textBox = { x: box.x, y: box.y + 5 + t.bodySize * 1.2, w: box.w, h: box.h - authorH - 5 - t.bodySize * 2.2 };
+  const parts = composePages(ctx, textBox, {
+    blocks: slide.title?.length ? [{ type: 'paragraph', spans: slide.title }] : slide.blocks,
+    media: slide.media,
+    body: { size: t.titleSize * 1.2, color: ctx.theme.title, family: ctx.fonts.title, weight: 800, lineHeight: 1.18 },
+    titleSize: t.titleSize,
+    minScale: 0.55,
+  });
+  const author = authorRow(ctx, slide.author, box.x, box.y + box.h - authorH + 4, 44, t.bodySize);
+  return [{ ...parts[0], elements: [rule, ...parts[0].elements, ...author] }, ...parts.slice(1)];
+}
+
+/** A chapter break: the section number in the accent colour over a large title, centred vertically. */
+export function layoutSection(ctx: LayoutContext, slide: Slide): PagePart[] {
+  const t = ctx.design.typography;
+  const box = ctx.box;
+  const number = String(ctx.section).padStart(2, '0');
+  const numSize = t.titleSize * 1.6;
+  const numH = numSize * 1.1 + t.bodySize;
+  const parts = composePages(ctx, { ...box, y: box.y + numH, h: box.h - numH }, {
+    blocks: [{ type: 'paragraph', spans: slide.title ?? [] }, ...slide.blocks],
+    media: slide.media,
+    body: { size: t.titleSize * 1.15, color: ctx.theme.title, family: ctx.fonts.title, weight: 800, lineHeight: 1.18 },
+    titleSize: t.titleSize,
+    minScale: 0.6,
+  });
+  const textTop = firstTextTop(parts[0].elements, box.y + numH);
+  const textBottom = lastTextBottom(parts[0].elements, textTop);
+  // Centre number + title together in the box.
+  const blockH = numH + (textBottom - textTop);
+  const shift = Math.max(0, (box.h - blockH) / 2);
+  const num = setText(ctx.engine, [{ text: number, style: baseStyle(ctx.fonts.title, numSize, ctx.accent, 800) }], box.x, box.y + shift, box.w, 1.1);
+  const rule: LaidElement = { type: 'rect', x: box.x, y: box.y + shift + numSize * 1.1 + t.bodySize * 0.35, w: 48, h: 4, radius: 2, fill: ctx.accent };
+  const moved = parts[0].elements.map((e) => shiftY(e, shift));
+  return [{ ...parts[0], elements: [num.text, rule, ...moved] }, ...parts.slice(1)];
+}
+
+/** Image posts: the title if the plan gave one, then the image as large as the slide allows. */
+export function layoutImageSlide(ctx: LayoutContext, slide: Slide): PagePart[] {
+  const t = ctx.design.typography;
+  return composePages(ctx, ctx.box, {
+    title: slide.title, blocks: slide.blocks, media: slide.media,
+    body: { size: t.bodySize, color: ctx.theme.text, family: ctx.fonts.body }, titleSize: t.titleSize, minScale: 0.75,
+  });
+}
+
+/** The call to action: avatar, a large first line, a second line, and the third as a button. */
+export function layoutOutro(ctx: LayoutContext, slide: Slide): PagePart[] {
+  // Short pages (landscape) scale the whole stack down until it fits.
+  for (let scale = 1; ; scale -= 0.1) {
+    const stack = outroStack(ctx, slide, Math.max(scale, 0.3));
+    const total = stack.reduce((sum, p) => sum + p.h, 0);
+    if (total <= ctx.box.h || scale <= 0.3) {
+      const elements: LaidElement[] = [];
+      let y = ctx.box.y + Math.max(0, (ctx.box.h - total) / 2);
+      for (const p of stack) {
+        elements.push(...p.draw(y));
+        y += p.h;
+      }
+      return [{ elements, bodySize: ctx.design.typography.bodySize * scale }];
+    }
+  }
+}
+
+function outroStack(ctx: LayoutContext, slide: Slide, scale: number) {
+  const t = ctx.design.typography;
+  const box = ctx.box;
+  const body = t.bodySize * scale;
+  const d = 84 * scale;
+  const src = ctx.design.brand.avatar ?? slide.author?.avatar;
+  const [head, second, third] = slide.blocks;
+  const parts: { h: number; draw: (y: number) => LaidElement[] }[] = [];
+  parts.push({ h: d + body * 1.4, draw: (y) => avatar(ctx, slide.author, src, box.x + (box.w - d) / 2, y, d) });
+  if (head) {
+    const style = { size: t.titleSize * 1.05 * scale, color: ctx.theme.title, family: ctx.fonts.title, weight: 800 as const, align: 'center' as const, lineHeight: 1.18 };
+    const block = { ...head, type: 'paragraph' as const };
+    const h = layoutBlocks([block], ctx, 0, 0, box.w, style).height;
+    parts.push({ h: h + body, draw: (y) => layoutBlocks([block], ctx, box.x, y, box.w, style).elements });
+  }
+  if (second) {
+    const style = { size: body * 1.15, color: ctx.theme.muted, family: ctx.fonts.body, align: 'center' as const };
+    const h = layoutBlocks([second], ctx, 0, 0, box.w, style).height;
+    parts.push({ h: h + body * 1.4, draw: (y) => layoutBlocks([second], ctx, box.x, y, box.w, style).elements });
+  }
+  if (third) parts.push(button(ctx, styleSpans(third.spans, baseStyle(ctx.fonts.body, body, ctx.theme.onAccent, 700), ctx.theme), box.x, box.w));
+  return parts;
+}
+
+function button(ctx: LayoutContext, texts: ReturnType<typeof styleSpans>, x: number, width: number) {
+  const size = texts[0]?.style.size ?? 18;
+  const padX = size * 1.2;
+  const lines = ctx.engine.breakLines(texts, width - padX * 2);
+  const textW = Math.max(...lines.map((l) => l.width), 0);
+  const h = lines.length * size * 1.35 + size * 1.3;
+  return {
+    h,
+    draw: (y: number): LaidElement[] => {
+      const w = textW + padX * 2;
+      const bx = x + (width - w) / 2;
+      const set = setText(ctx.engine, texts, bx + padX, y + size * 0.65, textW + 0.5, 1.35, 'center');
+      return [{ type: 'rect', x: bx, y, w, h, radius: h / 2 > 28 ? 14 : h / 2, fill: ctx.accent }, set.text];
+    },
+  };
+}
+
+function shiftY(e: LaidElement, dy: number): LaidElement {
+  if (e.type === 'text') return { ...e, lines: e.lines.map((l) => ({ ...l, baseline: l.baseline + dy })) };
+  return { ...e, y: e.y + dy };
+}
+
+function firstTextTop(elements: readonly LaidElement[], fallback: number): number {
+  for (const e of elements) if (e.type === 'text' && e.lines[0]) return e.lines[0].baseline - e.lines[0].line.ascent;
+  return fallback;
+}
+
+function lastTextBottom(elements: readonly LaidElement[], fallback: number): number {
+  let bottom = fallback;
+  for (const e of elements) if (e.type === 'text') for (const l of e.lines) bottom = Math.max(bottom, l.baseline + l.line.descent);
+  return bottom;
+}

@@ -1,0 +1,76 @@
+import type { SlideKind } from '../model/deck.js';
+import type { Design, Theme } from '../design/types.js';
+import type { TextLine } from '../text/types.js';
+
+/** A line of shaped text placed on the page: x of its start and its baseline. */
+export interface PlacedLine {
+  x: number;
+  baseline: number;
+  line: TextLine;
+}
+
+export interface LaidText {
+  type: 'text';
+  lines: PlacedLine[];
+}
+
+export interface LaidImage {
+  type: 'image';
+  src: string;
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+  fit: 'cover' | 'contain';
+  radius: number;
+  alt?: string;
+}
+
+export interface LaidRect {
+  type: 'rect';
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+  radius?: number;
+  fill: string;
+  opacity?: number;
+  stroke?: { color: string; width: number };
+}
+
+export type LaidElement = LaidText | LaidImage | LaidRect;
+
+export interface LaidOutPage {
+  slideId: string;
+  kind: SlideKind;
+  layout: string;
+  /** 0 for a slide's first page, 1.. for continuations of a long slide. */
+  part: number;
+  /** Body size actually used after shrinking, for the summary and tests. */
+  bodySize: number;
+  elements: LaidElement[];
+}
+
+export interface Warning {
+  code: 'instagram-limit' | 'linkedin-limit' | 'image-missing' | 'text-shrunk' | 'text-continued' | 'source';
+  message: string;
+  slideId?: string;
+}
+
+export interface LaidOutDeck {
+  /** Page size in layout units. */
+  width: number;
+  height: number;
+  design: Design;
+  theme: Theme;
+  pages: LaidOutPage[];
+  warnings: Warning[];
+}
+
+/** Size of an image, known to the host before layout so fitting never needs its bytes. */
+export interface ImageInfo {
+  width: number;
+  height: number;
+}
+
+export type ImageLookup = (src: string) => ImageInfo | undefined;

@@ -1,0 +1,32 @@
+import type { Author, Block, MediaRef, Span } from './document.js';
+import type { Design } from '../design/types.js';
+
+export const DECK_SCHEMA_VERSION = 1 as const;
+
+export type SlideKind = 'cover' | 'content' | 'section' | 'image' | 'outro';
+
+/**
+ * One planned slide. Layout may still spread a long slide over several pages
+ * (continuations), so page numbers are only known after layout.
+ */
+export interface Slide {
+  id: string;
+  kind: SlideKind;
+  /** Overrides the deck's layout template for this slide. */
+  layout?: string;
+  title?: Span[];
+  blocks: Block[];
+  media: MediaRef[];
+  /** The posts this slide came from (empty for the outro or slides made by hand). */
+  postIds: string[];
+  /** Shown by post-card layouts and the cover. */
+  author?: Author;
+}
+
+export interface Deck {
+  schemaVersion: typeof DECK_SCHEMA_VERSION;
+  title?: string;
+  url?: string;
+  slides: Slide[];
+  design: Design;
+}

@@ -1,0 +1,65 @@
+/**
+ * The Document: what every source (thread file, pasted text, archive, API, Markdown, HTML) becomes.
+ * Plain serialisable data; loads go through `parseDocument` in ./schema.ts.
+ */
+export const DOCUMENT_SCHEMA_VERSION = 1 as const;
+
+/** Inline run of text. Marks combine; `href` makes it a link; `tag` styles mentions, hashtags and bare URLs. */
+export interface Span {
+  text: string;
+  bold?: boolean;
+  italic?: boolean;
+  code?: boolean;
+  href?: string;
+  tag?: 'mention' | 'hashtag' | 'url';
+}
+
+export type BlockType = 'paragraph' | 'heading' | 'listItem' | 'quote';
+
+export interface Block {
+  type: BlockType;
+  spans: Span[];
+  /** Heading level 1-3 (headings only). */
+  level?: number;
+  /** List items: numbered (`1.`) or bulleted (`-`). */
+  ordered?: boolean;
+  /** Ordered list items: the number shown. The planner renumbers runs of items split over posts. */
+  ordinal?: number;
+}
+
+export interface MediaRef {
+  type: 'image';
+  /** Path relative to the source file, absolute path, http(s) URL, or data URI. Resolved by the host, never by the core. */
+  src: string;
+  alt?: string;
+}
+
+export interface Author {
+  name: string;
+  handle: string;
+  /** Same forms as MediaRef.src. */
+  avatar?: string;
+}
+
+export interface Post {
+  id: string;
+  author: Author;
+  blocks: Block[];
+  media: MediaRef[];
+}
+
+export interface SpoolDocument {
+  schemaVersion: typeof DOCUMENT_SCHEMA_VERSION;
+  title?: string;
+  url?: string;
+  posts: Post[];
+}
+
+/** Plain text of a run of spans, for captions, summaries and tests. */
+export function spansText(spans: readonly Span[]): string {
+  return spans.map((s) => s.text).join('');
+}
+
+export function blockText(block: Block): string {
+  return spansText(block.spans);
+}

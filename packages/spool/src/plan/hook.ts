@@ -1,0 +1,64 @@
+import type { Block, Span } from '../model/document.js';
+import { blockText } from '../model/document.js';
+
+/** Longest hook we set as a cover title; the rest of a long first post moves to the next slide. */
+const MAX_HOOK_CHARS = 180;
+
+export interface HookSplit {
+  title: Span[];
+  rest: Block[];
+}
+
+/**
+ * The cover's title is the first post's opening: the whole first block when it is short,
+ * else its leading sentences up to MAX_HOOK_CHARS, with everything after kept for a content slide.
+ */
+export function splitHook(blocks: readonly Block[]): HookSplit {
+  const [first, ...others] = blocks;
+  if (!first) return { title: [], rest: [] };
+  const text = blockText(first);
+  if (text.length <= MAX_HOOK_CHARS) return { title: first.spans.map((s) => ({ ...s })), rest: [...others] };
+  const cut = sentenceCut(text, MAX_HOOK_CHARS);
+  if (cut <= 0 || cut >= text.length) return { title: first.spans.map((s) => ({ ...s })), rest: [...others] };
+  const [head, tail] = splitSpansAt(first.spans, cut);
+  return { title: head, rest: [{ ...first, spans: trimStart(tail) }, ...others] };
+}
+
+/** Offset just after the last sentence end within the first `max` characters, or -1. */
+function sentenceCut(text: string, max: number): number {
+  const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
+  let cut = -1;
+  for (const seg of segmenter.segment(text)) {
+    const end = seg.index + seg.segment.length;
+    if (end > max) break;
+    cut = end;
+  }
+  return cut;
+}
+
+export function splitSpansAt(spans: readonly Span[], offset: number): [Span[], Span[]] {
+  const head: Span[] = [];
+  const tail: Span[] = [];
+  let pos = 0;
+  for (const span of spans) {
+    const end = pos + span.text.length;
+    if (end <= offset) head.push({ ...span });
+    else if (pos >= offset) tail.push({ ...span });
+    else {
+      head.push({ ...span, text: span.text.slice(0, offset - pos) });
+      tail.push({ ...span, text: span.text.slice(offset - pos) });
+    }
+    pos = end;
+  }
+  return [trimEnd(head), tail];
+}
+
+function trimEnd(spans: Span[]): Span[] {
+  if (spans.length) spans[spans.length - 1] = { ...spans[spans.length - 1], text: spans[spans.length - 1].text.trimEnd() };
+  return spans.filter((s) => s.text.length > 0);
+}
+
+function trimStart(spans: Span[]): Span[] {
+  if (spans.length) spans[0] = { ...spans[0], text: spans[0].text.trimStart() };
+  return spans.filter((s) => s.text.length > 0);
+}

@@ -1,0 +1,18 @@
+import type { Author, Block } from '../model/document.js';
+import type { Design } from '../design/types.js';
+
+/** The outro's call to action: up to three lines, `{name}` and `{handle}` filled from the brand kit or author. */
+export function ctaBlocks(design: Design, author: Author | undefined): Block[] {
+  const name = design.brand.name ?? author?.name ?? '';
+  const handle = design.brand.handle ?? author?.handle ?? '';
+  return design.cta.lines
+    .slice(0, 3)
+    .map((line) => fillCta(line, name, handle).trim())
+    .filter((line) => line.length > 0)
+    .map((text, i): Block => (i === 0 ? { type: 'heading', level: 1, spans: [{ text }] } : { type: 'paragraph', spans: [{ text }] }));
+}
+
+function fillCta(line: string, name: string, handle: string): string {
+  const at = handle ? `@${handle.replace(/^@/, '')}` : '';
+  return line.replace(/\{name\}/g, name || at).replace(/\{handle\}/g, at || name);
+}

@@ -1,0 +1,102 @@
+import type { Block, Post, Span, SpoolDocument } from '../model/document.js';
+import { spansText } from '../model/document.js';
+import type { Deck, Slide } from '../model/deck.js';
+import { DECK_SCHEMA_VERSION } from '../model/deck.js';
+import type { Design } from '../design/types.js';
+import { classifyPost } from './classify.js';
+import { renumberLists } from './renumber.js';
+import { splitHook } from './hook.js';
+import { ctaBlocks } from './outro.js';
+
+/**
+ * Document -> Deck. One post per slide, no cap on their number; the design's plan options
+ * decide what lone headings and lone images become. Overflow is not decided here: layout
+ * measures and continues long slides on further pages.
+ */
+export function planDeck(document: SpoolDocument, design: Design): Deck {
+  const posts = renumberLists(document.posts);
+  const slides: Slide[] = [];
+  let nextId = 1;
+  const newId = () => `s${nextId++}`;
+  let pendingTitle: { spans: Span[]; postId: string } | undefined;
+
+  const flushPendingTitle = () => {
+    if (!pendingTitle) return;
+    slides.push({ id: newId(), kind: 'section', title: pendingTitle.spans, blocks: [], media: [], postIds: [pendingTitle.postId] });
+    pendingTitle = undefined;
+  };
+
+  posts.forEach((post, index) => {
+    const role = classifyPost(post);
+    if (role === 'empty') return;
+    if (index === 0 && design.plan.cover && role !== 'image') {
+      slides.push(...coverSlides(post, newId));
+      return;
+    }
+    if (role === 'heading') {
+      flushPendingTitle();
+      const spans = headingSpans(post.blocks);
+      if (design.plan.headings === 'title') pendingTitle = { spans, postId: post.id };
+      else slides.push({ id: newId(), kind: 'section', title: spans, blocks: [], media: [], postIds: [post.id], author: post.author });
+      return;
+    }
+    const previous = slides[slides.length - 1];
+    if (role === 'image' && design.plan.images === 'attach' && !pendingTitle && previous && canTakeImage(previous.kind)) {
+      previous.media = [...previous.media, ...post.media];
+      previous.postIds = [...previous.postIds, post.id];
+      return;
+    }
+    const slide: Slide = {
+      id: newId(),
+      kind: role === 'image' ? 'image' : 'content',
+      blocks: post.blocks,
+      media: post.media,
+      postIds: [post.id],
+      author: post.author,
+    };
+    if (pendingTitle) {
+      slide.title = pendingTitle.spans;
+      slide.postIds.unshift(pendingTitle.postId);
+      pendingTitle = undefined;
+    }
+    slides.push(slide);
+  });
+  flushPendingTitle();
+
+  if (design.cta.enabled) {
+    const author = document.posts[0]?.author;
+    slides.push({ id: newId(), kind: 'outro', blocks: ctaBlocks(design, author), media: [], postIds: [], author });
+  }
+
+  return {
+    schemaVersion: DECK_SCHEMA_VERSION,
+    title: document.title ?? deckTitle(document),
+    url: document.url,
+    slides,
+    design,
+  };
+}
+
+function coverSlides(post: Post, newId: () => string): Slide[] {
+  const { title, rest } = splitHook(post.blocks);
+  const cover: Slide = { id: newId(), kind: 'cover', title, blocks: [], media: post.media, postIds: [post.id], author: post.author };
+  if (rest.length === 0) return [cover];
+  return [cover, { id: newId(), kind: 'content', blocks: rest, media: [], postIds: [post.id], author: post.author }];
+}
+
+function headingSpans(blocks: readonly Block[]): Span[] {
+  return blocks.flatMap((b, i) => (i === 0 ? b.spans : [{ text: ' ' }, ...b.spans]));
+}
+
+function canTakeImage(kind: Slide['kind']): boolean {
+  return kind === 'content' || kind === 'cover';
+}
+
+function deckTitle(document: SpoolDocument): string | undefined {
+  const first = document.posts.find((p) => p.blocks.length > 0);
+  if (!first) return undefined;
+  const text = spansText(first.blocks[0].spans).trim();
+  return text.length > 80 ? `${text.slice(0, 77).trimEnd()}…` : text;
+}
+
+

@@ -1,0 +1,93 @@
+import type { FontFace, PlacedGlyph } from '../scene/types.js';
+import type { FontFamilyId } from '../design/types.js';
+
+/**
+ * Text shaping and line breaking live behind TextEngine so layout can be tested with a fake
+ * and the implementation swapped. Sizes and widths are layout units.
+ */
+
+export type FontWeight = 400 | 500 | 600 | 700 | 800;
+
+export interface FontStyle {
+  family: FontFamilyId;
+  weight: FontWeight;
+  italic: boolean;
+}
+
+export interface TextStyle extends FontStyle {
+  size: number;
+  color: string;
+  href?: string;
+  underline?: boolean;
+}
+
+/** A piece of input text in one style. `\n` inside text forces a line break. */
+export interface StyledText {
+  text: string;
+  style: TextStyle;
+}
+
+/** A shaped fragment of a line: one face (after fallback), one style, or one emoji. */
+export interface ShapedRun {
+  text: string;
+  /** FontFace key actually used (may be a fallback face). Empty for emoji. */
+  face: string;
+  size: number;
+  color: string;
+  href?: string;
+  underline?: boolean;
+  /** Offset from the line start. */
+  x: number;
+  width: number;
+  glyphs: PlacedGlyph[];
+  /** Set for an emoji drawn as an image: its Twemoji key, e.g. `1f469-200d-1f4bb`. */
+  emoji?: string;
+}
+
+export interface TextLine {
+  width: number;
+  /** Largest ascent / descent of the runs on the line, in layout units (positive numbers). */
+  ascent: number;
+  descent: number;
+  runs: ShapedRun[];
+  /** True when the line ends at a forced break or the end of the text. */
+  hardBreak: boolean;
+}
+
+export interface FontMetrics {
+  /** Per 1 unit of font size. */
+  ascent: number;
+  descent: number;
+  capHeight: number;
+  xHeight: number;
+}
+
+export interface TextEngine {
+  /** Breaks rich text into lines no wider than maxWidth (a word longer than a line is split as a last resort). */
+  breakLines(texts: readonly StyledText[], maxWidth: number): TextLine[];
+  /** Width of the text set on one line. */
+  measure(texts: readonly StyledText[]): number;
+  metrics(style: FontStyle): FontMetrics;
+  /** Every face the engine may put in a ShapedRun, for the painters. */
+  face(key: string): FontFace;
+}
+
+/**
+ * Where faces come from. Only bytes cross this line, so the engine runs unchanged in Node and in the
+ * browser; any family id may be served, not just the built-in ones.
+ */
+export interface FontProvider {
+  /** Bytes of exactly this face, or undefined when the provider does not have it. */
+  faceBytes(family: FontFamilyId, weight: FontWeight, italic: boolean): Uint8Array | undefined;
+  /** Families tried in order for characters a face has no glyph for (and for unknown families). */
+  readonly fallbacks: readonly FontFamilyId[];
+}
+
+export interface TextEngineOptions {
+  fonts: FontProvider;
+  /**
+   * The key of an available emoji image for a Twemoji key (the same key, or a normalised one),
+   * undefined when there is none. Without it every emoji is set as text.
+   */
+  emojiKey?: (key: string) => string | undefined;
+}

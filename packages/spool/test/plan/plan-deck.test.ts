@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { planDeck } from '../../src/plan/plan-deck.js';
+import { defaultDesign } from '../../src/design/defaults.js';
+import { resolveDesign } from '../../src/design/resolve.js';
+import { blockText } from '../../src/model/document.js';
+import { doc, para, post, words } from '../helpers/documents.js';
+
+const heading = (t: string) => ({ type: 'heading' as const, level: 2, spans: [{ text: t }] });
+const item = (t: string) => ({ type: 'listItem' as const, ordered: true, ordinal: 1, spans: [{ text: t }] });
+const image = { type: 'image' as const, src: 'a.png', alt: 'chart' };
+
+describe('planDeck', () => {
+  it('makes a cover, one slide per post, no cap, and an outro', () => {
+    const posts = Array.from({ length: 250 }, (_, i) => post(String(i + 1), [para(words(20, i))]));
+    const deck = planDeck(doc(posts), defaultDesign());
+    expect(deck.slides[0].kind).toBe('cover');
+    expect(deck.slides.filter((s) => s.kind === 'content')).toHaveLength(249);
+    expect(deck.slides.at(-1)?.kind).toBe('outro');
+    expect(deck.slides.map((s) => s.id)).toEqual([...new Set(deck.slides.map((s) => s.id))]);
+  });
+
+  it('turns a heading-only post into a section slide, or the next slide’s title', () => {
+    const posts = [post('1', [para('Hook')]), post('2', [heading('Part one')]), post('3', [para('Body')])];
+    const asSection = planDeck(doc(posts), defaultDesign());
+    expect(asSection.slides.map((s) => s.kind)).toEqual(['cover', 'section', 'content', 'outro']);
+    const asTitle = planDeck(doc(posts), resolveDesign({ plan: { headings: 'title' } }));
+    expect(asTitle.slides.map((s) => s.kind)).toEqual(['cover', 'content', 'outro']);
+    expect(asTitle.slides[1].title?.[0].text).toBe('Part one');
+    expect(asTitle.slides[1].postIds).toEqual(['2', '3']);
+  });
+
+  it('keeps a trailing heading as a section when nothing follows it', () => {
+    const deck = planDeck(doc([post('1', [para('Hook')]), post('2', [heading('The end')])]), resolveDesign({ plan: { headings: 'title' } }));
+    expect(deck.slides.map((s) => s.kind)).toEqual(['cover', 'section', 'outro']);
+  });
+
+  it('makes image-only posts image slides or attaches them to the slide before', () => {
+    const posts = [post('1', [para('Hook')]), post('2', [para('Text')]), post('3', [], [image])];
+    expect(planDeck(doc(posts), defaultDesign()).slides.map((s) => s.kind)).toEqual(['cover', 'content', 'image', 'outro']);
+    const attached = planDeck(doc(posts), resolveDesign({ plan: { images: 'attach' } }));
+    expect(attached.slides.map((s) => s.kind)).toEqual(['cover', 'content', 'outro']);
+    expect(attached.slides[1].media).toEqual([image]);
+  });
+
+  it('renumbers list items that each restart at 1 across posts', () => {
+    const posts = [post('1', [para('Hook')]), post('2', [para('Steps:')]), post('3', [item('a')]), post('4', [item('b')]), post('5', [item('c')])];
+    const deck = planDeck(doc(posts), defaultDesign());
+    expect(deck.slides.slice(2, 5).map((s) => s.blocks[0].ordinal)).toEqual([1, 2, 3]);
+  });
+
+  it('leaves lists that already count up alone and does not mutate the document', () => {
+    const d = doc([post('1', [para('x')]), post('2', [{ ...item('a'), ordinal: 3 }]), post('3', [{ ...item('b'), ordinal: 4 }])]);
+    const deck = planDeck(d, defaultDesign());
+    expect(deck.slides.slice(1, 3).map((s) => s.blocks[0].ordinal)).toEqual([3, 4]);
+    expect(d.posts[2].blocks[0].ordinal).toBe(4);
+  });
+
+  it('splits a long first post: the opening sentence is the hook, the rest a content slide', () => {
+    const rest = `The ${words(60).replaceAll('.', '')}`;
+    const deck = planDeck(doc([post('1', [para(`A short hook sentence. ${rest}`)])]), defaultDesign());
+    expect(deck.slides[0].title?.map((s) => s.text).join('')).toBe('A short hook sentence.');
+    expect(blockText(deck.slides[1].blocks[0])).toBe(rest);
+  });
+
+  it('fills the outro from up to three CTA lines with the author', () => {
+    const design = resolveDesign({ cta: { lines: ['Liked it?', 'Follow {handle}', ''] } });
+    const deck = planDeck(doc([post('1', [para('Hook')])]), design);
+    expect(deck.slides.at(-1)?.blocks.map(blockText)).toEqual(['Liked it?', 'Follow @ada']);
+    expect(planDeck(doc([post('1', [para('Hook')])]), resolveDesign({ cta: { enabled: false } })).slides.at(-1)?.kind).toBe('cover');
+  });
+});
