@@ -3,6 +3,7 @@ import { defaultDesign } from './defaults.js';
 import { resolveRatio } from './ratios.js';
 import { findTheme } from './themes.js';
 import { findLayout, findPattern } from './layouts.js';
+import { checkFontFamily } from './fonts.js';
 
 /** What callers may say about a design: every part optional, the ratio by id or `WxH`. */
 export interface DesignInput {
@@ -37,6 +38,8 @@ export function resolveDesign(input: DesignInput = {}, base: Design = defaultDes
   findTheme(design.theme);
   findLayout(design.layout);
   findPattern(design.pattern.id);
+  if (design.typography.titleFont) checkFontFamily(design.typography.titleFont, 'typography.titleFont');
+  if (design.typography.bodyFont) checkFontFamily(design.typography.bodyFont, 'typography.bodyFont');
   for (const [key, [min, max]] of Object.entries(SIZE_LIMITS)) {
     const value = design.typography[key as keyof typeof SIZE_LIMITS];
     if (!Number.isFinite(value) || value < min || value > max) throw new RangeError(`typography.${key}: ${value} is outside ${min}..${max}`);

@@ -6,6 +6,7 @@ import { setText } from './lines.js';
 import { baseStyle, styleSpans } from './styles.js';
 import { takeBlocks } from './split.js';
 import { placeImages } from './images.js';
+import { centerIn } from './shift.js';
 import type { LaidElement } from './types.js';
 
 export interface TextSpec {
@@ -42,7 +43,7 @@ export function composePages(ctx: LayoutContext, box: Box, spec: TextSpec): Page
   const measure = (scale: number, blocks: Block[], withTitle: boolean) =>
     textHeight(ctx, box.w, spec, scale, blocks, withTitle);
 
-  if (!hasText) return [{ elements: placeImages(ctx, spec.media, box), bodySize: spec.body.size }];
+  if (!hasText) return [{ elements: centerIn(placeImages(ctx, spec.media, box), box), bodySize: spec.body.size }];
 
   for (const reserve of imageRoom ? [imageRoom, 0] : [0]) {
     const room = box.h - (reserve ? reserve + gapBelowText(spec) : 0);
@@ -55,7 +56,7 @@ export function composePages(ctx: LayoutContext, box: Box, spec: TextSpec): Page
       elements.push(...placeImages(ctx, spec.media, { x: box.x, y: top, w: box.w, h: box.y + box.h - top }));
     }
     const pages: PagePart[] = [{ elements, bodySize: spec.body.size * scale }];
-    if (spec.media.length > 0 && !reserve) pages.push({ elements: placeImages(ctx, spec.media, box), bodySize: spec.body.size * scale });
+    if (spec.media.length > 0 && !reserve) pages.push({ elements: centerIn(placeImages(ctx, spec.media, box), box), bodySize: spec.body.size * scale });
     return pages;
   }
 
@@ -71,7 +72,7 @@ export function composePages(ctx: LayoutContext, box: Box, spec: TextSpec): Page
     rest = take.rest;
     first = false;
   }
-  if (spec.media.length > 0) pages.push({ elements: placeImages(ctx, spec.media, box), bodySize: spec.body.size });
+  if (spec.media.length > 0) pages.push({ elements: centerIn(placeImages(ctx, spec.media, box), box), bodySize: spec.body.size });
   return pages;
 }
 
@@ -90,7 +91,7 @@ function fitScale(min: number, fits: (scale: number) => boolean): number | undef
 }
 
 function gapBelowText(spec: TextSpec): number {
-  return spec.body.size * 0.9;
+  return Math.min(20, Math.max(10, spec.body.size * 0.9));
 }
 
 function titleStyle(ctx: LayoutContext, spec: TextSpec, scale: number) {

@@ -37,8 +37,8 @@ function lineItems(placed: PlacedLine): SceneItem[] {
   for (const run of placed.line.runs) {
     const x = placed.x + run.x;
     if (run.emoji) {
-      const box = emojiBox(run, placed.baseline);
-      items.push({ type: 'image', key: `emoji:${run.emoji}`, x: placed.x + box.x, y: box.y, w: box.w, h: box.h, fit: 'fill', alt: run.text });
+      const box = emojiBox(run, placed.baseline, placed.x);
+      items.push({ type: 'image', key: `emoji:${run.emoji}`, x: box.x, y: box.y, w: box.w, h: box.h, fit: 'fill', alt: run.text });
     } else {
       items.push({ type: 'text', x, y: placed.baseline, face: run.face, size: run.size, color: run.color, text: run.text, width: run.width, glyphs: run.glyphs });
       if (run.underline) items.push({ type: 'rect', x, y: placed.baseline + run.size * 0.11, w: run.width, h: Math.max(0.5, run.size * 0.055), fill: run.color });

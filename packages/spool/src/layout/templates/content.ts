@@ -7,6 +7,7 @@ import { setText } from '../lines.js';
 import { baseStyle } from '../styles.js';
 import { authorRow } from './author.js';
 import type { LaidElement } from '../types.js';
+import { centerIn, extentY } from '../shift.js';
 
 function bodySpec(ctx: LayoutContext, slide: Slide): TextSpec {
   const t = ctx.design.typography;
@@ -26,7 +27,7 @@ const RULE_H = 4;
 export function layoutClassic(ctx: LayoutContext, slide: Slide): PagePart[] {
   const rule = ruleAt(ctx, ctx.box.x, ctx.box.y);
   const inner = shrinkTop(ctx.box, RULE_H + ctx.design.typography.bodySize);
-  return withFirst(composePages(ctx, inner, bodySpec(ctx, slide)), [rule]);
+  return centerSingle(withFirst(composePages(ctx, inner, bodySpec(ctx, slide)), [rule]), ctx.box);
 }
 
 /** A large accent badge with the step number, then the text. */
@@ -36,7 +37,7 @@ export function layoutNumbered(ctx: LayoutContext, slide: Slide): PagePart[] {
   const label = String(ctx.ordinal).padStart(2, '0');
   const num = setText(ctx.engine, [{ text: label, style: baseStyle(ctx.fonts.title, 19, ctx.theme.onAccent, 800) }], ctx.box.x, ctx.box.y + (d - 19 * 1.2) / 2, d, 1.2, 'center');
   const inner = shrinkTop(ctx.box, d + ctx.design.typography.bodySize);
-  return withFirst(composePages(ctx, inner, bodySpec(ctx, slide)), [badge, num.text]);
+  return centerSingle(withFirst(composePages(ctx, inner, bodySpec(ctx, slide)), [badge, num.text]), ctx.box);
 }
 
 /** Big bold text, centred in the slide; shrinks down to the body size before continuing. */
@@ -71,8 +72,8 @@ export function layoutPostCard(ctx: LayoutContext, slide: Slide): PagePart[] {
   const headH = 40;
   const inner: Box = { x: ctx.box.x + pad, y: ctx.box.y + pad + headH + 14, w: ctx.box.w - pad * 2, h: ctx.box.h - pad * 2 - headH - 14 };
   const parts = composePages(ctx, inner, bodySpec(ctx, slide));
-  return parts.map((part) => {
-    const bottom = contentBottom(part.elements, inner.y);
+  const cards = parts.map((part) => {
+    const bottom = extentY(part.elements)?.bottom ?? inner.y;
     const cardH = Math.min(ctx.box.h, bottom - ctx.box.y + pad);
     const card: LaidElement = {
       type: 'rect', x: ctx.box.x, y: ctx.box.y, w: ctx.box.w, h: cardH, radius: 18, fill: ctx.theme.surface,
@@ -81,6 +82,12 @@ export function layoutPostCard(ctx: LayoutContext, slide: Slide): PagePart[] {
     const head = authorRow(ctx, slide.author, ctx.box.x + pad, ctx.box.y + pad, 36, ctx.design.typography.bodySize * 0.85);
     return { ...part, elements: [card, ...head, ...part.elements] };
   });
+  return centerSingle(cards, ctx.box);
+}
+
+/** A slide that fits on one page sits in the middle of it; continued text keeps to the top. */
+function centerSingle(parts: PagePart[], box: Box): PagePart[] {
+  return parts.length === 1 ? [{ ...parts[0], elements: centerIn(parts[0].elements, box) }] : parts;
 }
 
 function ruleAt(ctx: LayoutContext, x: number, y: number): LaidElement {
@@ -93,15 +100,4 @@ function shrinkTop(box: Box, by: number): Box {
 
 function withFirst(parts: PagePart[], extra: LaidElement[]): PagePart[] {
   return parts.map((p, i) => (i === 0 ? { ...p, elements: [...extra, ...p.elements] } : p));
-}
-
-/** Lowest point drawn by a page part's elements. */
-export function contentBottom(elements: readonly LaidElement[], fallback: number): number {
-  let bottom = fallback;
-  for (const e of elements) {
-    if (e.type === 'text') {
-      for (const l of e.lines) bottom = Math.max(bottom, l.baseline + l.line.descent);
-    } else bottom = Math.max(bottom, e.y + e.h);
-  }
-  return bottom;
 }

@@ -7,6 +7,7 @@ import { setText } from '../lines.js';
 import { baseStyle, styleSpans } from '../styles.js';
 import { authorRow, avatar } from './author.js';
 import type { LaidElement } from '../types.js';
+import { extentY, shiftY } from '../shift.js';
 
 /** The hook: a large title, the first post's image if there is room, and the author at the bottom. */
 export function layoutCover(ctx: LayoutContext, slide: Slide): PagePart[] {
@@ -20,7 +21,7 @@ export function layoutCover(ctx: LayoutContext, slide: Slide): PagePart[] {
     media: slide.media,
     body: { size: t.titleSize * 1.2, color: ctx.theme.title, family: ctx.fonts.title, weight: 800, lineHeight: 1.18 },
     titleSize: t.titleSize,
-    minScale: 0.55,
+    minScale: 0.45,
   });
   const author = authorRow(ctx, slide.author, box.x, box.y + box.h - authorH + 4, 44, t.bodySize);
   return [{ ...parts[0], elements: [rule, ...parts[0].elements, ...author] }, ...parts.slice(1)];
@@ -40,8 +41,9 @@ export function layoutSection(ctx: LayoutContext, slide: Slide): PagePart[] {
     titleSize: t.titleSize,
     minScale: 0.6,
   });
-  const textTop = firstTextTop(parts[0].elements, box.y + numH);
-  const textBottom = lastTextBottom(parts[0].elements, textTop);
+  const extent = extentY(parts[0].elements);
+  const textTop = extent?.top ?? box.y + numH;
+  const textBottom = extent?.bottom ?? textTop;
   // Centre number + title together in the box.
   const blockH = numH + (textBottom - textTop);
   const shift = Math.max(0, (box.h - blockH) / 2);
@@ -117,20 +119,4 @@ function button(ctx: LayoutContext, texts: ReturnType<typeof styleSpans>, x: num
       return [{ type: 'rect', x: bx, y, w, h, radius: h / 2 > 28 ? 14 : h / 2, fill: ctx.accent }, set.text];
     },
   };
-}
-
-function shiftY(e: LaidElement, dy: number): LaidElement {
-  if (e.type === 'text') return { ...e, lines: e.lines.map((l) => ({ ...l, baseline: l.baseline + dy })) };
-  return { ...e, y: e.y + dy };
-}
-
-function firstTextTop(elements: readonly LaidElement[], fallback: number): number {
-  for (const e of elements) if (e.type === 'text' && e.lines[0]) return e.lines[0].baseline - e.lines[0].line.ascent;
-  return fallback;
-}
-
-function lastTextBottom(elements: readonly LaidElement[], fallback: number): number {
-  let bottom = fallback;
-  for (const e of elements) if (e.type === 'text') for (const l of e.lines) bottom = Math.max(bottom, l.baseline + l.line.descent);
-  return bottom;
 }

@@ -1,0 +1,88 @@
+import { parseArgs } from 'node:util';
+import type { DesignInput } from '../design/resolve.js';
+import { UsageError } from './usage.js';
+
+const OPTIONS = {
+  out: { type: 'string', short: 'o' },
+  format: { type: 'string', short: 'f' },
+  page: { type: 'string' },
+  ratio: { type: 'string' },
+  theme: { type: 'string' },
+  layout: { type: 'string' },
+  pattern: { type: 'string' },
+  'pattern-color': { type: 'string' },
+  'pattern-opacity': { type: 'string' },
+  'title-font': { type: 'string' },
+  'body-font': { type: 'string' },
+  'title-size': { type: 'string' },
+  'body-size': { type: 'string' },
+  'chrome-size': { type: 'string' },
+  brand: { type: 'string' },
+  cta: { type: 'string', multiple: true },
+  'no-cta': { type: 'boolean' },
+  'no-cover': { type: 'boolean' },
+  headings: { type: 'string' },
+  images: { type: 'string' },
+  'no-header': { type: 'boolean' },
+  'no-footer': { type: 'boolean' },
+  quality: { type: 'string' },
+  json: { type: 'boolean' },
+  quiet: { type: 'boolean', short: 'q' },
+  author: { type: 'string' },
+  handle: { type: 'string' },
+  thread: { type: 'string' },
+  kind: { type: 'string' },
+  list: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'v' },
+} as const;
+
+export type CliFlags = ReturnType<typeof parseCli>['values'];
+
+export function parseCli(argv: string[]) {
+  try {
+    return parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (err) {
+    throw new UsageError(err instanceof Error ? err.message.replace(/^.*?: /, '') : String(err));
+  }
+}
+
+export function numberFlag(flags: CliFlags, name: keyof CliFlags): number | undefined {
+  const raw = flags[name];
+  if (raw === undefined) return undefined;
+  const value = Number(raw);
+  if (typeof raw !== 'string' || raw.trim() === '' || !Number.isFinite(value)) throw new UsageError(`--${String(name)}: "${String(raw)}" is not a number`);
+  return value;
+}
+
+function oneOf<T extends string>(flags: CliFlags, name: keyof CliFlags, allowed: readonly T[]): T | undefined {
+  const raw = flags[name];
+  if (raw === undefined) return undefined;
+  if (!allowed.includes(raw as T)) throw new UsageError(`--${String(name)}: "${String(raw)}" is not one of ${allowed.join(', ')}`);
+  return raw as T;
+}
+
+/** Flags -> the design input the library resolves (ids are checked there, with the list of valid ones). */
+export function designFromFlags(flags: CliFlags): DesignInput {
+  if ((flags.cta?.length ?? 0) > 3) throw new UsageError('--cta: at most three lines');
+  return {
+    ratio: flags.ratio,
+    theme: flags.theme,
+    layout: flags.layout,
+    typography: {
+      titleSize: numberFlag(flags, 'title-size'),
+      bodySize: numberFlag(flags, 'body-size'),
+      chromeSize: numberFlag(flags, 'chrome-size'),
+      titleFont: flags['title-font'],
+      bodyFont: flags['body-font'],
+    },
+    pattern: { id: flags.pattern, color: flags['pattern-color'], opacity: numberFlag(flags, 'pattern-opacity') },
+    brand: { show: { header: flags['no-header'] ? false : undefined, footer: flags['no-footer'] ? false : undefined } },
+    cta: { enabled: flags['no-cta'] ? false : undefined, lines: flags.cta },
+    plan: {
+      cover: flags['no-cover'] ? false : undefined,
+      headings: oneOf(flags, 'headings', ['section', 'title'] as const),
+      images: oneOf(flags, 'images', ['slide', 'attach'] as const),
+    },
+  };
+}

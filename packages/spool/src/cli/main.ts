@@ -1,0 +1,54 @@
+import { isSpoolInputError } from '../model/errors.js';
+import { parseCli } from './args.js';
+import { runBuild } from './build-command.js';
+import { runImport } from './import-command.js';
+import { runList } from './list-command.js';
+import type { CliIo } from './io.js';
+import { processIo } from './io.js';
+import { USAGE, UsageError } from './usage.js';
+
+/** The CLI: a thin shell over the library. Returns the exit code: 0 done, 2 bad input or usage, 1 anything else. */
+export async function main(argv: string[], io: CliIo = processIo()): Promise<number> {
+  try {
+    const { values: flags, positionals } = parseCli(argv);
+    const [command, ...rest] = positionals;
+    if (flags.version) {
+      io.stdout.write('spool 0.1.0\n');
+      return 0;
+    }
+    if (flags.help || !command || command === 'help') {
+      io.stdout.write(`${USAGE}\n`);
+      return command || flags.help ? 0 : 2;
+    }
+    switch (command) {
+      case 'build':
+        return await runBuild(flags, rest, io);
+      case 'import':
+        return await runImport(flags, rest, io);
+      case 'list':
+        return runList(flags, rest, io);
+      default:
+        throw new UsageError(`unknown command "${command}"`);
+    }
+  } catch (err) {
+    return report(err, io);
+  }
+}
+
+function report(err: unknown, io: CliIo): number {
+  if (err instanceof UsageError) {
+    io.stderr.write(`spool: ${err.message}\nRun "spool help" for usage.\n`);
+    return 2;
+  }
+  if (isSpoolInputError(err) || err instanceof RangeError) {
+    io.stderr.write(`spool: ${err.message}\n`);
+    return 2;
+  }
+  const e = err as NodeJS.ErrnoException;
+  if (e?.code === 'ENOENT' && e.path) {
+    io.stderr.write(`spool: ${e.path}: no such file or directory\n`);
+    return 2;
+  }
+  io.stderr.write(`spool: ${e?.stack ?? String(err)}\n`);
+  return 1;
+}

@@ -1,0 +1,50 @@
+/** Wrong flags or arguments: exit code 2 with the usage hint. */
+export class UsageError extends Error {
+  readonly exitCode = 2 as const;
+  constructor(message: string) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}
+
+export const USAGE = `Usage: spool <command> [options]
+
+Commands
+  build <input> -o <out>     Make a carousel: out.pdf (LinkedIn), out.zip or a folder/ (images)
+  import <input> -o <file>   Convert any source into an editable thread file (JSON)
+  list <what>                List themes, layouts, ratios, patterns or fonts (--json for machines)
+  help                       Show this help
+
+Inputs: thread JSON, pasted thread text (.txt or - for stdin), Markdown, an article (.txt, .html or
+an http(s) URL), an X post URL (needs X_BEARER_TOKEN), an X data archive (.zip, folder or tweets.js).
+
+Build options
+  -o, --out <path>           Output file or folder (required)
+  -f, --format <f>           pdf | png | jpeg | svg (default from --out: .pdf, .zip -> png, folder -> png)
+      --page <n>             Export only page n (with a .png/.jpg/.svg output)
+      --ratio <r>            linkedin-portrait (default), linkedin-square, instagram-portrait,
+                             instagram-square, instagram-tall, instagram-landscape, instagram-story, or WxH
+      --theme <t>            Preset theme (spool list themes)
+      --layout <l>           Layout template (spool list layouts)
+      --pattern <p>          Background pattern (spool list patterns)
+      --pattern-color <hex>  --pattern-opacity <0..1>
+      --title-font <f>       --body-font <f>   sans | serif | display | mono
+      --title-size <n>       Title size (default 36, in units of a 432-wide slide)
+      --body-size <n>        Body size (default 18)
+      --chrome-size <n>      Header and footer size (default 12)
+      --brand <kit.json>     Brand kit: name, handle, avatar, logo, website, accent, show: {...}
+      --cta <text>           Outro call-to-action line (up to three times); --no-cta for none
+      --no-cover             No cover slide
+      --headings <mode>      section (default): heading posts become section slides; title: titles of the next slide
+      --images <mode>        slide (default): image-only posts get their own slide; attach: join the slide before
+      --no-header            --no-footer   Hide the brand header or footer
+      --quality <n>          JPEG quality (default 90)
+      --json                 Print a JSON summary (slides, warnings, timings) on stdout
+  -q, --quiet                No progress or warnings on stderr
+
+Source options (build and import)
+      --author <name>        --handle <handle>   Author for sources that don't name one
+      --thread <id>          X archive: which thread (default the longest); import --list shows them
+      --kind <kind>          Force the input kind: thread-file, document, pasted, article, markdown, html, url, x-api, x-archive
+
+Exit codes: 0 done, 2 bad input or usage, 1 anything else.`;

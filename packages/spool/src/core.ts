@@ -1,0 +1,15 @@
+/**
+ * The browser-safe core: model, design, planning, layout, scene and the SVG painter. No Node
+ * APIs and no I/O here; the studio runs exactly this for its live preview.
+ */
+export * from './model/document.js';
+export * from './model/deck.js';
+export * from './design/index.js';
+export * from './plan/index.js';
+export * from './layout/index.js';
+export * from './scene/index.js';
+export { paintSvg, encodeBase64, dataUri, escapeXml } from './paint/svg/index.js';
+export type { SvgPaintOptions } from './paint/svg/index.js';
+export * from './text/index.js';
+export { SpoolInputError, formatInputIssues, isSpoolInputError } from './model/errors.js';
+export type { InputIssue } from './model/errors.js';

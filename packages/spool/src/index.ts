@@ -1,0 +1,15 @@
+/**
+ * Spool's library API for Node: everything in the core, plus importers, fonts, images and the
+ * PDF/PNG painters. `buildCarousel(document, options)` is the one call most callers need.
+ */
+export * from './core.js';
+export { buildCarousel, renderDeck } from './node/build.js';
+export type { BuildOptions, BuildResult, OutputFile, OutputFormat, RenderOptions } from './node/build.js';
+export { defaultTextEngine } from './node/fonts.js';
+export { readBrandFile } from './node/brand-file.js';
+export { platformWarnings, INSTAGRAM_MAX_SLIDES, LINKEDIN_MAX_PAGES } from './node/warnings.js';
+export { importSource } from './sources/import.js';
+export type { ImportOptions, ImportResult, SourceKind } from './sources/types.js';
+export { documentToThreadFile } from './sources/to-thread-file.js';
+export { paintPdf } from './paint/pdf/index.js';
+export { paintPng } from './paint/png/index.js';

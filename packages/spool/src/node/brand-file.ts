@@ -1,0 +1,32 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { DesignInput } from '../design/resolve.js';
+import { brandKitSchema } from '../design/brand-schema.js';
+import { SpoolInputError } from '../model/errors.js';
+import { parseJsonText } from '../model/json-text.js';
+import { zodIssuesToInputIssues } from '../model/schema-issues.js';
+
+/** Reads a brand kit JSON file; avatar and logo paths are resolved against the kit's folder. */
+export async function readBrandFile(file: string): Promise<NonNullable<DesignInput['brand']>> {
+  const place = path.basename(file);
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (err) {
+    throw new SpoolInputError(place, `cannot read brand kit: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
+  }
+  const parsed = brandKitSchema.safeParse(parseJsonText(text, place));
+  if (!parsed.success) throw new SpoolInputError(place, zodIssuesToInputIssues(parsed.error.issues));
+  const kit = parsed.data;
+  const dir = path.dirname(path.resolve(file));
+  const local = (src?: string) => (src && !/^(data:|https?:)/.test(src) ? path.resolve(dir, src) : src);
+  return {
+    name: kit.name,
+    handle: kit.handle?.replace(/^@/, ''),
+    avatar: local(kit.avatar),
+    logo: local(kit.logo),
+    website: kit.website,
+    accent: kit.accent ?? kit.colors?.accent,
+    show: kit.show,
+  };
+}

@@ -1,0 +1,129 @@
+import type { SpoolDocument } from '../model/document.js';
+import type { Deck } from '../model/deck.js';
+import type { Design } from '../design/types.js';
+import type { DesignInput } from '../design/resolve.js';
+import { resolveDesign } from '../design/resolve.js';
+import { planDeck } from '../plan/plan-deck.js';
+import { layoutDeck } from '../layout/layout-deck.js';
+import type { LaidOutDeck, Warning } from '../layout/types.js';
+import { buildScenes } from '../scene/build-scene.js';
+import type { Scene } from '../scene/types.js';
+import { paintSvg } from '../paint/svg/index.js';
+import { paintPdf } from '../paint/pdf/index.js';
+import { paintPng } from '../paint/png/index.js';
+import { defaultTextEngine } from './fonts.js';
+import type { TextEngine } from '../text/types.js';
+import { deckImageRefs, imageLookup, imageRefs, loadImages, paintResources } from './resources.js';
+import type { LoadImageOptions } from './images.js';
+import { makeZip } from './zip.js';
+import { platformWarnings } from './warnings.js';
+
+export type OutputFormat = 'pdf' | 'png' | 'jpeg' | 'svg';
+
+export interface BuildOptions {
+  design?: DesignInput | Design;
+  format?: OutputFormat;
+  /** Folder that relative media paths in the document are resolved against. */
+  baseDir?: string;
+  /** Name used in error messages (the input file). */
+  source?: string;
+  /** Pack PNG/JPEG/SVG pages into one ZIP. */
+  zip?: boolean;
+  jpegQuality?: number;
+  /** Paint only this page (1-based); the rest are still planned and laid out for numbering. */
+  page?: number;
+  images?: LoadImageOptions;
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface OutputFile {
+  name: string;
+  bytes: Uint8Array;
+}
+
+export interface BuildResult {
+  deck: Deck;
+  laidOut: LaidOutDeck;
+  scenes: Scene[];
+  /** One PDF, one ZIP, or one file per page. */
+  files: OutputFile[];
+  warnings: Warning[];
+  timings: Record<string, number>;
+}
+
+/** The library's one call: a document in, a finished carousel out. */
+export async function buildCarousel(document: SpoolDocument, options: BuildOptions = {}): Promise<BuildResult> {
+  const start = performance.now();
+  const design = isDesign(options.design) ? options.design : resolveDesign(options.design ?? {});
+  const deck = planDeck(document, design);
+  const planMs = performance.now() - start;
+  const result = await renderDeck(deck, { ...options, extraImages: imageRefs(document, design) });
+  return { ...result, timings: { plan: round(planMs), ...result.timings } };
+}
+
+export interface RenderOptions extends Omit<BuildOptions, 'design'> {
+  /** Images to load besides those the deck shows (e.g. every post's avatar). */
+  extraImages?: { src: string; place: string }[];
+  /** Text engine to lay out with; default the bundled fonts. Pass one over `fontsWith(...)` for uploaded fonts. */
+  engine?: TextEngine;
+}
+
+/** A planned (or hand-edited) deck in, a finished carousel out. */
+export async function renderDeck(deck: Deck, options: RenderOptions = {}): Promise<BuildResult> {
+  const timings: Record<string, number> = {};
+  const time = async <T>(name: string, fn: () => T | Promise<T>): Promise<T> => {
+    const start = performance.now();
+    const value = await fn();
+    timings[name] = round(performance.now() - start);
+    return value;
+  };
+  const format = options.format ?? 'pdf';
+  const design = deck.design;
+  const engine = await time('fonts', () => options.engine ?? defaultTextEngine());
+  // Document places first: an error then names the post the user wrote, not the slide it became.
+  const refs = [...(options.extraImages ?? []), ...deckImageRefs(deck)];
+  const images = await time('images', () => loadImages(refs, options.baseDir ?? process.cwd(), options.source ?? 'input', options.images));
+  const laidOut = await time('layout', () => layoutDeck(deck, engine, imageLookup(images)));
+  const scenes = await time('scene', () => buildScenes(laidOut));
+  const resources = paintResources(engine, images);
+  const warnings = [...laidOut.warnings, ...platformWarnings(scenes.length, design, format)];
+  const files = await time('paint', async () => {
+    if (format === 'pdf') {
+      const author = deck.slides.find((s) => s.author)?.author;
+      const pdf = await paintPdf(scenes, resources, {
+        title: deck.title,
+        author: author ? `${author.name} (@${author.handle})` : undefined,
+        subject: deck.url,
+        keywords: 'carousel',
+      });
+      options.onProgress?.(scenes.length, scenes.length);
+      return [{ name: 'carousel.pdf', bytes: pdf }];
+    }
+    const pages: OutputFile[] = [];
+    const width = String(scenes.length).length;
+    const only = options.page;
+    if (only !== undefined && !(Number.isInteger(only) && only >= 1 && only <= scenes.length)) {
+      throw new RangeError(`page ${only}: the carousel has pages 1 to ${scenes.length}`);
+    }
+    for (let i = 0; i < scenes.length; i++) {
+      if (only !== undefined && i !== only - 1) continue;
+      const name = `slide-${String(i + 1).padStart(Math.max(2, width), '0')}.${format === 'jpeg' ? 'jpg' : format}`;
+      const bytes = format === 'svg'
+        ? new TextEncoder().encode(paintSvg(scenes[i], resources))
+        : await paintPng(scenes[i], resources, { format, quality: options.jpegQuality });
+      pages.push({ name, bytes });
+      options.onProgress?.(only ? scenes.length : i + 1, scenes.length);
+    }
+    return options.zip ? [{ name: 'carousel.zip', bytes: makeZip(pages) }] : pages;
+  });
+  return { deck, laidOut, scenes, files, warnings, timings };
+}
+
+function isDesign(value: BuildOptions['design']): value is Design {
+  return !!value && typeof (value as Design).ratio === 'object';
+}
+
+function round(ms: number): number {
+  return Math.round(ms * 100) / 100;
+}
+
