@@ -1,0 +1,115 @@
+/**
+ * The one validating door: every thread file and saved Document passes through here, and every
+ * problem comes back as a SpoolInputError naming the file and the exact place.
+ */
+import { z } from 'zod';
+import { DOCUMENT_SCHEMA_VERSION, type SpoolDocument } from './document.js';
+import { SpoolInputError } from './errors.js';
+import { zodIssuesToInputIssues } from './schema-issues.js';
+
+// Thread tools write `null` for fields they don't have; treating it as absent saves users a hand edit.
+const optionalText = z.string().nullish().transform((v) => v ?? undefined);
+
+const mediaInputSchema = z.object({
+  type: z.literal('image').default('image'),
+  src: z.string().min(1),
+  alt: optionalText,
+});
+
+const authorInputSchema = z.object({
+  name: z.string(),
+  handle: z.string(),
+  avatar: optionalText,
+});
+
+const threadPostSchema = z.object({
+  // Some exporters number their posts; ids are strings in the Document.
+  id: z.union([z.string(), z.number().transform(String)]).nullish().transform((v) => v ?? undefined),
+  author: authorInputSchema,
+  html: optionalText,
+  text: optionalText,
+  media: z.array(mediaInputSchema).nullish().transform((v) => v ?? undefined),
+});
+
+/** Our own thread file: what thread tools and `spool import` write and users edit by hand. */
+export const threadFileSchema = z.object({
+  title: optionalText,
+  url: optionalText,
+  posts: z.array(threadPostSchema).min(1),
+});
+
+export type ThreadFile = z.output<typeof threadFileSchema>;
+export type ThreadFilePost = ThreadFile['posts'][number];
+
+const spanSchema = z.object({
+  text: z.string(),
+  bold: z.boolean().optional(),
+  italic: z.boolean().optional(),
+  code: z.boolean().optional(),
+  href: z.string().optional(),
+  tag: z.enum(['mention', 'hashtag', 'url']).optional(),
+});
+
+const blockSchema = z.object({
+  type: z.enum(['paragraph', 'heading', 'listItem', 'quote']),
+  spans: z.array(spanSchema),
+  level: z.number().int().min(1).max(3).optional(),
+  ordered: z.boolean().optional(),
+  ordinal: z.number().int().optional(),
+});
+
+const mediaSchema = z.object({
+  type: z.literal('image'),
+  src: z.string().min(1),
+  alt: z.string().optional(),
+});
+
+const postSchema = z.object({
+  id: z.string(),
+  author: z.object({ name: z.string(), handle: z.string(), avatar: z.string().optional() }),
+  blocks: z.array(blockSchema),
+  media: z.array(mediaSchema),
+});
+
+export const documentSchema = z.object({
+  schemaVersion: z.literal(DOCUMENT_SCHEMA_VERSION),
+  title: z.string().optional(),
+  url: z.string().optional(),
+  posts: z.array(postSchema),
+});
+
+// Compile-time guard that the schema and the hand-written model never drift apart.
+type SchemaDocument = z.output<typeof documentSchema>;
+const _sameShape: (d: SchemaDocument) => SpoolDocument = (d) => d;
+const _sameShapeBack: (d: SpoolDocument) => SchemaDocument = (d) => d;
+void _sameShape;
+void _sameShapeBack;
+
+/** Validates a parsed thread file; `file` names it in errors (`kd.json: posts[3].author.handle: required`). */
+export function parseThreadFile(json: unknown, file: string): ThreadFile {
+  const result = threadFileSchema.safeParse(json);
+  if (!result.success) throw new SpoolInputError(file, zodIssuesToInputIssues(result.error.issues));
+  return result.data;
+}
+
+/** Validates a Document from disk, the network or an importer; `where` names its origin in errors. */
+export function parseDocument(json: unknown, where: string): SpoolDocument {
+  const version = isRecord(json) ? json.schemaVersion : undefined;
+  if (typeof version === 'number' && version > DOCUMENT_SCHEMA_VERSION) {
+    throw new SpoolInputError(where, [
+      { path: 'schemaVersion', message: `version ${version} is newer than this Spool reads (${DOCUMENT_SCHEMA_VERSION})` },
+    ]);
+  }
+  const result = documentSchema.safeParse(json);
+  if (!result.success) throw new SpoolInputError(where, zodIssuesToInputIssues(result.error.issues));
+  return result.data;
+}
+
+/** True when JSON looks like a saved Document rather than a thread file. */
+export function isDocumentJson(json: unknown): boolean {
+  return isRecord(json) && 'schemaVersion' in json;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

@@ -1,0 +1,53 @@
+/**
+ * Front matter at the top of a Markdown file (`---` ... `---`). Only flat `key: value` pairs matter to us
+ * (title, author, handle), so this reads that subset of YAML instead of pulling in a YAML parser;
+ * anything nested or unknown is skipped.
+ */
+
+export interface FrontMatter {
+  title?: string;
+  author?: string;
+  handle?: string;
+  avatar?: string;
+  url?: string;
+}
+
+const KEYS: Record<string, keyof FrontMatter> = {
+  title: 'title',
+  author: 'author',
+  name: 'author',
+  handle: 'handle',
+  twitter: 'handle',
+  x: 'handle',
+  avatar: 'avatar',
+  url: 'url',
+  canonical_url: 'url',
+};
+
+export function splitFrontMatter(text: string): { data: FrontMatter; body: string } {
+  const source = text.replace(/^\uFEFF/, '');
+  const open = /^(---|\+\+\+)[ \t]*\r?\n/.exec(source);
+  if (!open) return { data: {}, body: source };
+  const fence = open[1];
+  const rest = source.slice(open[0].length);
+  const close = new RegExp(`^${fence === '---' ? '(?:---|\\.\\.\\.)' : '\\+\\+\\+'}[ \\t]*$`, 'm').exec(rest);
+  if (!close) return { data: {}, body: source };
+  const data: FrontMatter = {};
+  for (const line of rest.slice(0, close.index).split(/\r?\n/)) {
+    // TOML front matter (+++) writes `key = "value"`; YAML writes `key: value`.
+    const m = /^([A-Za-z_][\w-]*)\s*[:=]\s*(.*)$/.exec(line);
+    if (!m) continue;
+    const key = KEYS[m[1].toLowerCase()];
+    const raw = m[2].trim();
+    const value = /^["']/.test(raw) ? unquote(raw) : raw.replace(/\s+#.*$/, '');
+    if (key && value !== '' && data[key] === undefined) data[key] = value;
+  }
+  const after = rest.slice(close.index + close[0].length).replace(/^\r?\n/, '');
+  return { data, body: after };
+}
+
+function unquote(value: string): string {
+  const m = /^(["'])([\s\S]*)\1$/.exec(value);
+  if (!m) return value;
+  return m[1] === '"' ? m[2].replace(/\\(["\\])/g, '$1') : m[2].replace(/''/g, "'");
+}

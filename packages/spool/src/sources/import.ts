@@ -1,0 +1,169 @@
+/**
+ * `importSource`: any supported input -> a validated Document. Detects the kind, reads the file (the only
+ * Node I/O in the sources, loaded lazily so the parsers stay usable in the browser), dispatches to the
+ * importer, and passes every result through the one validating door.
+ */
+import { SpoolInputError } from '../model/errors.js';
+import { parseJsonText } from '../model/json-text.js';
+import { isDocumentJson, parseDocument } from '../model/schema.js';
+import { articleTextToDocument, type ArticleOptions } from './article-text.js';
+import { isHttpUrl, kindFromContent, kindFromName, textShape } from './detect.js';
+import { markdownToDocument } from './markdown.js';
+import { pastedTextToDocument } from './pasted-text.js';
+import { threadFileToDocument } from './thread-file.js';
+import type { DocumentWithWarnings, ImportOptions, ImportResult, SourceKind } from './types.js';
+
+export type ImportInput = string | { text: string; name?: string };
+
+export async function importSource(input: ImportInput, opts: ImportOptions = {}): Promise<ImportResult> {
+  const { place, result } = await dispatch(input, opts);
+  // Every importer's output passes the same door as a Document loaded from disk.
+  return { ...result, document: parseDocument(result.document, place) };
+}
+
+async function dispatch(input: ImportInput, opts: ImportOptions): Promise<{ place: string; result: ImportResult }> {
+  if (typeof input !== 'string') {
+    const place = input.name ?? 'stdin';
+    return { place, result: await fromTextAsync(input.text, place, opts.kind, opts) };
+  }
+  if (input === '-') return { place: 'stdin', result: await fromTextAsync(await readStdin(), 'stdin', opts.kind, opts) };
+  const named = kindFromName(input);
+  const kind = opts.kind ?? (named === 'text' ? undefined : named);
+  if (kind === 'x-api' || ((kind === undefined || kind === 'url') && isHttpUrl(input))) {
+    return { place: input, result: await fromUrl(input, kind ?? 'url', opts) };
+  }
+  return fromPath(input, kind, named === 'text', opts);
+}
+
+async function fromPath(
+  path: string,
+  kind: SourceKind | undefined,
+  plainText: boolean,
+  opts: ImportOptions,
+): Promise<{ place: string; result: ImportResult }> {
+  const fs = await import('node:fs/promises');
+  const nodePath = await import('node:path');
+  const place = nodePath.basename(path) || path;
+  const baseDir = nodePath.dirname(nodePath.resolve(path));
+  const info = await fs.stat(path).catch(() => undefined);
+  if (!info) throw new SpoolInputError(place, 'file not found');
+  if (info.isDirectory() && !(await holdsTweets(path))) {
+    throw new SpoolInputError(place, 'folder is not an X archive (no data/tweets.js or tweets.js in it)');
+  }
+  if (info.isDirectory() || kind === 'x-archive') {
+    const { importXArchive } = await import('./x-archive.js');
+    const result = await importXArchive(path, { thread: opts.thread, list: opts.list });
+    return { place, result: { ...result, baseDir: result.baseDir ?? (info.isDirectory() ? nodePath.resolve(path) : baseDir) } };
+  }
+  const bytes = await fs.readFile(path);
+  if (kind === 'html') {
+    const { decodeHtml } = await import('./html-article-fetch.js');
+    const result = await fromHtml(decodeHtml(bytes), { file: path }, opts);
+    return { place, result: { ...result, baseDir: result.baseDir ?? baseDir } };
+  }
+  const text = decodeText(bytes);
+  const resolved = kind ?? (plainText ? textShape(text) : undefined);
+  return { place, result: { ...(await fromTextAsync(text, place, resolved, opts, path)), baseDir } };
+}
+
+/** Like fromText, but HTML (found by sniffing) goes to the HTML importer. */
+async function fromTextAsync(
+  text: string,
+  place: string,
+  kind: SourceKind | undefined,
+  opts: ImportOptions,
+  file?: string,
+): Promise<ImportResult> {
+  const resolved = kind ?? kindFromContent(text);
+  if (resolved === 'html') return fromHtml(text, file ? { file } : {}, opts);
+  return fromText(text, place, resolved, opts);
+}
+
+/** Text we can read without I/O; HTML and remote kinds are refused here because they need their importers. */
+function fromText(text: string, place: string, kind: SourceKind | undefined, opts: ImportOptions): DocumentWithWarnings {
+  const resolved = kind ?? kindFromContent(text);
+  const article: ArticleOptions = {
+    author: opts.author,
+    handle: opts.handle,
+    avatar: opts.avatar,
+    title: opts.title,
+    split: opts.split,
+  };
+  switch (resolved) {
+    case 'thread-file':
+    case 'document': {
+      const json = parseJsonText(text, place);
+      if (resolved === 'document' || isDocumentJson(json)) return { document: parseDocument(json, place), warnings: [] };
+      return threadFileToDocument(json, place);
+    }
+    case 'markdown':
+      return markdownToDocument(text, article, place);
+    case 'article':
+      return articleTextToDocument(text, article, place);
+    case 'pasted':
+      return pastedTextToDocument(text, { author: opts.author, handle: opts.handle, avatar: opts.avatar, title: opts.title }, place);
+    default:
+      throw new SpoolInputError(place, `can't read ${resolved} input from text; give a file or URL`);
+  }
+}
+
+async function fromUrl(url: string, kind: SourceKind, opts: ImportOptions): Promise<ImportResult> {
+  if (kind === 'x-api') {
+    const { importXApi } = await import('./x-api.js');
+    return importXApi(url, { token: opts.token, apiBase: opts.apiBase });
+  }
+  const { fetchGuarded, FetchRefusedError } = await import('./fetch-guard.js');
+  const { decodeHtml } = await import('./html-article-fetch.js');
+  const accept = 'text/html,application/xhtml+xml;q=0.9,text/markdown;q=0.8,text/plain;q=0.7,*/*;q=0.5';
+  const response = await fetchGuarded(url, { accept, ...opts.fetch }).catch((err: unknown) => {
+    // A refused address is the user's input, not our failure.
+    if (err instanceof FetchRefusedError) throw new SpoolInputError(url, err.message);
+    throw err;
+  });
+  const text = decodeHtml(response.bytes, response.contentType);
+  const type = response.contentType.split(';')[0].trim().toLowerCase();
+  const named = kindFromName(new URL(response.url).pathname);
+  if (type === 'text/markdown' || type === 'text/x-markdown' || named === 'markdown') return fromText(text, url, 'markdown', opts);
+  if (type === 'application/json' || named === 'thread-file') return fromText(text, url, 'thread-file', opts);
+  if (type === 'text/plain') return fromText(text, url, textShape(text), opts);
+  return fromHtml(text, { url: response.url }, opts);
+}
+
+async function fromHtml(html: string, where: { url?: string; file?: string }, opts: ImportOptions): Promise<ImportResult> {
+  const { importHtml } = await import('./html-article.js');
+  return importHtml(
+    { html, ...where },
+    { author: opts.author, handle: opts.handle, avatar: opts.avatar, title: opts.title, split: opts.split },
+  );
+}
+
+/** An unzipped archive has `data/tweets.js` (older ones `tweets.js`, large ones `tweets-part1.js`...). */
+async function holdsTweets(folder: string): Promise<boolean> {
+  const fs = await import('node:fs/promises');
+  const nodePath = await import('node:path');
+  const tweetsFile = /^tweets(-part\d+)?\.js$/;
+  for (const sub of ['data', '.']) {
+    const names = await fs.readdir(nodePath.join(folder, sub)).catch(() => [] as string[]);
+    if (names.some((name) => tweetsFile.test(name))) return true;
+  }
+  return false;
+}
+
+/** UTF-8 unless a byte order mark says UTF-16; a mis-encoded file is mojibake repair's business. */
+function decodeText(bytes: Uint8Array): string {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
+  return new TextDecoder('utf-8').decode(bytes).replace(/^\uFEFF/, '');
+}
+
+async function readStdin(): Promise<string> {
+  const chunks: Uint8Array[] = [];
+  for await (const chunk of process.stdin) chunks.push(typeof chunk === 'string' ? new TextEncoder().encode(chunk) : chunk);
+  const all = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+  let at = 0;
+  for (const c of chunks) {
+    all.set(c, at);
+    at += c.length;
+  }
+  return decodeText(all);
+}

@@ -1,0 +1,182 @@
+/**
+ * Importing a thread from the user's own X data archive: no token, no rate limit, no 7-day window,
+ * and the only way to reach old threads. The archive holds the author's posts, retweets and replies
+ * to others all mixed; a thread is one of the author's self-reply chains.
+ */
+import { basename } from 'node:path';
+import { DOCUMENT_SCHEMA_VERSION, type Author, type Post, type SpoolDocument } from '../model/document.js';
+import { SpoolInputError } from '../model/errors.js';
+import { parseDocument } from '../model/schema.js';
+import { detectMojibakeCodePage, repairMojibake } from './repair.js';
+import { repairWarnings } from './repair-texts.js';
+import { stripThreadMarkers } from './tweet-text.js';
+import type { ImportResult } from './types.js';
+import { openArchive, type ArchiveFiles } from './x-archive-files.js';
+import { archivePost } from './x-archive-media.js';
+import { parseYtdFile, readArchiveAccount, readArchiveTweets, type ArchiveAccount, type ArchiveTweet } from './x-archive-tweets.js';
+import { chainContaining, findReplyChains, type ReplyChain } from './x-thread-chain.js';
+import { decodeEntities } from './entities.js';
+
+export interface ThreadSummary {
+  /** Id of the thread's first post. */
+  id: string;
+  /** The start of the first post, for picking one from a list. */
+  firstWords: string;
+  posts: number;
+  /** When the first post was made, ISO 8601. */
+  date: string;
+}
+
+export interface XArchiveOptions {
+  /** Id of any post of the thread to import; default the longest thread. */
+  thread?: string;
+  /** Also return every thread found, oldest first. */
+  list?: boolean;
+}
+
+export async function importXArchive(
+  path: string,
+  opts: XArchiveOptions = {},
+): Promise<ImportResult & { threads?: ThreadSummary[] }> {
+  const files = await openArchive(path).catch((err: Error) => {
+    throw err instanceof SpoolInputError ? err : new SpoolInputError(basename(path), err.message);
+  });
+  try {
+    return await importFrom(files, opts);
+  } catch (err) {
+    if (err instanceof SpoolInputError) throw err;
+    // Container failures (a zip bomb, an unreadable entry) are problems with the input too.
+    throw new SpoolInputError(basename(path), (err as Error).message);
+  } finally {
+    files.close();
+  }
+}
+
+async function importFrom(files: ArchiveFiles, opts: XArchiveOptions): Promise<ImportResult & { threads?: ThreadSummary[] }> {
+  const warnings = [...files.warnings];
+  const tweets: ArchiveTweet[] = [];
+  for (const name of files.tweetFiles) {
+    const source = await files.readText(name);
+    if (source === undefined) throw new SpoolInputError(name, 'could not be read');
+    tweets.push(...readArchiveTweets(parseYtdFile(source, name), name));
+  }
+  const account = await readAccount(files);
+  if (!account.username) warnings.push(`${basename(files.label)}: no data/account.js, so the author's name is unknown`);
+
+  const byId = new Map(tweets.map((t) => [t.id, t]));
+  const chains = threadChains(tweets, account);
+  const threads = chains.filter((c) => c.ids.length >= 2);
+  const chosen = pickThread(threads, chains, byId, opts.thread, files);
+  if (chosen.offBranch.length > 0) {
+    warnings.push(`thread ${chosen.ids[0]}: left out ${chosen.offBranch.length} replies that branch off the main chain`);
+  }
+  if (chosen.ids.length === 1 && opts.thread) warnings.push(`post ${chosen.ids[0]} is not part of a thread; importing it alone`);
+
+  const author = await archiveAuthor(files, account);
+  const members = chosen.ids.map((id) => byId.get(id)!);
+  const codePage = detectMojibakeCodePage(members.map((t) => t.text).join('\n'));
+  const posts: Post[] = [];
+  for (const [i, tweet] of members.entries()) {
+    const built = await archivePost(tweet, i + 1, author, files, codePage);
+    posts.push(built.post);
+    warnings.push(...built.warnings);
+    warnings.push(...repairWarnings(`posts[${i}]`, built.repaired, built.unrecoverable, codePage));
+  }
+
+  const document: SpoolDocument = {
+    schemaVersion: DOCUMENT_SCHEMA_VERSION,
+    url: account.username ? `https://x.com/${account.username}/status/${chosen.ids[0]}` : undefined,
+    posts,
+  };
+  const result: ImportResult & { threads?: ThreadSummary[] } = {
+    document: parseDocument(stripUndefined(document), basename(files.label)),
+    warnings,
+  };
+  if (files.baseDir) result.baseDir = files.baseDir;
+  if (opts.list) result.threads = summarise(threads, byId);
+  return result;
+}
+
+async function readAccount(files: ArchiveFiles): Promise<ArchiveAccount> {
+  const read = async (name: string): Promise<unknown[]> => {
+    const text = await files.readText(name);
+    if (text === undefined) return [];
+    try {
+      return parseYtdFile(text, name);
+    } catch {
+      return []; // the author's name is a nicety; a broken account file should not stop the import
+    }
+  };
+  return readArchiveAccount(await read('account.js'), await read('profile.js'));
+}
+
+/**
+ * Retweets never start or continue a thread. A post whose parent is missing starts a chain only if
+ * it is not a reply to someone else (a reply to one's own since-deleted post still counts).
+ */
+function threadChains(tweets: readonly ArchiveTweet[], account: ArchiveAccount): ReplyChain[] {
+  const own = tweets.filter((t) => !t.isRetweet);
+  const byId = new Map(own.map((t) => [t.id, t]));
+  const chains = findReplyChains(
+    own.map((t) => ({ id: t.id, parentId: t.replyTo && byId.has(t.replyTo) ? t.replyTo : undefined, time: t.createdAt })),
+  );
+  // A chain hanging off someone else's post is a conversation, not a thread.
+  return chains.filter((chain) => {
+    const root = byId.get(chain.ids[0])!;
+    return !root.replyTo || (account.accountId !== undefined && root.replyToUser === account.accountId);
+  });
+}
+
+function pickThread(
+  threads: readonly ReplyChain[],
+  all: readonly ReplyChain[],
+  byId: Map<string, ArchiveTweet>,
+  wanted: string | undefined,
+  files: ArchiveFiles,
+): ReplyChain {
+  const where = basename(files.label);
+  if (wanted !== undefined) {
+    const found = chainContaining(all, wanted);
+    if (found) return found;
+    const tweet = byId.get(wanted);
+    if (!tweet) throw new SpoolInputError(where, `no post with id ${wanted} in the archive`);
+    throw new SpoolInputError(where, `post ${wanted} is a retweet or a reply to someone else, not part of a thread`);
+  }
+  if (threads.length === 0) {
+    throw new SpoolInputError(where, `no threads (self-reply chains) among ${byId.size} posts; pick a post with --thread <id>`);
+  }
+  // Longest first; among equals the most recent, which is most likely the one being looked for.
+  return [...threads].sort((a, b) => b.ids.length - a.ids.length || byId.get(b.ids[0])!.createdAt - byId.get(a.ids[0])!.createdAt)[0];
+}
+
+async function archiveAuthor(files: ArchiveFiles, account: ArchiveAccount): Promise<Author> {
+  const author: Author = { name: account.displayName ?? account.username ?? '', handle: account.username ?? '' };
+  if (account.accountId) {
+    const local = (await files.listMedia('profile_media', `${account.accountId}-`)).find((n) => /\.(jpe?g|png|webp|gif)$/i.test(n));
+    if (local) author.avatar = await files.mediaSrc(local);
+  }
+  if (!author.avatar && account.avatarUrl) author.avatar = account.avatarUrl.replace(/_normal(\.\w+)$/, '_400x400$1');
+  return author;
+}
+
+function summarise(threads: readonly ReplyChain[], byId: Map<string, ArchiveTweet>): ThreadSummary[] {
+  return threads
+    .map((chain) => {
+      const root = byId.get(chain.ids[0])!;
+      return { id: root.id, firstWords: firstWords(root.text, 1), posts: chain.ids.length, date: new Date(root.createdAt).toISOString() };
+    })
+    .sort((a, b) => a.date.localeCompare(b.date));
+}
+
+/** The opening of a post as plain words, without links or numbering, at most ~60 characters. */
+export function firstWords(text: string, position: number, max = 60): string {
+  const plain = stripThreadMarkers(repairMojibake(decodeEntities(text)).text.replace(/https?:\/\/t\.co\/\w+/g, ''), position).replace(/\s+/g, ' ').trim();
+  if (plain.length <= max) return plain;
+  const cut = plain.slice(0, max);
+  const space = cut.lastIndexOf(' ');
+  return `${space > max / 2 ? cut.slice(0, space) : cut}…`;
+}
+
+function stripUndefined<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value)) as T;
+}
