@@ -35,7 +35,7 @@ export function header(ctx: LayoutContext, author: Author | undefined): LaidElem
   let x = MARGIN;
   const name = brand.name ?? author?.name;
   const handle = brand.handle ?? author?.handle;
-  if (brand.show.avatar) {
+  if (brand.show.avatar && (brand.avatar || author?.avatar || name || handle)) {
     out.push(...avatar(ctx, { name: name ?? '', handle: handle ?? '' }, brand.avatar ?? author?.avatar, x, edge(ctx.height), d));
     x += d + size * 0.6;
   }

@@ -7,6 +7,8 @@ export function ctaBlocks(design: Design, author: Author | undefined): Block[] {
   const handle = design.brand.handle ?? author?.handle ?? '';
   return design.cta.lines
     .slice(0, 3)
+    // A line that names the author makes no sense without one (an article with no byline).
+    .filter((line) => !/\{(name|handle)\}/.test(line) || name || handle)
     .map((line) => fillCta(line, name, handle).trim())
     .filter((line) => line.length > 0)
     .map((text, i): Block => (i === 0 ? { type: 'heading', level: 1, spans: [{ text }] } : { type: 'paragraph', spans: [{ text }] }));

@@ -10,8 +10,9 @@ export function avatar(ctx: LayoutContext, author: Author | undefined, src: stri
     return [{ type: 'image', src, x, y, w: d, h: d, fit: 'cover', radius: d / 2, alt: author?.name ? `${author.name}’s avatar` : undefined }];
   }
   const initials = initialsOf(author?.name || author?.handle || '');
+  // Nobody to show (an article with no byline): no empty circle either.
+  if (!initials) return [];
   const circle: LaidElement = { type: 'rect', x, y, w: d, h: d, radius: d / 2, fill: ctx.accent };
-  if (!initials) return [circle];
   const size = d * 0.4;
   const label = setText(ctx.engine, [{ text: initials, style: baseStyle(ctx.fonts.title, size, ctx.theme.onAccent, 700) }], x, y + (d - size * 1.2) / 2, d, 1.2, 'center');
   return [circle, label.text];
@@ -23,12 +24,20 @@ function initialsOf(name: string): string {
 }
 
 /** Avatar, then the name in bold over the @handle in the muted colour. */
+export function hasIdentity(author: Author | undefined): author is Author {
+  return !!author && (author.name.trim() !== '' || author.handle.trim() !== '');
+}
+
 export function authorRow(ctx: LayoutContext, author: Author | undefined, x: number, y: number, d: number, size: number): LaidElement[] {
-  if (!author) return [];
+  if (!hasIdentity(author)) return [];
   const out = avatar(ctx, author, author.avatar, x, y, d);
   const textX = x + d + size * 0.6;
   const width = ctx.width - textX - 36;
-  const name = setText(ctx.engine, [{ text: author.name, style: baseStyle(ctx.fonts.body, size, ctx.theme.title, 700) }], textX, y + d / 2 - size * 1.25, width, 1.25);
-  const handle = setText(ctx.engine, [{ text: `@${author.handle.replace(/^@/, '')}`, style: baseStyle(ctx.fonts.body, size * 0.9, ctx.theme.muted, 400) }], textX, y + d / 2, width, 1.25);
+  const handleText = author.handle ? `@${author.handle.replace(/^@/, '')}` : '';
+  const [first, second] = author.name ? [author.name, handleText] : [handleText, ''];
+  const top = second ? y + d / 2 - size * 1.25 : y + (d - size * 1.25) / 2;
+  const name = setText(ctx.engine, [{ text: first, style: baseStyle(ctx.fonts.body, size, ctx.theme.title, 700) }], textX, top, width, 1.25);
+  if (!second) return [...out, name.text];
+  const handle = setText(ctx.engine, [{ text: second, style: baseStyle(ctx.fonts.body, size * 0.9, ctx.theme.muted, 400) }], textX, y + d / 2, width, 1.25);
   return [...out, name.text, handle.text];
 }

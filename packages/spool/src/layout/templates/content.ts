@@ -5,7 +5,7 @@ import { composePages } from '../compose.js';
 import { placeImages } from '../images.js';
 import { setText } from '../lines.js';
 import { baseStyle } from '../styles.js';
-import { authorRow } from './author.js';
+import { authorRow, hasIdentity } from './author.js';
 import type { LaidElement } from '../types.js';
 import { centerIn, extentY } from '../shift.js';
 
@@ -69,7 +69,7 @@ export function layoutImageFocus(ctx: LayoutContext, slide: Slide): PagePart[] {
 /** The post as a card: avatar, name and handle above its text, like on X. */
 export function layoutPostCard(ctx: LayoutContext, slide: Slide): PagePart[] {
   const pad = 22;
-  const headH = 40;
+  const headH = hasIdentity(slide.author) ? 40 : -14;
   const inner: Box = { x: ctx.box.x + pad, y: ctx.box.y + pad + headH + 14, w: ctx.box.w - pad * 2, h: ctx.box.h - pad * 2 - headH - 14 };
   const parts = composePages(ctx, inner, bodySpec(ctx, slide));
   const cards = parts.map((part) => {

@@ -5,7 +5,7 @@ import { composePages } from '../compose.js';
 import { layoutBlocks } from '../flow.js';
 import { setText } from '../lines.js';
 import { baseStyle, styleSpans } from '../styles.js';
-import { authorRow, avatar } from './author.js';
+import { authorRow, avatar, hasIdentity } from './author.js';
 import type { LaidElement } from '../types.js';
 import { extentY, shiftY } from '../shift.js';
 
@@ -13,7 +13,7 @@ import { extentY, shiftY } from '../shift.js';
 export function layoutCover(ctx: LayoutContext, slide: Slide): PagePart[] {
   const t = ctx.design.typography;
   const box = ctx.box;
-  const authorH = slide.author ? 48 : 0;
+  const authorH = hasIdentity(slide.author) ? 48 : 0;
   const rule: LaidElement = { type: 'rect', x: box.x, y: box.y, w: 48, h: 5, radius: 2.5, fill: ctx.accent };
   const textBox = { x: box.x, y: box.y + 5 + t.bodySize * 1.2, w: box.w, h: box.h - authorH - 5 - t.bodySize * 2.2 };
   const parts = composePages(ctx, textBox, {
@@ -88,7 +88,7 @@ function outroStack(ctx: LayoutContext, slide: Slide, scale: number) {
   const src = ctx.design.brand.avatar ?? slide.author?.avatar;
   const [head, second, third] = slide.blocks;
   const parts: { h: number; draw: (y: number) => LaidElement[] }[] = [];
-  parts.push({ h: d + body * 1.4, draw: (y) => avatar(ctx, slide.author, src, box.x + (box.w - d) / 2, y, d) });
+  if (src || hasIdentity(slide.author)) parts.push({ h: d + body * 1.4, draw: (y) => avatar(ctx, slide.author, src, box.x + (box.w - d) / 2, y, d) });
   if (head) {
     const style = { size: t.titleSize * 1.05 * scale, color: ctx.theme.title, family: ctx.fonts.title, weight: 800 as const, align: 'center' as const, lineHeight: 1.18 };
     const block = { ...head, type: 'paragraph' as const };
