@@ -1,0 +1,180 @@
+import { createHash } from 'node:crypto';
+import { readFile, stat } from 'node:fs/promises';
+import { isAbsolute, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Resvg } from '@resvg/resvg-js';
+import sharp, { type Metadata } from 'sharp';
+import type { ImageResource } from '../scene/types.js';
+
+/**
+ * Loads the images a deck shows (post media, avatars, logos) into what both painters embed as is:
+ * JPEG or PNG, upright, at most `maxSide` pixels on the long side. Everything else is converted
+ * here once, so a PDF never has to decode WebP and a slide render never meets a 6000 px photo.
+ */
+
+export interface LoadImageOptions {
+  /** Fetches http(s) images; without it remote sources are refused. */
+  fetchBytes?: (url: string) => Promise<Uint8Array>;
+  /** Refused before decoding above this many pixels. Default 50 megapixels. */
+  maxPixels?: number;
+  /** Longer images are scaled down to this many pixels on the long side. Default 2160 (2x a 1080 slide). */
+  maxSide?: number;
+  /** Refused above this size in bytes. Default 50 MB. */
+  maxBytes?: number;
+  /** When set, local paths must resolve inside this folder (for servers handling untrusted decks). */
+  root?: string;
+  /**
+   * Asked first for every source: bytes for addresses the host owns (the server's `asset:<id>`), or
+   * undefined to read the source as usual. May throw to refuse a source.
+   */
+  resolve?: (src: string) => Promise<Uint8Array | undefined>;
+}
+
+const DEFAULT_MAX_PIXELS = 50_000_000;
+const DEFAULT_MAX_SIDE = 2160;
+const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
+/** Vector images are rasterised with this long side: a full slide width at export size. */
+const SVG_RASTER_SIDE = 1080;
+/** Shannon entropy (bits) above which an opaque image is treated as a photo and stored as JPEG. */
+const PHOTO_ENTROPY = 6;
+
+/** Loads `src`: a path relative to baseDir, an absolute path, a file: or data: URI, or an http(s) URL. */
+export async function loadImage(src: string, baseDir: string, opts: LoadImageOptions = {}): Promise<ImageResource> {
+  const bytes = await readSource(src, baseDir, opts);
+  return imageFromBytes(bytes, src, opts);
+}
+
+async function readSource(src: string, baseDir: string, opts: LoadImageOptions): Promise<Uint8Array> {
+  const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
+  const trimmed = src.trim();
+  const own = opts.resolve && (await opts.resolve(trimmed));
+  if (own) return own;
+  if (/^data:/i.test(trimmed)) return decodeDataUri(trimmed, maxBytes);
+  if (/^https?:\/\//i.test(trimmed)) {
+    if (!opts.fetchBytes) throw new Error(`${src}: remote images need a fetcher (the fetchBytes option); none was given`);
+    const bytes = await opts.fetchBytes(trimmed);
+    if (bytes.byteLength > maxBytes) throw new Error(`${src}: ${bytes.byteLength} bytes is above the ${maxBytes} byte limit`);
+    return bytes;
+  }
+  let path: string;
+  if (/^file:/i.test(trimmed)) path = fileURLToPath(trimmed);
+  else if (/^[a-z][a-z0-9+.-]+:/i.test(trimmed) && !/^[a-z]:[\\/]/i.test(trimmed)) {
+    throw new Error(`${src}: unsupported image address (use a file path, a data: URI or an http(s) URL)`);
+  } else path = resolve(baseDir, trimmed);
+  if (opts.root) {
+    const rel = relative(resolve(opts.root), path);
+    if (rel.startsWith('..') || isAbsolute(rel)) throw new Error(`${src}: image path is outside ${opts.root}`);
+  }
+  try {
+    const info = await stat(path);
+    if (!info.isFile()) throw new Error(`image is not a file: ${path}`);
+    if (info.size > maxBytes) throw new Error(`${path}: ${info.size} bytes is above the ${maxBytes} byte limit`);
+    return new Uint8Array(await readFile(path));
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') throw new Error(`image not found: ${path}`);
+    throw err;
+  }
+}
+
+function decodeDataUri(uri: string, maxBytes: number): Uint8Array {
+  const comma = uri.indexOf(',');
+  if (comma < 0) throw new Error('data: URI without a comma');
+  const header = uri.slice(5, comma);
+  const body = uri.slice(comma + 1);
+  if (body.length > maxBytes * 1.4) throw new Error(`data: URI is above the ${maxBytes} byte limit`);
+  if (/;base64$/i.test(header)) return new Uint8Array(Buffer.from(body.replace(/\s+/g, ''), 'base64'));
+  // Percent-encoded: each %XX is one byte, anything else is its UTF-8 bytes (as in SVG data URIs).
+  const bytes: number[] = [];
+  const encoder = new TextEncoder();
+  for (let i = 0; i < body.length; i++) {
+    if (body[i] === '%' && /^[0-9a-f]{2}$/i.test(body.slice(i + 1, i + 3))) {
+      bytes.push(parseInt(body.slice(i + 1, i + 3), 16));
+      i += 2;
+    } else {
+      const cp = body.codePointAt(i) ?? 0;
+      if (cp > 0xffff) i++;
+      bytes.push(...encoder.encode(String.fromCodePoint(cp)));
+    }
+  }
+  return new Uint8Array(bytes);
+}
+
+/** Checks and normalises image bytes; `name` appears in every error (a path, URL or upload name). */
+export async function imageFromBytes(bytes: Uint8Array, name: string, opts: LoadImageOptions = {}): Promise<ImageResource> {
+  const maxPixels = opts.maxPixels ?? DEFAULT_MAX_PIXELS;
+  const maxSide = opts.maxSide ?? DEFAULT_MAX_SIDE;
+  const key = `img-${createHash('sha256').update(bytes).digest('hex').slice(0, 20)}`;
+  const label = name.startsWith('data:') ? `${name.slice(0, 40)}…` : name;
+
+  let meta: Metadata;
+  try {
+    // Header only: sizes are checked here, before anything is decoded.
+    meta = await sharp(bytes, { limitInputPixels: false }).metadata();
+  } catch {
+    throw new Error(`${label}: not a readable image (expected JPEG, PNG, WebP, GIF, AVIF, TIFF or SVG)`);
+  }
+  if (meta.format === 'svg') return rasteriseSvg(bytes, label, key, maxPixels);
+  const width = meta.width ?? 0;
+  const height = meta.height ?? 0;
+  if (!(width > 0 && height > 0)) throw new Error(`${label}: image has no size`);
+  if (width * height > maxPixels) {
+    const mp = (n: number) => `${Math.round(n / 1e5) / 10} MP`;
+    throw new Error(`${label}: ${width}x${height} (${mp(width * height)}) is above the ${mp(maxPixels)} limit`);
+  }
+
+  const input = () => sharp(bytes, { limitInputPixels: maxPixels, failOn: 'error' });
+  const oriented = (meta.orientation ?? 1) > 1;
+  const tooBig = Math.max(width, height) > maxSide;
+  const plain = meta.space !== 'cmyk' && meta.depth !== 'ushort' && !oriented && !tooBig;
+  if (plain && (meta.format === 'jpeg' || meta.format === 'png')) {
+    return { key, mime: meta.format === 'jpeg' ? 'image/jpeg' : 'image/png', bytes, width, height };
+  }
+
+  let toJpeg = meta.format === 'jpeg';
+  if (meta.format !== 'jpeg' && meta.format !== 'png') {
+    const stats = await input().stats();
+    toJpeg = stats.isOpaque && stats.entropy > PHOTO_ENTROPY;
+  }
+  let pipeline = input().rotate().toColourspace('srgb');
+  if (tooBig) pipeline = pipeline.resize(maxSide, maxSide, { fit: 'inside', withoutEnlargement: true });
+  const encoded = toJpeg
+    ? pipeline.flatten({ background: '#ffffff' }).jpeg({ quality: 90, mozjpeg: false })
+    : pipeline.png({ compressionLevel: 6, adaptiveFiltering: true });
+  try {
+    const { data, info } = await encoded.toBuffer({ resolveWithObject: true });
+    return { key, mime: toJpeg ? 'image/jpeg' : 'image/png', bytes: toUint8(data), width: info.width, height: info.height };
+  } catch (err) {
+    throw new Error(`${label}: could not convert the image (${err instanceof Error ? err.message : String(err)})`);
+  }
+}
+
+/**
+ * User SVG is untrusted: it is only ever rasterised by resvg, never embedded in our SVG or PDF.
+ * resvg reads images named by local path, so any reference other than an in-document `#id` or a
+ * bitmap data URI is refused, as are entity declarations that could assemble one.
+ */
+function rasteriseSvg(bytes: Uint8Array, label: string, key: string, maxPixels: number): ImageResource {
+  const text = new TextDecoder().decode(bytes);
+  if (/<!ENTITY/i.test(text)) throw new Error(`${label}: SVG with entity declarations is not accepted`);
+  const external = /\bhref\s*=\s*(["'])\s*(?!#|data:image\/(?:png|jpeg|gif|webp)[;,])/i;
+  if (external.test(text)) throw new Error(`${label}: SVG refers to external files or nested SVG; embed bitmaps as data: URIs`);
+  let svg: Resvg;
+  try {
+    svg = new Resvg(text, { font: { loadSystemFonts: false }, logLevel: 'off' });
+  } catch (err) {
+    throw new Error(`${label}: not a valid SVG (${err instanceof Error ? err.message : String(err)})`);
+  }
+  if (!(svg.width > 0 && svg.height > 0)) throw new Error(`${label}: SVG has no size`);
+  const scale = SVG_RASTER_SIDE / Math.max(svg.width, svg.height);
+  const fitTo =
+    svg.width >= svg.height
+      ? { mode: 'width' as const, value: SVG_RASTER_SIDE }
+      : { mode: 'height' as const, value: SVG_RASTER_SIDE };
+  if (svg.width * scale * svg.height * scale > maxPixels) throw new Error(`${label}: SVG is too large to rasterise`);
+  const image = new Resvg(text, { font: { loadSystemFonts: false }, logLevel: 'off', fitTo }).render();
+  return { key, mime: 'image/png', bytes: toUint8(image.asPng()), width: image.width, height: image.height };
+}
+
+function toUint8(b: Buffer): Uint8Array {
+  return new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
+}

@@ -1,0 +1,56 @@
+import type { PaintResources, Scene } from '../../scene/types.js';
+import { SvgDefs } from './svg-defs.js';
+import { imageSvg, linkSvg, pathSvg, rectSvg, textSvg } from './svg-items.js';
+import { escapeXml, num, sanitizeIdPrefix } from './xml.js';
+
+export interface SvgPaintOptions {
+  /** Prefix of every id in the SVG; give each SVG on one HTML page its own. Default `spool`. */
+  idPrefix?: string;
+  /** Clickable link areas for the preview. Rasterising does not need them. Default true. */
+  links?: boolean;
+  /** Accessible name of the whole slide, written as its <title>. */
+  title?: string;
+  /**
+   * Keys of images whose bitmaps already have exactly the device pixels they cover, at
+   * pixel-aligned positions. They are drawn without a resampling filter, which is exact for such
+   * bitmaps and several times cheaper for resvg. The PNG export sets this after scaling with sharp.
+   */
+  pixelExactImages?: ReadonlySet<string>;
+}
+
+/**
+ * Paints a scene as one self-contained SVG: text as shared glyph outlines (so it matches the layout
+ * with no font installed), images and emoji as data URIs. The studio shows this exact markup and
+ * the PNG export rasterises it, so the preview is the export.
+ */
+export function paintSvg(scene: Scene, resources: PaintResources, opts: SvgPaintOptions = {}): string {
+  const defs = new SvgDefs(sanitizeIdPrefix(opts.idPrefix ?? 'spool'));
+  const links = opts.links ?? true;
+  const body: string[] = [];
+  for (const item of scene.items) {
+    switch (item.type) {
+      case 'rect':
+        body.push(rectSvg(item, defs));
+        break;
+      case 'path':
+        body.push(pathSvg(item, defs));
+        break;
+      case 'text':
+        body.push(textSvg(item, resources, defs));
+        break;
+      case 'image':
+        body.push(imageSvg(item, resources, defs, opts.pixelExactImages?.has(item.key) ?? false));
+        break;
+      case 'link':
+        if (links) body.push(linkSvg(item));
+        break;
+    }
+  }
+  // No role="img" on the root: it would hide the per-line labels from screen readers.
+  const title = opts.title ? `<title>${escapeXml(opts.title)}</title>` : '';
+  return (
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${num(scene.width, 3)} ${num(scene.height, 3)}" ` +
+    `width="${Math.round(scene.pixelWidth)}" height="${Math.round(scene.pixelHeight)}">` +
+    `${title}${defs.toString()}${body.join('')}</svg>`
+  );
+}

@@ -1,0 +1,106 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import sharp from 'sharp';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { imageFromBytes, loadImage } from '../../src/node/images.js';
+
+const MEDIA = fileURLToPath(new URL('../fixtures/media/', import.meta.url));
+
+describe('loadImage', () => {
+  it('keeps a JPEG or PNG of a reasonable size byte for byte', async () => {
+    const jpg = await loadImage('kd-1.jpg', MEDIA);
+    expect(jpg).toMatchObject({ mime: 'image/jpeg', width: 1200, height: 675 });
+    expect(Buffer.from(jpg.bytes).equals(readFileSync(`${MEDIA}kd-1.jpg`))).toBe(true);
+    const png = await loadImage(`${MEDIA}kd-7.png`, '/elsewhere');
+    expect(png).toMatchObject({ mime: 'image/png', width: 1000, height: 1000 });
+  });
+
+  it('converts WebP to PNG', async () => {
+    const img = await loadImage('kd-16.webp', MEDIA);
+    expect(img).toMatchObject({ mime: 'image/png', width: 1600, height: 900 });
+    expect((await sharp(img.bytes).metadata()).format).toBe('png');
+  });
+
+  it('gives stable keys from the content', async () => {
+    const a = await loadImage('kd-1.jpg', MEDIA);
+    const b = await loadImage(`data:image/jpeg;base64,${readFileSync(`${MEDIA}kd-1.jpg`).toString('base64')}`, '/');
+    expect(a.key).toMatch(/^img-[0-9a-f]{20}$/);
+    expect(b.key).toBe(a.key);
+  });
+
+  it('scales down images above 2160 px, keeping the format', async () => {
+    const noise = Buffer.alloc(3000 * 1200 * 3);
+    for (let i = 0; i < noise.length; i++) noise[i] = (i * 2654435761) >>> 24;
+    const big = await sharp(noise, { raw: { width: 3000, height: 1200, channels: 3 } }).jpeg().toBuffer();
+    const img = await imageFromBytes(big, 'big.jpg');
+    expect(img).toMatchObject({ mime: 'image/jpeg', width: 2160, height: 864 });
+  });
+
+  it('turns EXIF-rotated photos upright', async () => {
+    const raw = await sharp({ create: { width: 40, height: 20, channels: 3, background: '#ff0000' } })
+      .jpeg()
+      .withMetadata({ orientation: 6 })
+      .toBuffer();
+    const img = await imageFromBytes(raw, 'rotated.jpg');
+    expect([img.width, img.height]).toEqual([20, 40]);
+    expect((await sharp(img.bytes).metadata()).orientation ?? 1).toBe(1);
+  });
+
+  it('reads base64 and percent-encoded data: URIs; SVG is rasterised to PNG', async () => {
+    const svg = '<svg xmlns="http://www.w3.org/2000/svg" width="20" height="10"><rect width="20" height="10" fill="#0f0"/></svg>';
+    const img = await loadImage(`data:image/svg+xml,${encodeURIComponent(svg)}`, '/');
+    expect(img).toMatchObject({ mime: 'image/png', width: 1080, height: 540 });
+    const { data } = await sharp(img.bytes).raw().toBuffer({ resolveWithObject: true });
+    expect([...data.subarray(0, 3)]).toEqual([0, 255, 0]);
+  });
+
+  it('refuses SVG that reaches for local files', async () => {
+    const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><image href="${MEDIA}kd-7.png" width="10" height="10"/></svg>`;
+    await expect(imageFromBytes(Buffer.from(svg), 'logo.svg')).rejects.toThrow(/logo\.svg: SVG refers to external files/);
+    const entity = '<!DOCTYPE svg [<!ENTITY e "x">]><svg xmlns="http://www.w3.org/2000/svg" width="1" height="1"/>';
+    await expect(imageFromBytes(Buffer.from(entity), 'e.svg')).rejects.toThrow(/entity/);
+  });
+
+  it('names the missing file', async () => {
+    await expect(loadImage('nope/missing.png', MEDIA)).rejects.toThrow(`image not found: ${MEDIA}nope/missing.png`);
+  });
+
+  it('needs a fetcher for remote images and uses the one given', async () => {
+    await expect(loadImage('https://example.com/a.png', MEDIA)).rejects.toThrow(/https:\/\/example.com\/a.png: remote images need a fetcher/);
+    const bytes = new Uint8Array(readFileSync(`${MEDIA}kd-7.png`));
+    const fetched: string[] = [];
+    const img = await loadImage('https://example.com/a.png', MEDIA, {
+      fetchBytes: async (url) => {
+        fetched.push(url);
+        return bytes;
+      },
+    });
+    expect(fetched).toEqual(['https://example.com/a.png']);
+    expect(img.mime).toBe('image/png');
+  });
+
+  it('keeps local paths inside the root when one is set', async () => {
+    await expect(loadImage('../media/../../paint/x.png', MEDIA, { root: MEDIA })).rejects.toThrow(/outside/);
+    await expect(loadImage('kd-1.jpg', MEDIA, { root: MEDIA })).resolves.toMatchObject({ mime: 'image/jpeg' });
+  });
+
+  it('refuses what is not an image', async () => {
+    await expect(imageFromBytes(Buffer.from('hello'), 'notes.txt')).rejects.toThrow(/notes\.txt: not a readable image/);
+  });
+
+  describe('decompression bombs', () => {
+    let bomb: Buffer;
+    beforeAll(async () => {
+      bomb = await sharp({ create: { width: 10000, height: 10000, channels: 3, background: '#ffffff' } })
+        .png({ compressionLevel: 9, adaptiveFiltering: false })
+        .toBuffer();
+    });
+
+    it('refuses a 100-megapixel image that is tiny on disk, before decoding it', async () => {
+      expect(bomb.length).toBeLessThan(1_000_000);
+      const src = `data:image/png;base64,${bomb.toString('base64')}`;
+      await expect(loadImage(src, '/')).rejects.toThrow(/10000x10000 \(100 MP\) is above the 50 MP limit/);
+      await expect(imageFromBytes(bomb, 'bomb.png')).rejects.toThrow(/^bomb\.png: /);
+    });
+  });
+});
