@@ -1,8 +1,5 @@
 import { isSpoolInputError } from '../model/errors.js';
 import { parseCli } from './args.js';
-import { runBuild } from './build-command.js';
-import { runImport } from './import-command.js';
-import { runList } from './list-command.js';
 import type { CliIo } from './io.js';
 import { processIo } from './io.js';
 import { USAGE, UsageError } from './usage.js';
@@ -21,12 +18,15 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
       return command || flags.help ? 0 : 2;
     }
     switch (command) {
+      // Each command loads only what it needs: a cold `build` should not pay for the server.
       case 'build':
-        return await runBuild(flags, rest, io);
+        return await (await import('./build-command.js')).runBuild(flags, rest, io);
       case 'import':
-        return await runImport(flags, rest, io);
+        return await (await import('./import-command.js')).runImport(flags, rest, io);
       case 'list':
-        return runList(flags, rest, io);
+        return (await import('./list-command.js')).runList(flags, rest, io);
+      case 'serve':
+        return await (await import('./serve-command.js')).runServe(flags, rest, io);
       default:
         throw new UsageError(`unknown command "${command}"`);
     }

@@ -49,9 +49,9 @@ export function header(ctx: LayoutContext, author: Author | undefined): LaidElem
     right -= w;
     out.push({ type: 'image', src: brand.logo, x: right, y: edge(ctx.height), w, h: d, fit: 'contain', radius: 0, alt: name ? `${name} logo` : 'logo' });
   } else if (brand.show.website && brand.website) {
-    const site = setText(ctx.engine, [{ text: displayUrl(brand.website), style: baseStyle(ctx.fonts.body, size, ctx.theme.muted, 500) }], 0, 0, ctx.width / 2, 1.2);
+    const site = setText(ctx.engine, [{ text: displayUrl(brand.website), style: baseStyle(ctx.fonts.body, size, ctx.theme.muted, 400) }], 0, 0, ctx.width / 2, 1.2);
     right -= site.width;
-    out.push(setText(ctx.engine, [{ text: displayUrl(brand.website), style: baseStyle(ctx.fonts.body, size, ctx.theme.muted, 500) }], right, edge(ctx.height) + (d - size * 1.2) / 2, site.width + 1, 1.2).text);
+    out.push(setText(ctx.engine, [{ text: displayUrl(brand.website), style: baseStyle(ctx.fonts.body, size, ctx.theme.muted, 400) }], right, edge(ctx.height) + (d - size * 1.2) / 2, site.width + 1, 1.2).text);
   }
   if (texts.length) out.push(oneLine(ctx, texts, x, edge(ctx.height) + (d - size * 1.2) / 2, right - x - size));
   return out;
@@ -65,7 +65,7 @@ export function footer(ctx: LayoutContext, author: Author | undefined, page: num
   const y = ctx.height - edge(ctx.height) - size * 1.2 - 4;
   const out: LaidElement[] = [];
   const rightTexts = [];
-  if (brand.show.pageNumbers) rightTexts.push({ text: `${page}/${pages}`, style: baseStyle(ctx.fonts.body, size, ctx.theme.muted, 600) });
+  if (brand.show.pageNumbers) rightTexts.push({ text: `${page}/${pages}`, style: baseStyle(ctx.fonts.body, size, ctx.theme.muted, 700) });
   if (brand.show.swipeHint && page < pages) rightTexts.push({ text: `${rightTexts.length ? '   ' : ''}Swipe →`, style: baseStyle(ctx.fonts.body, size, ctx.accent, 700) });
   let right = ctx.width - MARGIN;
   if (rightTexts.length) {
@@ -75,7 +75,7 @@ export function footer(ctx: LayoutContext, author: Author | undefined, page: num
   }
   const handle = brand.handle ?? author?.handle;
   const left = brand.show.website && brand.website ? displayUrl(brand.website) : handle && brand.show.handle ? `@${handle.replace(/^@/, '')}` : '';
-  if (left) out.push(oneLine(ctx, [{ text: left, style: baseStyle(ctx.fonts.body, size, ctx.theme.muted, 500) }], MARGIN, y, right - MARGIN - size));
+  if (left) out.push(oneLine(ctx, [{ text: left, style: baseStyle(ctx.fonts.body, size, ctx.theme.muted, 400) }], MARGIN, y, right - MARGIN - size));
   return out;
 }
 

@@ -20,7 +20,8 @@ export function styleSpans(spans: readonly Span[], base: TextStyle, theme: Theme
 
 function spanStyle(span: Span, base: TextStyle, theme: Theme): TextStyle {
   const style: TextStyle = { ...base };
-  if (span.bold) style.weight = base.weight >= 700 ? 800 : 700;
+  // Two weights only (400 and 700): every extra face costs a cold process its font tables.
+  if (span.bold) style.weight = 700;
   if (span.italic) style.italic = true;
   if (span.code) {
     style.family = 'mono';

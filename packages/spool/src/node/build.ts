@@ -9,13 +9,10 @@ import type { LaidOutDeck, Warning } from '../layout/types.js';
 import { buildScenes } from '../scene/build-scene.js';
 import type { Scene } from '../scene/types.js';
 import { paintSvg } from '../paint/svg/index.js';
-import { paintPdf } from '../paint/pdf/index.js';
-import { paintPng } from '../paint/png/index.js';
 import { defaultTextEngine } from './fonts.js';
 import type { TextEngine } from '../text/types.js';
 import { deckImageRefs, imageLookup, imageRefs, loadImages, paintResources } from './resources.js';
 import type { LoadImageOptions } from './images.js';
-import { makeZip } from './zip.js';
 import { platformWarnings } from './warnings.js';
 
 export type OutputFormat = 'pdf' | 'png' | 'jpeg' | 'svg';
@@ -90,6 +87,8 @@ export async function renderDeck(deck: Deck, options: RenderOptions = {}): Promi
   const files = await time('paint', async () => {
     if (format === 'pdf') {
       const author = deck.slides.find((s) => s.author)?.author;
+      // Painters load on first use, so a PDF build never loads the PNG stack and the other way round.
+      const { paintPdf } = await import('../paint/pdf/index.js');
       const pdf = await paintPdf(scenes, resources, {
         title: deck.title,
         author: author ? `${author.name} (@${author.handle})` : undefined,
@@ -99,6 +98,7 @@ export async function renderDeck(deck: Deck, options: RenderOptions = {}): Promi
       options.onProgress?.(scenes.length, scenes.length);
       return [{ name: 'carousel.pdf', bytes: pdf }];
     }
+    const { paintPng } = await import('../paint/png/index.js');
     const pages: OutputFile[] = [];
     const width = String(scenes.length).length;
     const only = options.page;
@@ -114,7 +114,9 @@ export async function renderDeck(deck: Deck, options: RenderOptions = {}): Promi
       pages.push({ name, bytes });
       options.onProgress?.(only ? scenes.length : i + 1, scenes.length);
     }
-    return options.zip ? [{ name: 'carousel.zip', bytes: makeZip(pages) }] : pages;
+    if (!options.zip) return pages;
+    const { makeZip } = await import('./zip.js');
+    return [{ name: 'carousel.zip', bytes: makeZip(pages) }];
   });
   return { deck, laidOut, scenes, files, warnings, timings };
 }

@@ -104,6 +104,31 @@ export async function imageFromBytes(bytes: Uint8Array, name: string, opts: Load
   const maxPixels = opts.maxPixels ?? DEFAULT_MAX_PIXELS;
   const maxSide = opts.maxSide ?? DEFAULT_MAX_SIDE;
   const key = `img-${createHash('sha256').update(bytes).digest('hex').slice(0, 20)}`;
+  // The same bytes under the same limits always normalise to the same result: convert them once per process.
+  const cacheKey = `${key}:${maxPixels}:${maxSide}`;
+  const cached = normalised.get(cacheKey);
+  if (cached) return cached;
+  const result = await normaliseImage(bytes, name, key, maxPixels, maxSide);
+  remember(cacheKey, result);
+  return result;
+}
+
+/** Converted images kept for the life of the process, oldest dropped first past a byte budget. */
+const normalised = new Map<string, ImageResource>();
+const CACHE_BYTES = 128 * 1024 * 1024;
+let cachedBytes = 0;
+
+function remember(cacheKey: string, image: ImageResource): void {
+  normalised.set(cacheKey, image);
+  cachedBytes += image.bytes.length;
+  for (const [k, v] of normalised) {
+    if (cachedBytes <= CACHE_BYTES) break;
+    normalised.delete(k);
+    cachedBytes -= v.bytes.length;
+  }
+}
+
+async function normaliseImage(bytes: Uint8Array, name: string, key: string, maxPixels: number, maxSide: number): Promise<ImageResource> {
   const label = name.startsWith('data:') ? `${name.slice(0, 40)}…` : name;
 
   let meta: Metadata;
@@ -139,7 +164,7 @@ export async function imageFromBytes(bytes: Uint8Array, name: string, opts: Load
   if (tooBig) pipeline = pipeline.resize(maxSide, maxSide, { fit: 'inside', withoutEnlargement: true });
   const encoded = toJpeg
     ? pipeline.flatten({ background: '#ffffff' }).jpeg({ quality: 90, mozjpeg: false })
-    : pipeline.png({ compressionLevel: 6, adaptiveFiltering: true });
+    : pipeline.png({ compressionLevel: 3, adaptiveFiltering: false });
   try {
     const { data, info } = await encoded.toBuffer({ resolveWithObject: true });
     return { key, mime: toJpeg ? 'image/jpeg' : 'image/png', bytes: toUint8(data), width: info.width, height: info.height };

@@ -35,7 +35,7 @@ export function layoutNumbered(ctx: LayoutContext, slide: Slide): PagePart[] {
   const d = 46;
   const badge: LaidElement = { type: 'rect', x: ctx.box.x, y: ctx.box.y, w: d, h: d, radius: d / 2, fill: ctx.accent };
   const label = String(ctx.ordinal).padStart(2, '0');
-  const num = setText(ctx.engine, [{ text: label, style: baseStyle(ctx.fonts.title, 19, ctx.theme.onAccent, 800) }], ctx.box.x, ctx.box.y + (d - 19 * 1.2) / 2, d, 1.2, 'center');
+  const num = setText(ctx.engine, [{ text: label, style: baseStyle(ctx.fonts.title, 19, ctx.theme.onAccent, 700) }], ctx.box.x, ctx.box.y + (d - 19 * 1.2) / 2, d, 1.2, 'center');
   const inner = shrinkTop(ctx.box, d + ctx.design.typography.bodySize);
   return centerSingle(withFirst(composePages(ctx, inner, bodySpec(ctx, slide)), [badge, num.text]), ctx.box);
 }

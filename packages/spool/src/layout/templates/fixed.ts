@@ -19,7 +19,7 @@ export function layoutCover(ctx: LayoutContext, slide: Slide): PagePart[] {
   const parts = composePages(ctx, textBox, {
     blocks: slide.title?.length ? [{ type: 'paragraph', spans: slide.title }] : slide.blocks,
     media: slide.media,
-    body: { size: t.titleSize * 1.2, color: ctx.theme.title, family: ctx.fonts.title, weight: 800, lineHeight: 1.18 },
+    body: { size: t.titleSize * 1.2, color: ctx.theme.title, family: ctx.fonts.title, weight: 700, lineHeight: 1.18 },
     titleSize: t.titleSize,
     minScale: 0.45,
   });
@@ -37,7 +37,7 @@ export function layoutSection(ctx: LayoutContext, slide: Slide): PagePart[] {
   const parts = composePages(ctx, { ...box, y: box.y + numH, h: box.h - numH }, {
     blocks: [{ type: 'paragraph', spans: slide.title ?? [] }, ...slide.blocks],
     media: slide.media,
-    body: { size: t.titleSize * 1.15, color: ctx.theme.title, family: ctx.fonts.title, weight: 800, lineHeight: 1.18 },
+    body: { size: t.titleSize * 1.15, color: ctx.theme.title, family: ctx.fonts.title, weight: 700, lineHeight: 1.18 },
     titleSize: t.titleSize,
     minScale: 0.6,
   });
@@ -47,7 +47,7 @@ export function layoutSection(ctx: LayoutContext, slide: Slide): PagePart[] {
   // Centre number + title together in the box.
   const blockH = numH + (textBottom - textTop);
   const shift = Math.max(0, (box.h - blockH) / 2);
-  const num = setText(ctx.engine, [{ text: number, style: baseStyle(ctx.fonts.title, numSize, ctx.accent, 800) }], box.x, box.y + shift, box.w, 1.1);
+  const num = setText(ctx.engine, [{ text: number, style: baseStyle(ctx.fonts.title, numSize, ctx.accent, 700) }], box.x, box.y + shift, box.w, 1.1);
   const rule: LaidElement = { type: 'rect', x: box.x, y: box.y + shift + numSize * 1.1 + t.bodySize * 0.35, w: 48, h: 4, radius: 2, fill: ctx.accent };
   const moved = parts[0].elements.map((e) => shiftY(e, shift));
   return [{ ...parts[0], elements: [num.text, rule, ...moved] }, ...parts.slice(1)];
@@ -90,7 +90,7 @@ function outroStack(ctx: LayoutContext, slide: Slide, scale: number) {
   const parts: { h: number; draw: (y: number) => LaidElement[] }[] = [];
   if (src || hasIdentity(slide.author)) parts.push({ h: d + body * 1.4, draw: (y) => avatar(ctx, slide.author, src, box.x + (box.w - d) / 2, y, d) });
   if (head) {
-    const style = { size: t.titleSize * 1.05 * scale, color: ctx.theme.title, family: ctx.fonts.title, weight: 800 as const, align: 'center' as const, lineHeight: 1.18 };
+    const style = { size: t.titleSize * 1.05 * scale, color: ctx.theme.title, family: ctx.fonts.title, weight: 700 as const, align: 'center' as const, lineHeight: 1.18 };
     const block = { ...head, type: 'paragraph' as const };
     const h = layoutBlocks([block], ctx, 0, 0, box.w, style).height;
     parts.push({ h: h + body, draw: (y) => layoutBlocks([block], ctx, box.x, y, box.w, style).elements });

@@ -1,0 +1,89 @@
+// npm run bench: Spool's stage timings, PNG speed, a 200-post thread, and the same work done by
+// @react-pdf/renderer, in one run on this machine. Numbers are medians; nothing here is a test.
+import { spawnSync } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { buildCarousel, importSource } from '../packages/spool/dist/index.js';
+import { generateThread } from './thread-gen.mjs';
+import { renderPeer } from './peer-react-pdf.mjs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(here, '..');
+const fixture = path.join(root, 'packages/spool/test/fixtures/kd-thread.json');
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const ms = (n) => `${n.toFixed(1)} ms`;
+const rows = [];
+const row = (what, spool, peer = '', note = '') => rows.push({ what, spool, peer, note });
+
+async function timeIt(n, fn) {
+  const times = [];
+  let last;
+  for (let i = 0; i < n; i++) {
+    const t = performance.now();
+    last = await fn();
+    times.push(performance.now() - t);
+  }
+  return { ms: median(times), last };
+}
+
+const tmp = await mkdtemp(path.join(os.tmpdir(), 'spool-bench-'));
+try {
+  // Warm the process once: fonts are prepared once per process, not per document.
+  const imported = await importSource(fixture, {});
+  await buildCarousel(imported.document, { baseDir: imported.baseDir, format: 'pdf' });
+
+  const importMs = await timeIt(10, () => importSource(fixture, {}));
+  const runs = [];
+  const pdf = await timeIt(15, async () => {
+    const r = await buildCarousel(imported.document, { baseDir: imported.baseDir, format: 'pdf' });
+    runs.push(r.timings);
+    return r;
+  });
+  const stage = (k) => median(runs.map((t) => t[k] ?? 0));
+  row('fixture: import (parse + repair)', ms(importMs.ms));
+  for (const k of ['plan', 'images', 'layout', 'scene', 'paint']) row(`fixture: ${k}`, ms(stage(k)));
+  const peerThread = JSON.parse(await readFile(fixture, 'utf8'));
+  await renderPeer(peerThread, path.dirname(fixture));
+  const peer = await timeIt(5, () => renderPeer(peerThread, path.dirname(fixture)));
+  row(`fixture PDF, warm (${pdf.last.scenes.length} pages)`, ms(pdf.ms), ms(peer.ms), `target < 60 ms; ${(peer.ms / pdf.ms).toFixed(1)}x`);
+  row('fixture PDF size', `${(pdf.last.files[0].bytes.length / 1024).toFixed(0)} KB`, `${(peer.last.length / 1024).toFixed(0)} KB`, 'target < 1 MB');
+
+  const png = await timeIt(3, () => buildCarousel(imported.document, { baseDir: imported.baseDir, format: 'png' }));
+  const perSlide = png.last.timings.paint / png.last.scenes.length;
+  row('PNG 1080x1350, per slide', ms(perSlide), '', 'target < 35 ms');
+
+  const big = generateThread(200);
+  const bigFile = path.join(tmp, 'big.json');
+  await writeFile(bigFile, JSON.stringify(big));
+  const bigDoc = (await importSource(bigFile, {})).document;
+  const bigRun = await timeIt(5, () => buildCarousel(bigDoc, { baseDir: tmp, format: 'pdf' }));
+  const bigPeer = await timeIt(3, () => renderPeer(big, tmp));
+  row(`200-post thread PDF, warm (${bigRun.last.scenes.length} pages)`, ms(bigRun.ms), ms(bigPeer.ms), `target < 400 ms; ${(bigPeer.ms / bigRun.ms).toFixed(1)}x`);
+
+  // Whole processes, cold, as a user runs them.
+  const proc = (args) => {
+    const times = [];
+    let rss = 0;
+    for (let i = 0; i < 5; i++) {
+      const t = performance.now();
+      const r = spawnSync(process.execPath, ['--import', path.join(here, 'rss-hook.mjs'), ...args], { encoding: 'utf8' });
+      times.push(performance.now() - t);
+      if (r.status !== 0) throw new Error(`${args.join(' ')} failed: ${r.stderr}`);
+      rss = Math.max(rss, Number(/BENCH_MAXRSS_KB=(\d+)/.exec(r.stderr)?.[1] ?? 0));
+    }
+    return { ms: median(times), rssMb: rss / 1024 };
+  };
+  const cli = proc([path.join(root, 'packages/spool/bin/spool.js'), 'build', fixture, '-o', path.join(tmp, 'a.pdf'), '-q']);
+  const peerProc = proc([path.join(here, 'peer-react-pdf.mjs'), fixture, path.join(tmp, 'b.pdf')]);
+  row('`spool build` fixture PDF, whole process', ms(cli.ms), ms(peerProc.ms), `target 2x; ${(peerProc.ms / cli.ms).toFixed(1)}x`);
+  row('peak RSS of that process', `${cli.rssMb.toFixed(0)} MB`, `${peerProc.rssMb.toFixed(0)} MB`);
+
+  const w = Math.max(...rows.map((r) => r.what.length));
+  console.log(`\nSpool bench on ${os.cpus().length} cores, Node ${process.version}\n`);
+  console.log(`${'what'.padEnd(w)}  ${'spool'.padStart(10)}  ${'react-pdf'.padStart(10)}  note`);
+  for (const r of rows) console.log(`${r.what.padEnd(w)}  ${r.spool.padStart(10)}  ${r.peer.padStart(10)}  ${r.note}`);
+} finally {
+  await rm(tmp, { recursive: true, force: true });
+}
