@@ -39,6 +39,10 @@ export interface ShapedRun {
   /** Offset from the line start. */
   x: number;
   width: number;
+  /**
+   * Exactly the glyphs pdfkit sets for `text` in this face: fontkit's layout with default features,
+   * applied to chunks that end after each space or tab. `x` includes the GPOS x offset.
+   */
   glyphs: PlacedGlyph[];
   /** Set for an emoji drawn as an image: its Twemoji key, e.g. `1f469-200d-1f4bb`. */
   emoji?: string;
@@ -65,7 +69,7 @@ export interface FontMetrics {
 export interface TextEngine {
   /** Breaks rich text into lines no wider than maxWidth (a word longer than a line is split as a last resort). */
   breakLines(texts: readonly StyledText[], maxWidth: number): TextLine[];
-  /** Width of the text set on one line. */
+  /** Width of the text set on one line (the widest line when it holds `\n`). */
   measure(texts: readonly StyledText[]): number;
   metrics(style: FontStyle): FontMetrics;
   /** Every face the engine may put in a ShapedRun, for the painters. */

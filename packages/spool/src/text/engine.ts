@@ -1,0 +1,76 @@
+import { FontSet } from './font-set.js';
+import { chooseBreaks } from './line-break.js';
+import { buildLine } from './lines.js';
+import { prepareParagraph, widthBetween, type Paragraph } from './paragraph.js';
+import type {
+  FontMetrics, FontProvider, FontStyle, StyledText, TextEngine, TextEngineOptions, TextLine,
+} from './types.js';
+
+/** Prepared paragraphs kept for re-breaking: layout tries the same text at several widths. */
+const PARAGRAPH_CACHE_LIMIT = 512;
+
+function paragraphKey(texts: readonly StyledText[]): string {
+  let key = '';
+  for (const { text, style: s } of texts) {
+    key += `${s.family}\u0001${s.weight}\u0001${s.italic ? 1 : 0}\u0001${s.size}\u0001${s.color}\u0001`
+      + `${s.href ?? ''}\u0001${s.underline ? 1 : 0}\u0002${text}\u0003`;
+  }
+  return key;
+}
+
+// Engines over the same provider share parsed faces and shaped words: both depend only on bytes.
+const fontSets = new WeakMap<FontProvider, FontSet>();
+
+function fontSetFor(provider: FontProvider): FontSet {
+  let set = fontSets.get(provider);
+  if (!set) {
+    set = new FontSet(provider);
+    fontSets.set(provider, set);
+  }
+  return set;
+}
+
+/**
+ * The fontkit-based TextEngine. It does no I/O: faces come as bytes from `opts.fonts`, emoji
+ * availability from `opts.emojiKey`. Parsed faces and shaped words are kept per provider and
+ * prepared paragraphs per engine, so reuse both rather than making them per document.
+ */
+export function createTextEngine(opts: TextEngineOptions): TextEngine {
+  const fonts = fontSetFor(opts.fonts);
+  const paragraphs = new Map<string, Paragraph>();
+
+  const prepare = (texts: readonly StyledText[]): Paragraph => {
+    const key = paragraphKey(texts);
+    let p = paragraphs.get(key);
+    if (p) {
+      paragraphs.delete(key);
+    } else {
+      p = prepareParagraph(texts, fonts, opts.emojiKey);
+      if (paragraphs.size >= PARAGRAPH_CACHE_LIMIT) paragraphs.delete(paragraphs.keys().next().value!);
+    }
+    paragraphs.set(key, p);
+    return p;
+  };
+
+  return {
+    breakLines(texts: readonly StyledText[], maxWidth: number): TextLine[] {
+      const p = prepare(texts);
+      return chooseBreaks(p, maxWidth).map((range) => buildLine(p, range));
+    },
+
+    measure(texts: readonly StyledText[]): number {
+      const p = prepare(texts);
+      let widest = 0;
+      for (const range of chooseBreaks(p, Infinity)) widest = Math.max(widest, widthBetween(p, range.start, range.end));
+      return widest;
+    },
+
+    metrics(style: FontStyle): FontMetrics {
+      return { ...fonts.primary(style).metrics };
+    },
+
+    face(key: string) {
+      return fonts.byKey(key).fontFace;
+    },
+  };
+}

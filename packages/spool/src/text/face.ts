@@ -1,0 +1,111 @@
+import { create, type Font } from 'fontkit';
+import type { FontFace } from '../scene/types.js';
+import type { FontMetrics, FontWeight } from './types.js';
+import type { ShapedChunk } from './shaping.js';
+import type { FontFamilyId } from '../design/types.js';
+import { filterLookups } from './lookup-filter.js';
+
+/** One loaded font file with the caches that make repeated shaping and coverage checks cheap. */
+export class Face {
+  readonly font: Font;
+  readonly bytes: Uint8Array;
+  readonly unitsPerEm: number;
+  /** Per 1 unit of font size; ascent and descent are both positive. */
+  readonly metrics: FontMetrics;
+  readonly fontFace: FontFace;
+  /** Shaped text pieces by string, in font units; owned by shaping.ts. */
+  readonly chunks = new Map<string, ShapedChunk>();
+  private readonly coverage = new Map<number, boolean>();
+  private readonly paths = new Map<number, string>();
+
+  constructor(
+    readonly key: string,
+    readonly family: FontFamilyId,
+    readonly weight: FontWeight,
+    readonly italic: boolean,
+    bytes: Uint8Array,
+  ) {
+    this.bytes = padGlyfTable(bytes);
+    // fontkit's typings ask for a Buffer, but it only reads through a DataView, so a Uint8Array
+    // works in Node and in the browser alike.
+    const font = create(this.bytes as unknown as Buffer);
+    if (!('layout' in font)) throw new Error(`${key}: font collections are not supported`);
+    filterLookups(font);
+    this.font = font;
+    const upm = font.unitsPerEm;
+    this.unitsPerEm = upm;
+    this.metrics = {
+      ascent: font.ascent / upm,
+      descent: Math.abs(font.descent) / upm,
+      capHeight: font.capHeight / upm,
+      xHeight: font.xHeight / upm,
+    };
+    const name = font.getName('preferredFamily', 'en') ?? font.familyName;
+    this.fontFace = {
+      key,
+      family: name,
+      bytes: this.bytes,
+      unitsPerEm: upm,
+      glyphPath: (id) => this.glyphPath(id),
+    };
+  }
+
+  has(codePoint: number): boolean {
+    let known = this.coverage.get(codePoint);
+    if (known === undefined) {
+      known = this.font.hasGlyphForCodePoint(codePoint);
+      this.coverage.set(codePoint, known);
+    }
+    return known;
+  }
+
+  /** Stops using this face for a character it has a glyph for but cannot shape. */
+  reject(codePoint: number): void {
+    this.coverage.set(codePoint, false);
+  }
+
+  glyphPath(id: number): string {
+    let d = this.paths.get(id);
+    if (d === undefined) {
+      d = this.font.getGlyph(id).path.toSVG();
+      this.paths.set(id, d);
+    }
+    return d;
+  }
+}
+
+export function faceKey(family: FontFamilyId, weight: FontWeight, italic: boolean): string {
+  return `${family}-${weight}${italic ? '-italic' : ''}`;
+}
+
+/** Splits `sans-700-italic` back into its parts; family ids may themselves contain dashes. */
+export function parseFaceKey(key: string): { family: string; weight: FontWeight; italic: boolean } | undefined {
+  const m = /^(.+)-([4-8]00)(-italic)?$/.exec(key);
+  if (!m) return undefined;
+  return { family: m[1], weight: Number(m[2]) as FontWeight, italic: m[3] !== undefined };
+}
+
+/**
+ * fontkit reads a glyph's 10-byte header even when the glyph is empty. When that glyph is the last
+ * one and `glyf` is the last table (JetBrains Mono, Space Grotesk), the read runs past the end of
+ * the file and shaping throws — in pdfkit too, which shapes with fontkit. Zero padding after the
+ * last table is harmless to every reader and turns that read into an empty box.
+ */
+export function padGlyfTable(bytes: Uint8Array): Uint8Array {
+  if (bytes.length < 12) return bytes;
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const version = view.getUint32(0);
+  if (version !== 0x00010000 && version !== 0x74727565) return bytes;
+  const numTables = view.getUint16(4);
+  for (let i = 0; i < numTables; i++) {
+    const at = 12 + i * 16;
+    if (at + 16 > bytes.length) return bytes;
+    if (view.getUint32(at) !== 0x676c7966) continue; // 'glyf'
+    const end = view.getUint32(at + 8) + view.getUint32(at + 12);
+    if (end + 12 <= bytes.length) return bytes;
+    const padded = new Uint8Array(((end + 12 + 3) & ~3) >>> 0);
+    padded.set(bytes);
+    return padded;
+  }
+  return bytes;
+}

@@ -1,0 +1,216 @@
+import LineBreaker from 'linebreak';
+import { EMOJI_ADVANCE } from './emoji.js';
+import type { FontSet } from './font-set.js';
+import { graphemeBounds } from './graphemes.js';
+import { itemize, joinTexts, type Piece, type Span } from './itemize.js';
+import type { Face } from './face.js';
+import { penAt, shapeChunk, shapedWidth, ShapingError, type ShapedChunk } from './shaping.js';
+import type { StyledText } from './types.js';
+
+export interface BreakOpportunity {
+  /** Where the next line may start. */
+  pos: number;
+  /** After a line terminator, or at the end of the text. */
+  required: boolean;
+}
+
+/**
+ * Everything about a piece of rich text that does not depend on the line width: faces, emoji,
+ * break opportunities and the widths of its units. A unit is a stretch inside one piece that
+ * ends after a space, tab or line terminator. Within a line these are exactly the chunks a run is
+ * shaped in (terminators only ever end lines), so a line's width is the sum of its whole units
+ * plus the partial ones at its two ends, and equals the width of the runs built for it.
+ */
+export interface Paragraph {
+  text: string;
+  spans: Span[];
+  pieces: Piece[];
+  bounds: Uint8Array;
+  /** 1 inside an emoji, where no line may end. */
+  noBreak: Uint8Array;
+  breaks: BreakOpportunity[];
+  /** Unit i covers [unitStart[i], unitStart[i + 1]). */
+  unitStart: Int32Array;
+  unitPiece: Int32Array;
+  unitWidth: Float64Array;
+  /** Each unit's shaping (undefined for an emoji) and its font-unit to page-unit scale. */
+  unitChunk: (ShapedChunk | undefined)[];
+  unitScale: Float64Array;
+  /** How far an estimate may stray from the exact width: a generous share of the largest size. */
+  tolerance: number;
+  /** prefix[i] = total width of units before i. */
+  prefix: Float64Array;
+  unitOf: Int32Array;
+}
+
+function isUnitEnd(c: number): boolean {
+  return c === 0x20 || c === 0x09 || (c >= 0x0a && c <= 0x0d) || c === 0x85 || c === 0x2028 || c === 0x2029;
+}
+
+/** JavaScript's `\s`: what may be trimmed from the end of a line. */
+export function isSpace(c: number): boolean {
+  return (c >= 0x09 && c <= 0x0d) || c === 0x20 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a)
+    || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+export function trimEnd(text: string, start: number, end: number): number {
+  while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
+  return end;
+}
+
+export function prepareParagraph(
+  texts: readonly StyledText[],
+  fonts: FontSet,
+  emojiKey: ((key: string) => string | undefined) | undefined,
+): Paragraph {
+  const { text, spans } = joinTexts(texts, fonts);
+  const bounds = graphemeBounds(text);
+  // A face that fails to shape a character it claims loses that character to the fallbacks, and
+  // the text is itemized again; pdfkit would fail on the same run, so it must not reach a scene.
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return measureUnits(text, spans, bounds, itemize(text, spans, bounds, emojiKey));
+    } catch (err) {
+      if (!(err instanceof ShapingError) || attempt >= 3 || !rejectUnshapeable(err.face, err.text)) throw err;
+    }
+  }
+}
+
+/** Rejects the characters of the clusters that fail alone, or failing that every non-ASCII one. */
+function rejectUnshapeable(face: Face, text: string): boolean {
+  const bounds = graphemeBounds(text);
+  const suspects: string[] = [];
+  for (let start = 0, i = 1; i <= text.length; i++) {
+    if (!bounds[i]) continue;
+    const cluster = text.slice(start, i);
+    start = i;
+    try {
+      face.font.layout(cluster);
+    } catch {
+      suspects.push(cluster);
+    }
+  }
+  let rejected = false;
+  for (const cp of (suspects.length ? suspects.join('') : text)) {
+    const code = cp.codePointAt(0)!;
+    if (code < 0x80 || !face.has(code)) continue;
+    face.reject(code);
+    rejected = true;
+  }
+  return rejected;
+}
+
+function measureUnits(text: string, spans: Span[], bounds: Uint8Array, pieces: Piece[]): Paragraph {
+  const starts: number[] = [];
+  const owners: number[] = [];
+  const widths: number[] = [];
+  const chunks: (ShapedChunk | undefined)[] = [];
+  const scales: number[] = [];
+  let largest = 0;
+  const unitOf = new Int32Array(text.length);
+  const noBreak = new Uint8Array(text.length + 1);
+  pieces.forEach((piece, pi) => {
+    const size = spans[piece.span].style.size;
+    largest = Math.max(largest, size);
+    if (!piece.face) {
+      for (let i = piece.start + 1; i < piece.end; i++) noBreak[i] = 1;
+      unitOf.fill(starts.length, piece.start, piece.end);
+      starts.push(piece.start);
+      owners.push(pi);
+      widths.push(EMOJI_ADVANCE * size);
+      chunks.push(undefined);
+      scales.push(1);
+      return;
+    }
+    const scale = size / piece.face.unitsPerEm;
+    for (let at = piece.start; at < piece.end; ) {
+      let end = at;
+      while (end < piece.end && !isUnitEnd(text.charCodeAt(end))) end++;
+      end = Math.min(end + 1, piece.end);
+      unitOf.fill(starts.length, at, end);
+      starts.push(at);
+      owners.push(pi);
+      const chunk = shapeChunk(piece.face, text.slice(at, end));
+      widths.push(chunk.width * scale);
+      chunks.push(chunk);
+      scales.push(scale);
+      at = end;
+    }
+  });
+  starts.push(text.length);
+  const prefix = new Float64Array(widths.length + 1);
+  for (let i = 0; i < widths.length; i++) prefix[i + 1] = prefix[i] + widths[i];
+
+  return {
+    text,
+    spans,
+    pieces,
+    bounds,
+    noBreak,
+    breaks: findBreaks(text, bounds, noBreak),
+    unitStart: Int32Array.from(starts),
+    unitPiece: Int32Array.from(owners),
+    unitWidth: Float64Array.from(widths),
+    unitChunk: chunks,
+    unitScale: Float64Array.from(scales),
+    tolerance: largest * 0.5,
+    prefix,
+    unitOf,
+  };
+}
+
+/** UAX #14 opportunities over the joined text, so style changes inside a word never allow a break. */
+function findBreaks(text: string, bounds: Uint8Array, noBreak: Uint8Array): BreakOpportunity[] {
+  const breaks: BreakOpportunity[] = [];
+  if (!text) return breaks;
+  const breaker = new LineBreaker(text);
+  for (let bk = breaker.nextBreak(); bk; bk = breaker.nextBreak()) {
+    const pos = bk.position;
+    if (pos <= 0 || pos > text.length || !bounds[pos] || noBreak[pos]) continue;
+    const last = breaks[breaks.length - 1];
+    if (last && last.pos >= pos) continue;
+    breaks.push({ pos, required: bk.required || pos === text.length });
+  }
+  const last = breaks[breaks.length - 1];
+  if (!last || last.pos < text.length) breaks.push({ pos: text.length, required: true });
+  return breaks;
+}
+
+/** Width of text[start, end) set on one line, trailing whitespace excluded. */
+export function widthBetween(p: Paragraph, start: number, end: number): number {
+  end = trimEnd(p.text, start, end);
+  if (end <= start) return 0;
+  const a = p.unitOf[start];
+  const z = p.unitOf[end - 1];
+  if (a === z) return partialWidth(p, a, start, end);
+  return partialWidth(p, a, start, p.unitStart[a + 1]) + (p.prefix[z] - p.prefix[a + 1])
+    + partialWidth(p, z, p.unitStart[z], end);
+}
+
+function partialWidth(p: Paragraph, unit: number, start: number, end: number): number {
+  if (start === p.unitStart[unit] && end === p.unitStart[unit + 1]) return p.unitWidth[unit];
+  const piece = p.pieces[p.unitPiece[unit]];
+  if (!piece.face) return p.unitWidth[unit];
+  const size = p.spans[piece.span].style.size;
+  return shapedWidth(piece.face, p.text.slice(start, end)) * (size / piece.face.unitsPerEm);
+}
+
+/**
+ * widthBetween without shaping anything new: whole units as shaped, cut units by the pen position
+ * at the cut. Off by at most the kerning and contextual shaping at the two cuts.
+ */
+export function estimateBetween(p: Paragraph, start: number, end: number): number {
+  end = trimEnd(p.text, start, end);
+  if (end <= start) return 0;
+  const a = p.unitOf[start];
+  const z = p.unitOf[end - 1];
+  return p.prefix[z + 1] - p.prefix[a] - penBefore(p, a, start) - (p.unitWidth[z] - penBefore(p, z, end));
+}
+
+function penBefore(p: Paragraph, unit: number, pos: number): number {
+  const from = p.unitStart[unit];
+  const chunk = p.unitChunk[unit];
+  if (pos <= from) return 0;
+  if (!chunk) return p.unitWidth[unit];
+  return penAt(chunk, p.unitStart[unit + 1] - from, pos - from) * p.unitScale[unit];
+}

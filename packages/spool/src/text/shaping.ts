@@ -1,0 +1,127 @@
+import type { PlacedGlyph } from '../scene/types.js';
+import type { Face } from './face.js';
+
+/** fontkit's layout of one chunk, in font units. `xs` already include the GPOS x offsets. */
+export interface ShapedChunk {
+  ids: number[];
+  xs: number[];
+  ys: number[];
+  advances: number[];
+  /** UTF-16 code units each glyph stands for (0 for a glyph a shaper inserted). */
+  spans: number[];
+  width: number;
+  /** Pen position at each UTF-16 offset, built on first use; see penAt. */
+  pens?: Float64Array;
+}
+
+/** Beyond this many distinct chunks a face's cache starts over; real documents stay far below. */
+const CHUNK_CACHE_LIMIT = 50_000;
+
+/**
+ * pdfkit does not shape a string as a whole: it shapes it in chunks that end after each space or
+ * tab and concatenates them (so kerning against spaces is dropped). We shape the same way, which
+ * makes every glyph we place the glyph pdfkit writes for the same run text, and makes the chunk a
+ * natural cache unit: words repeat far more often than lines do.
+ */
+export function chunkEnd(text: string, from: number, to = text.length): number {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x20 || c === 0x09) return i + 1;
+  }
+  return to;
+}
+
+/** fontkit failed on text a face claims to support (a mark with no anchor, say). */
+export class ShapingError extends Error {
+  constructor(readonly face: Face, readonly text: string, cause: unknown) {
+    super(`${face.key} cannot shape ${JSON.stringify(text)}: ${cause instanceof Error ? cause.message : String(cause)}`);
+  }
+}
+
+export function shapeChunk(face: Face, text: string): ShapedChunk {
+  let shaped = face.chunks.get(text);
+  if (shaped) return shaped;
+  let run;
+  try {
+    run = face.font.layout(text);
+  } catch (err) {
+    throw new ShapingError(face, text, err);
+  }
+  const n = run.glyphs.length;
+  shaped = { ids: new Array(n), xs: new Array(n), ys: new Array(n), advances: new Array(n), spans: new Array(n), width: 0 };
+  let pen = 0;
+  for (let i = 0; i < n; i++) {
+    const p = run.positions[i];
+    shaped.ids[i] = run.glyphs[i].id;
+    shaped.xs[i] = pen + p.xOffset;
+    shaped.ys[i] = p.yOffset;
+    shaped.advances[i] = p.xAdvance;
+    let units = 0;
+    for (const cp of run.glyphs[i].codePoints) units += cp > 0xffff ? 2 : 1;
+    shaped.spans[i] = units;
+    pen += p.xAdvance;
+  }
+  shaped.width = pen;
+  if (face.chunks.size >= CHUNK_CACHE_LIMIT) face.chunks.clear();
+  face.chunks.set(text, shaped);
+  return shaped;
+}
+
+/**
+ * Approximate pen position (font units) after the first `offset` UTF-16 units of a chunk's text:
+ * what a prefix of the chunk would measure, short of the kerning and shaping at the cut. Used to
+ * estimate widths before the exact shaping of the cut pieces is paid for.
+ */
+export function penAt(chunk: ShapedChunk, length: number, offset: number): number {
+  if (offset <= 0) return 0;
+  if (offset >= length) return chunk.width;
+  if (!chunk.pens) {
+    const pens = new Float64Array(length + 1);
+    let at = 0;
+    let pen = 0;
+    for (let i = 0; i < chunk.ids.length; i++) {
+      const end = Math.min(length, at + chunk.spans[i]);
+      // A ligature's inner offsets get its start: the cut would break it apart anyway.
+      for (let k = at + 1; k <= end; k++) pens[k] = pen;
+      pen += chunk.advances[i];
+      if (end > at) pens[end] = pen;
+      at = end;
+    }
+    for (let k = at + 1; k <= length; k++) pens[k] = pen;
+    chunk.pens = pens;
+  }
+  return chunk.pens[offset];
+}
+
+/** Advance of `text` set in `face`, in font units, shaped chunk by chunk. */
+export function shapedWidth(face: Face, text: string): number {
+  let width = 0;
+  for (let at = 0; at < text.length; ) {
+    const end = chunkEnd(text, at);
+    width += shapeChunk(face, at === 0 && end === text.length ? text : text.slice(at, end)).width;
+    at = end;
+  }
+  return width;
+}
+
+/** Glyphs of a run in page units, relative to the run's start, y down. */
+export function placeGlyphs(face: Face, text: string, size: number): { glyphs: PlacedGlyph[]; width: number } {
+  const scale = size / face.unitsPerEm;
+  const glyphs: PlacedGlyph[] = [];
+  let pen = 0;
+  for (let at = 0; at < text.length; ) {
+    const end = chunkEnd(text, at);
+    const chunk = shapeChunk(face, at === 0 && end === text.length ? text : text.slice(at, end));
+    for (let i = 0; i < chunk.ids.length; i++) {
+      glyphs.push({
+        id: chunk.ids[i],
+        x: (pen + chunk.xs[i]) * scale,
+        y: chunk.ys[i] === 0 ? 0 : -chunk.ys[i] * scale,
+        advance: chunk.advances[i] * scale,
+      });
+    }
+    pen += chunk.width;
+    at = end;
+  }
+  return { glyphs, width: pen * scale };
+}

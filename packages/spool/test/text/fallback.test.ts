@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { defaultTextEngine } from '../../src/node/fonts.js';
+import type { TextStyle } from '../../src/text/types.js';
+
+const engine = defaultTextEngine();
+
+function style(over: Partial<TextStyle> = {}): TextStyle {
+  return { family: 'sans', weight: 400, italic: false, size: 18, color: '#111111', ...over };
+}
+
+const SAMPLES = {
+  greek: 'Γειά σου Κόσμε, ψηφιακή ζωή.',
+  cyrillic: 'Привет, мир! Съешь же ещё этих булок.',
+  vietnamese: 'Tiếng Việt có dấu: người ở đâu, được không?',
+  // The same Vietnamese with combining marks instead of precomposed letters.
+  decomposed: 'Tie\u0302\u0301ng Vie\u0323\u0302t',
+  latin: 'Ça déjà vu, naïve façade, Łódź, Ærøskøbing, ß.',
+};
+
+describe('fallback faces', () => {
+  for (const family of ['sans', 'serif', 'display', 'mono', 'grotesk']) {
+    for (const weight of [400, 700] as const) {
+      for (const italic of [false, true]) {
+        it(`sets every sample in ${family} ${weight}${italic ? ' italic' : ''} without .notdef`, () => {
+          for (const [name, text] of Object.entries(SAMPLES)) {
+            const lines = engine.breakLines([{ text, style: style({ family, weight, italic }) }], 400);
+            const glyphs = lines.flatMap((l) => l.runs.flatMap((r) => r.glyphs));
+            expect(glyphs.length, name).toBeGreaterThan(0);
+            expect(glyphs.filter((g) => g.id === 0), `${family} ${name}`).toEqual([]);
+          }
+        });
+      }
+    }
+  }
+
+  it('sets Greek in display through Noto Sans and keeps Latin and Cyrillic in Playfair', () => {
+    const text = `${SAMPLES.greek} ${SAMPLES.cyrillic} Latin.`;
+    const runs = engine.breakLines([{ text, style: style({ family: 'display', weight: 700 }) }], 2000)[0].runs;
+    const greek = runs.filter((r) => /[Α-ω]/.test(r.text));
+    expect(greek.length).toBeGreaterThan(0);
+    expect(greek.every((r) => r.face === 'noto-700')).toBe(true);
+    const rest = runs.filter((r) => !/[Α-ω]/.test(r.text));
+    expect(rest.map((r) => r.face)).toEqual(['display-700']);
+    expect(rest[0].text).toContain('Привет');
+  });
+
+  it('sets Greek and Cyrillic in Space Grotesk through Noto Sans, whole words at a time', () => {
+    const runs = engine.breakLines([{ text: 'Hello Привет Γειά world', style: style({ family: 'grotesk' }) }], 2000)[0].runs;
+    expect(runs.map((r) => [r.face, r.text])).toEqual([
+      ['grotesk-400', 'Hello '],
+      ['noto-400', 'Привет Γειά '],
+      ['grotesk-400', 'world'],
+    ]);
+  });
+
+  it('reports the taller fallback metrics on the line', () => {
+    const latin = engine.breakLines([{ text: 'Hello', style: style({ family: 'display' }) }], 400)[0];
+    const greek = engine.breakLines([{ text: 'Γειά', style: style({ family: 'display' }) }], 400)[0];
+    expect(latin.ascent).toBeCloseTo(engine.metrics(style({ family: 'display' })).ascent * 18, 6);
+    expect(greek.ascent).toBeCloseTo(engine.metrics(style({ family: 'noto' })).ascent * 18, 6);
+  });
+});
