@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { mkdtemp, readFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { runCli } from './run-cli.js';
+import { parseThreadFile } from '../../src/model/schema.js';
+import { threadFileToDocument } from '../../src/sources/thread-file.js';
+import { importSource } from '../../src/sources/import.js';
+
+const fixtures = path.resolve(__dirname, '../fixtures');
+
+describe('spool import', () => {
+  it('writes an editable thread file that reads back as the same posts', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'spool-import-'));
+    const out = path.join(dir, 'kd.json');
+    const r = await runCli(['import', path.join(fixtures, 'kd-thread.json'), '-o', out, '-q']);
+    expect(r.code).toBe(0);
+    const written = JSON.parse(await readFile(out, 'utf8'));
+    parseThreadFile(written, 'kd.json');
+    const original = await importSource(path.join(fixtures, 'kd-thread.json'), {});
+    const again = threadFileToDocument(written, 'kd.json').document;
+    expect(again.posts.map((p) => p.blocks)).toEqual(original.document.posts.map((p) => p.blocks));
+    // Media paths now point from the new file's folder to the images.
+    const media = written.posts[0].media[0].src as string;
+    expect(path.resolve(dir, media)).toBe(path.join(fixtures, 'media/kd-1.jpg'));
+  });
+
+  it('turns an article into a thread file of slide-sized posts', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'spool-import-'));
+    const out = path.join(dir, 'article.json');
+    const r = await runCli(['import', path.join(fixtures, 'kd-article.txt'), '-o', out, '--json']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).posts).toBeGreaterThan(10);
+  });
+});
