@@ -58,10 +58,20 @@ export function layoutDeck(deck: Deck, engine: TextEngine, images: ImageLookup):
   const author = deck.slides.find((s) => s.author)?.author;
   const laid = pages.map(({ author: slideAuthor, ...page }, i) => {
     const ctx = base;
-    const chromeTop = page.kind === 'cover' ? [] : header(ctx, slideAuthor ?? author);
+    const chromeTop = showsHeader(page, design) ? header(ctx, slideAuthor ?? author) : [];
     return { ...page, elements: [...chromeTop, ...page.elements, ...footer(ctx, slideAuthor ?? author, i + 1, pages.length)] };
   });
   return { width, height, design, theme, pages: laid, warnings };
+}
+
+/**
+ * The cover shows its author large, and a post card shows the post's author inside the card:
+ * there the header would only repeat them, unless a brand kit names someone else.
+ */
+function showsHeader(page: LaidOutPage, design: Deck['design']): boolean {
+  if (page.kind === 'cover') return false;
+  const branded = !!(design.brand.name || design.brand.handle || design.brand.logo);
+  return !(page.layout === 'post-card' && page.kind === 'content' && !branded);
 }
 
 export function layoutSlide(ctx: LayoutContext, slide: Slide, layout: string): PagePart[] {

@@ -1,3 +1,4 @@
+import { bundledFonts } from './fonts.js';
 import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { isAbsolute, relative, resolve } from 'node:path';
@@ -185,7 +186,7 @@ function rasteriseSvg(bytes: Uint8Array, label: string, key: string, maxPixels: 
   if (external.test(text)) throw new Error(`${label}: SVG refers to external files or nested SVG; embed bitmaps as data: URIs`);
   let svg: Resvg;
   try {
-    svg = new Resvg(text, { font: { loadSystemFonts: false }, logLevel: 'off' });
+    svg = new Resvg(text, { font: svgFonts(), logLevel: 'off' });
   } catch (err) {
     throw new Error(`${label}: not a valid SVG (${err instanceof Error ? err.message : String(err)})`);
   }
@@ -196,10 +197,33 @@ function rasteriseSvg(bytes: Uint8Array, label: string, key: string, maxPixels: 
       ? { mode: 'width' as const, value: SVG_RASTER_SIDE }
       : { mode: 'height' as const, value: SVG_RASTER_SIDE };
   if (svg.width * scale * svg.height * scale > maxPixels) throw new Error(`${label}: SVG is too large to rasterise`);
-  const image = new Resvg(text, { font: { loadSystemFonts: false }, logLevel: 'off', fitTo }).render();
+  const image = new Resvg(text, { font: svgFonts(), logLevel: 'off', fitTo }).render();
   return { key, mime: 'image/png', bytes: toUint8(image.asPng()), width: image.width, height: image.height };
 }
 
 function toUint8(b: Buffer): Uint8Array {
   return new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
 }
+
+/**
+ * Text in a user's SVG (chart labels, wordmarks) is drawn with the bundled faces: never the
+ * machine's fonts, so a build looks the same everywhere. Generic families map onto them too.
+ */
+function svgFonts() {
+  fontBuffers ??= (['sans', 'serif', 'mono'] as const).flatMap((family) =>
+    ([400, 700] as const).flatMap((weight) => {
+      const bytes = bundledFonts().faceBytes(family, weight, false);
+      return bytes ? [Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)] : [];
+    }),
+  );
+  return {
+    loadSystemFonts: false,
+    fontBuffers,
+    defaultFontFamily: 'Inter',
+    sansSerifFamily: 'Inter',
+    serifFamily: 'Source Serif 4',
+    monospaceFamily: 'JetBrains Mono',
+  };
+}
+
+let fontBuffers: Buffer[] | undefined;
