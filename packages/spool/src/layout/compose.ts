@@ -60,15 +60,19 @@ export function composePages(ctx: LayoutContext, box: Box, spec: TextSpec): Page
     return pages;
   }
 
-  // Too long even at the smallest size: continue over pages at full size.
+  // Too long even at the smallest size: continue over pages at full size, or smaller still if a
+  // single line would not fit the box (a cover on a landscape slide), since overflow is never allowed.
+  const lineH = spec.body.size * (spec.body.lineHeight ?? 1.45);
+  const scale = Math.max(0.2, Math.min(1, (box.h - 0.5) / lineH));
+  const body = scaled(spec.body, scale);
   const pages: PagePart[] = [];
   let rest = spec.blocks;
   let first = true;
   while (rest.length > 0 || first) {
-    const titleH = first && spec.title?.length ? titleBlockHeight(ctx, box.w, spec, 1) : 0;
-    const take = takeBlocks(rest, ctx, box.w, spec.body, box.h - titleH);
-    const text = drawText(ctx, box, { ...spec, center: false }, 1, take.taken, first, box.h);
-    pages.push({ elements: text.elements, bodySize: spec.body.size });
+    const titleH = first && spec.title?.length ? titleBlockHeight(ctx, box.w, spec, scale) : 0;
+    const take = takeBlocks(rest, ctx, box.w, body, box.h - titleH);
+    const text = drawText(ctx, box, { ...spec, center: false }, scale, take.taken, first, box.h);
+    pages.push({ elements: text.elements, bodySize: body.size });
     rest = take.rest;
     first = false;
   }

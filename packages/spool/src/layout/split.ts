@@ -12,8 +12,9 @@ export interface Take {
 
 /**
  * Takes as many blocks as fit in `maxHeight`; a block that straddles the bottom is split at the
- * last sentence end that fits (a paragraph boundary is preferred, a word boundary is the last resort
- * for a sentence longer than a whole page). Never drops text: taken + rest hold every character.
+ * last sentence end that fits (a paragraph boundary is preferred; a word boundary, then a character
+ * boundary, are the last resorts for a sentence or word longer than a whole page). Never drops text:
+ * taken + rest hold every character.
  */
 export function takeBlocks(blocks: readonly Block[], ctx: LayoutContext, width: number, style: FlowStyle, maxHeight: number): Take {
   const taken: Block[] = [];
@@ -29,7 +30,9 @@ export function takeBlocks(blocks: readonly Block[], ctx: LayoutContext, width: 
     }
     const room = maxHeight - used - gap;
     const fits = (b: Block) => layoutBlock(b, ctx, 0, 0, width, style).height <= room;
-    const split = splitToFit(block, fits, sentenceEnds) ?? (taken.length === 0 ? splitToFit(block, fits, wordEnds) : undefined);
+    const split =
+      splitToFit(block, fits, sentenceEnds) ??
+      (taken.length === 0 ? splitToFit(block, fits, wordEnds) ?? splitToFit(block, fits, graphemeEnds) : undefined);
     if (split) return { taken: [...taken, split[0]], rest: [split[1], ...blocks.slice(i + 1)] };
     if (taken.length === 0) {
       // Not even one word fits the room: take the block's first word anyway so pagination always advances.
@@ -63,7 +66,7 @@ function splitToFit(block: Block, fits: (b: Block) => boolean, cuts: Cuts): [Blo
 
 function splitAtFirst(block: Block): [Block, Block] | undefined {
   const text = blockText(block);
-  const end = wordEnds(text).find((e) => e > 0 && e < text.length);
+  const end = [...wordEnds(text), ...graphemeEnds(text)].find((e) => e > 0 && e < text.length);
   return end === undefined ? undefined : cutBlock(block, end);
 }
 
@@ -77,6 +80,7 @@ function cutBlock(block: Block, offset: number): [Block, Block] {
 
 const sentenceSegmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
 const wordSegmenter = new Intl.Segmenter('en', { granularity: 'word' });
+const graphemeSegmenter = new Intl.Segmenter('en', { granularity: 'grapheme' });
 
 function sentenceEnds(text: string): number[] {
   return [...sentenceSegmenter.segment(text)].map((s) => s.index + s.segment.length);
@@ -84,4 +88,9 @@ function sentenceEnds(text: string): number[] {
 
 function wordEnds(text: string): number[] {
   return [...wordSegmenter.segment(text)].filter((s) => s.isWordLike).map((s) => s.index + s.segment.length);
+}
+
+/** Between any two characters: only for a single word longer than a whole page. */
+function graphemeEnds(text: string): number[] {
+  return [...graphemeSegmenter.segment(text)].map((s) => s.index + s.segment.length);
 }

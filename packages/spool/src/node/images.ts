@@ -1,4 +1,5 @@
-import { bundledFonts } from './fonts.js';
+import { createRequire } from 'node:module';
+import { bundledFacePath } from './fonts.js';
 import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { isAbsolute, relative, resolve } from 'node:path';
@@ -210,15 +211,16 @@ function toUint8(b: Buffer): Uint8Array {
  * machine's fonts, so a build looks the same everywhere. Generic families map onto them too.
  */
 function svgFonts() {
-  fontBuffers ??= (['sans', 'serif', 'mono'] as const).flatMap((family) =>
+  // Font files, not buffers: resvg-js ignores fitTo when given fontBuffers.
+  fontFiles ??= (['sans', 'serif', 'mono'] as const).flatMap((family) =>
     ([400, 700] as const).flatMap((weight) => {
-      const bytes = bundledFonts().faceBytes(family, weight, false);
-      return bytes ? [Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)] : [];
+      const file = bundledFacePath(family, weight, false);
+      return file ? [requireFont.resolve(file)] : [];
     }),
   );
   return {
     loadSystemFonts: false,
-    fontBuffers,
+    fontFiles,
     defaultFontFamily: 'Inter',
     sansSerifFamily: 'Inter',
     serifFamily: 'Source Serif 4',
@@ -226,4 +228,5 @@ function svgFonts() {
   };
 }
 
-let fontBuffers: Buffer[] | undefined;
+let fontFiles: string[] | undefined;
+const requireFont = createRequire(import.meta.url);
