@@ -33,6 +33,10 @@ const OPTIONS = {
   thread: { type: 'string' },
   kind: { type: 'string' },
   list: { type: 'boolean' },
+  port: { type: 'string' },
+  host: { type: 'string' },
+  data: { type: 'string' },
+  open: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const;

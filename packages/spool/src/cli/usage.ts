@@ -13,6 +13,7 @@ Commands
   build <input> -o <out>     Make a carousel: out.pdf (LinkedIn), out.zip or a folder/ (images)
   import <input> -o <file>   Convert any source into an editable thread file (JSON)
   list <what>                List themes, layouts, ratios, patterns or fonts (--json for machines)
+  serve                      Start the studio: http://127.0.0.1:4321 (--port N, --host H, --data DIR, --open)
   help                       Show this help
 
 Inputs: thread JSON, pasted thread text (.txt or - for stdin), Markdown, an article (.txt, .html or

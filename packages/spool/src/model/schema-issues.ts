@@ -34,7 +34,8 @@ export function shortIssueMessage(issue: z.core.$ZodIssue): string {
     case 'invalid_union':
       return 'invalid value';
     case 'invalid_format':
-      return `expected ${issue.format}`;
+      // A schema's own message ("expected a #rrggbb colour") says more than the format's name.
+      return /^Invalid\b/.test(issue.message) ? `expected ${issue.format}` : issue.message;
     default:
       return issue.message;
   }

@@ -1,0 +1,63 @@
+/**
+ * The HTTP server: the studio's files and the JSON API over one store. `startServer` is what
+ * `spool serve` runs, and what tests and other programs call to embed Spool.
+ */
+import { Store } from '../store/store.js';
+import { buildApp } from './app.js';
+import { packageVersion, resolveServerOptions, type ServerOptions } from './options.js';
+import { ServerRenderer } from './render.js';
+import { writeStarterContent } from './starter-content.js';
+
+export type { ServerOptions } from './options.js';
+export { ServerConfigError, isLoopbackHost, DEFAULT_PORT, DEFAULT_HOST } from './options.js';
+export { CONTENT_SECURITY_POLICY } from './security.js';
+
+const SHUTDOWN_GRACE_MS = 30_000;
+
+export interface RunningServer {
+  /** Where to open the studio, e.g. `http://127.0.0.1:4321`. */
+  url: string;
+  port: number;
+  store: Store;
+  /** Stops taking requests, finishes those in flight, then closes the database (unless it was passed in). */
+  close(): Promise<void>;
+}
+
+export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
+  const resolved = resolveServerOptions(options);
+  const store = options.store ?? Store.open({ dataDir: resolved.dataDir });
+  const ownsStore = options.store === undefined;
+  try {
+    if (resolved.starterContent) {
+      try {
+        await writeStarterContent(store, resolved.fetch);
+      } catch (err) {
+        // A broken sample must not keep the studio from starting; the user can still import their own.
+        process.emitWarning(`Spool: could not create the sample project: ${err instanceof Error ? err.message : String(err)}`);
+      }
+    }
+    const app = await buildApp({ store, options: resolved, renderer: new ServerRenderer(store, resolved.fetch), version: packageVersion() });
+    await app.listen({ port: resolved.port, host: resolved.host });
+    const address = app.server.address();
+    const port = typeof address === 'object' && address ? address.port : resolved.port;
+    const host = resolved.host.includes(':') ? `[${resolved.host}]` : resolved.host;
+    let closing: Promise<void> | undefined;
+    return {
+      url: `http://${host}:${port}`,
+      port,
+      store,
+      close: () => {
+        // Requests in flight get a grace period to finish; after it their connections are cut.
+        const grace = setTimeout(() => app.server.closeAllConnections(), SHUTDOWN_GRACE_MS);
+        closing ??= app.close().then(() => {
+          clearTimeout(grace);
+          if (ownsStore) store.close();
+        });
+        return closing;
+      },
+    };
+  } catch (err) {
+    if (ownsStore) store.close();
+    throw err;
+  }
+}

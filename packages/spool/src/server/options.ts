@@ -1,0 +1,108 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { isIP } from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { FetchGuardOptions } from '../sources/fetch-guard.js';
+import type { Store } from '../store/store.js';
+import type { ServerRenderer } from './render.js';
+
+export interface ServerOptions {
+  /** Default `PORT` or 4321; 0 picks a free port. */
+  port?: number;
+  /** Default `HOST` or 127.0.0.1. Any other address needs a token. */
+  host?: string;
+  /** Folder of spool.db; default `SPOOL_DATA_DIR` or ~/.spool. Ignored when `store` is given. */
+  dataDir?: string;
+  /** An already open store; the server then leaves closing it to the caller. */
+  store?: Store;
+  /** Required on every /api call as `Authorization: Bearer <token>`; default `SPOOL_TOKEN`. */
+  token?: string;
+  /** The studio's built files; default packages/studio/dist. */
+  studioDir?: string;
+  /** Write the sample project, brand kit and preset into an empty database. Default true. */
+  starterContent?: boolean;
+  /** Limits for fetching URLs and remote images (tests allow a local server here). */
+  fetch?: FetchGuardOptions;
+  /** Log each request to stdout. Default false. */
+  logRequests?: boolean;
+  env?: NodeJS.ProcessEnv;
+}
+
+export interface ResolvedOptions {
+  port: number;
+  host: string;
+  dataDir?: string;
+  token?: string;
+  studioDir: string;
+  starterContent: boolean;
+  fetch: FetchGuardOptions;
+  logRequests: boolean;
+}
+
+/** The server was asked to start in a way that would be unsafe or cannot work. */
+export class ServerConfigError extends Error {
+  override name = 'ServerConfigError';
+}
+
+export const DEFAULT_PORT = 4321;
+export const DEFAULT_HOST = '127.0.0.1';
+/** Short tokens can be guessed by anyone who can reach the port. */
+const MIN_TOKEN_LENGTH = 16;
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+/** Same relative place from src/server and dist/server. */
+export const PACKAGE_DIR = path.resolve(here, '..', '..');
+export const DEFAULT_STUDIO_DIR = path.resolve(PACKAGE_DIR, '..', 'studio', 'dist');
+
+export function resolveServerOptions(options: ServerOptions): ResolvedOptions {
+  const env = options.env ?? process.env;
+  const port = options.port ?? (env.PORT !== undefined && env.PORT !== '' ? Number(env.PORT) : DEFAULT_PORT);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ServerConfigError(`port ${String(options.port ?? env.PORT)}: expected a whole number from 0 to 65535`);
+  const host = options.host || env.HOST || DEFAULT_HOST;
+  const token = options.token ?? (env.SPOOL_TOKEN || undefined);
+  if (token !== undefined && token.length < MIN_TOKEN_LENGTH) {
+    throw new ServerConfigError(`SPOOL_TOKEN is too short: use at least ${MIN_TOKEN_LENGTH} random characters (for example: openssl rand -hex 24)`);
+  }
+  if (!isLoopbackHost(host) && token === undefined) {
+    throw new ServerConfigError(
+      `refusing to listen on ${host}: anyone who can reach it could read and change your projects. ` +
+        'Set SPOOL_TOKEN to a long random secret to require it on every API call, or keep the default 127.0.0.1',
+    );
+  }
+  return {
+    port,
+    host,
+    dataDir: options.dataDir || env.SPOOL_DATA_DIR || undefined,
+    token,
+    studioDir: path.resolve(options.studioDir ?? env.SPOOL_STUDIO_DIR ?? DEFAULT_STUDIO_DIR),
+    starterContent: options.starterContent ?? true,
+    fetch: options.fetch ?? {},
+    logRequests: options.logRequests ?? false,
+  };
+}
+
+/** 127.0.0.0/8, ::1 and localhost: addresses only this machine can reach. */
+export function isLoopbackHost(host: string): boolean {
+  const bare = host.replace(/^\[|\]$/g, '').toLowerCase();
+  if (bare === 'localhost' || bare === '::1') return true;
+  if (isIP(bare) === 4) return bare.startsWith('127.');
+  return /^::ffff:127\./.test(bare);
+}
+
+let version: string | undefined;
+
+export function packageVersion(): string {
+  if (version === undefined) {
+    const file = path.join(PACKAGE_DIR, 'package.json');
+    version = existsSync(file) ? String((JSON.parse(readFileSync(file, 'utf8')) as { version?: unknown }).version ?? '0.0.0') : '0.0.0';
+  }
+  return version;
+}
+
+/** What every route needs. */
+export interface ServerContext {
+  store: Store;
+  options: ResolvedOptions;
+  renderer: ServerRenderer;
+  version: string;
+}

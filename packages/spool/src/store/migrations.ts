@@ -1,0 +1,80 @@
+import type Database from 'better-sqlite3';
+import { StorageError } from './errors.js';
+
+/**
+ * Versioned schema changes, applied in order on start. `PRAGMA user_version` records the last one
+ * applied; each migration and its version bump commit together, so a crash mid-way leaves the
+ * previous version intact. Never edit a released migration: add the next one.
+ */
+interface Migration {
+  version: number;
+  sql: string;
+}
+
+const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    sql: `
+      CREATE TABLE meta (
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+      ) STRICT;
+
+      CREATE TABLE projects (
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        document TEXT NOT NULL,
+        deck TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        revision INTEGER NOT NULL DEFAULT 1
+      ) STRICT;
+      CREATE INDEX projects_by_update ON projects (updated_at DESC);
+
+      CREATE TABLE brand_kits (
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        kit TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      ) STRICT;
+
+      CREATE TABLE presets (
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        design TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      ) STRICT;
+
+      CREATE TABLE assets (
+        id TEXT PRIMARY KEY,
+        kind TEXT NOT NULL CHECK (kind IN ('image', 'font')),
+        mime TEXT NOT NULL,
+        name TEXT NOT NULL,
+        bytes BLOB NOT NULL,
+        width INTEGER,
+        height INTEGER,
+        created_at TEXT NOT NULL
+      ) STRICT;
+    `,
+  },
+];
+
+export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;
+
+/** Brings the database up to SCHEMA_VERSION; returns the version it found (0 for a new file). */
+export function migrate(db: Database.Database, file: string): number {
+  const found = db.pragma('user_version', { simple: true }) as number;
+  if (found > SCHEMA_VERSION) {
+    throw new StorageError('newer', `${file} was written by a newer Spool (schema ${found}, this one knows ${SCHEMA_VERSION}): update Spool`);
+  }
+  for (const migration of MIGRATIONS) {
+    if (migration.version <= found) continue;
+    db.transaction(() => {
+      db.exec(migration.sql);
+      db.pragma(`user_version = ${migration.version}`);
+    })();
+  }
+  return found;
+}

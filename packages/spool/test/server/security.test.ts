@@ -1,0 +1,135 @@
+import http from 'node:http';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, type TestServer } from './harness.js';
+import { ServerConfigError, startServer } from '../../src/server/index.js';
+
+let server: TestServer;
+
+beforeAll(async () => {
+  server = await startTestServer();
+});
+
+afterAll(async () => {
+  await server.stop();
+});
+
+/** A raw request, for headers fetch will not send (Host) or bodies it would send whole. */
+function rawRequest(
+  url: string,
+  options: http.RequestOptions,
+  write?: (req: http.ClientRequest) => void,
+): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(url, options, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk) => (body += chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+    });
+    req.on('error', reject);
+    if (write) write(req);
+    else req.end();
+  });
+}
+
+describe('HTTP security', () => {
+  it('refuses writes from another origin with 403, and allows its own', async () => {
+    const evil = await server.call('POST', '/api/projects', { name: 'x' }, { origin: 'https://evil.example' });
+    expect(evil.status).toBe(403);
+    expect(await evil.json()).toEqual({ error: 'cross-origin write refused: Origin https://evil.example is not this server' });
+    const nullOrigin = await server.call('DELETE', '/api/projects/whatever', undefined, { origin: 'null' });
+    expect(nullOrigin.status).toBe(403);
+    const crossSite = await server.call('POST', '/api/projects', { name: 'x' }, { 'sec-fetch-site': 'cross-site' });
+    expect(crossSite.status).toBe(403);
+    const own = await server.call('POST', '/api/projects', { name: 'Mine' }, { origin: server.url });
+    expect(own.status).toBe(201);
+  });
+
+  it('lets other origins read nothing new: reads stay same-origin by CORS default', async () => {
+    const res = await server.call('GET', '/api/health', undefined, { origin: 'https://evil.example' });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('access-control-allow-origin')).toBeNull();
+  });
+
+  it('refuses Host names other than this machine (DNS rebinding)', async () => {
+    const res = await rawRequest(`${server.url}/api/projects`, { headers: { host: 'attacker.example:4321' } });
+    expect(res.status).toBe(403);
+    expect(JSON.parse(res.body).error).toMatch(/is not this machine/);
+    const ok = await rawRequest(`${server.url}/api/health`, { headers: { host: `localhost:${server.port}` } });
+    expect(ok.status).toBe(200);
+  });
+
+  it('answers 413 to an oversized body before reading it whole', async () => {
+    // Declares 50 MB but sends 1 KB: the answer can only come from the declared length.
+    const res = await rawRequest(
+      `${server.url}/api/projects`,
+      { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': String(50 * 1024 * 1024) } },
+      (req) => req.write('{"name":"' + 'x'.repeat(1024)),
+    );
+    expect(res.status).toBe(413);
+    expect(JSON.parse(res.body)).toEqual({ error: 'request body is larger than the 5 MB limit of POST /api/projects' });
+  });
+
+  it('answers 413 to an oversized body sent without a length', async () => {
+    const big = new Uint8Array(26 * 1024 * 1024);
+    const res = await server.call('POST', '/api/assets?name=big.png', big, { 'content-type': 'image/png' });
+    expect(res.status).toBe(413);
+    expect((await res.json()).error).toBe('request body is larger than the 25 MB limit of POST /api/assets');
+  });
+
+  it('sends a strict Content-Security-Policy', async () => {
+    const res = await server.call('GET', '/');
+    const csp = res.headers.get('content-security-policy')!;
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).not.toMatch(/script-src[^;]*unsafe-inline/);
+    expect(csp).toContain("img-src 'self' data: blob:");
+    expect(csp).toContain("font-src 'self' data:");
+    expect(csp).toContain("connect-src 'self'");
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+  });
+
+  it('says how to build the studio when it is missing', async () => {
+    const res = await server.call('GET', '/', undefined, { accept: 'text/html' });
+    expect(res.status).toBe(503);
+    expect(await res.text()).toContain('npm run build');
+  });
+
+  it('answers unknown endpoints with a JSON 404', async () => {
+    const res = await server.call('GET', '/api/nope');
+    expect(res.status).toBe(404);
+    expect(await res.json()).toEqual({ error: 'no such endpoint: GET /api/nope' });
+  });
+});
+
+describe('binding and tokens', () => {
+  it('refuses to listen beyond loopback without a token', async () => {
+    await expect(startServer({ host: '0.0.0.0', port: 0, env: {}, starterContent: false })).rejects.toThrow(ServerConfigError);
+    await expect(startServer({ port: 0, env: { HOST: '0.0.0.0' }, starterContent: false })).rejects.toThrow(/refusing to listen on 0\.0\.0\.0.*SPOOL_TOKEN/);
+  });
+
+  it('refuses a short token', async () => {
+    await expect(startServer({ host: '0.0.0.0', port: 0, env: { SPOOL_TOKEN: 'short' } })).rejects.toThrow(/too short/);
+  });
+
+  it('requires the token on every API call when one is set', async () => {
+    const token = 'a-long-random-test-token-0123456789';
+    const guarded = await startTestServer({ host: '0.0.0.0', token, starterContent: false });
+    try {
+      const url = guarded.url.replace('0.0.0.0', '127.0.0.1');
+      const none = await fetch(`${url}/api/projects`);
+      expect(none.status).toBe(401);
+      expect((await none.json()).error).toMatch(/needs an access token/);
+      const wrong = await fetch(`${url}/api/projects`, { headers: { authorization: 'Bearer wrong-token-wrong-token' } });
+      expect(wrong.status).toBe(401);
+      const right = await fetch(`${url}/api/projects`, { headers: { authorization: `Bearer ${token}` } });
+      expect(right.status).toBe(200);
+      // Not loopback-only any more, so other Host names are fine; the token is the guard.
+      const byName = await rawRequest(`${url}/api/health`, { headers: { host: 'spool.lan', authorization: `Bearer ${token}` } });
+      expect(byName.status).toBe(200);
+      const write = await fetch(`${url}/api/projects`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: '{}' });
+      expect(write.status).toBe(201);
+    } finally {
+      await guarded.stop();
+    }
+  });
+});

@@ -1,0 +1,87 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+
+const packageDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const mainModule = path.join(packageDir, 'src', 'cli', 'main.ts');
+const dirs: string[] = [];
+
+afterEach(() => {
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+interface Cli {
+  child: ChildProcess;
+  stdout: () => string;
+  stderr: () => string;
+  exit: Promise<number | null>;
+}
+
+/** `spool serve ...` as its own process, run from source. */
+function spool(args: string[], env: NodeJS.ProcessEnv = {}): Cli {
+  const script = `import(${JSON.stringify(mainModule)}).then(async (m) => { process.exitCode = await m.main(${JSON.stringify(args)}); })`;
+  const child = spawn(process.execPath, ['--import', 'tsx', '-e', script], {
+    cwd: packageDir,
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env },
+  });
+  let out = '';
+  let err = '';
+  child.stdout!.on('data', (c) => (out += c));
+  child.stderr!.on('data', (c) => (err += c));
+  const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return { child, stdout: () => out, stderr: () => err, exit };
+}
+
+async function waitFor<T>(fn: () => T | undefined, ms = 30_000): Promise<T> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const value = fn();
+    if (value !== undefined) return value;
+    if (Date.now() > end) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+function tempDir(): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'spool-serve-'));
+  dirs.push(dir);
+  return dir;
+}
+
+describe('spool serve', () => {
+  it('prints the studio URL, serves, and on SIGTERM finishes the request in flight before exiting', async () => {
+    const data = tempDir();
+    const cli = spool(['serve', '--port', '0', '--data', data]);
+    const url = await waitFor(() => /Spool studio: (http:\/\/127\.0\.0\.1:\d+)/.exec(cli.stdout())?.[1]);
+    expect(await (await fetch(`${url}/api/health`)).json()).toEqual({ ok: true, version: '0.1.0' });
+    const [project] = await (await fetch(`${url}/api/projects`)).json();
+
+    const inFlight = fetch(`${url}/api/projects/${project.id}/export?format=pdf`);
+    await new Promise((r) => setTimeout(r, 100));
+    cli.child.kill('SIGTERM');
+    const res = await inFlight;
+    expect(res.status).toBe(200);
+    expect(new TextDecoder().decode(new Uint8Array(await res.arrayBuffer()).subarray(0, 5))).toBe('%PDF-');
+    expect(await cli.exit).toBe(0);
+    // A clean close folds the write-ahead log back into spool.db.
+    const wal = path.join(data, 'spool.db-wal');
+    expect(!existsSync(wal) || statSync(wal).size === 0).toBe(true);
+  });
+
+  it('refuses a public address without a token, saying why', async () => {
+    const cli = spool(['serve', '--host', '0.0.0.0', '--port', '0', '--data', tempDir()]);
+    expect(await cli.exit).toBe(2);
+    expect(cli.stderr()).toMatch(/^spool: refusing to listen on 0\.0\.0\.0: .*Set SPOOL_TOKEN/);
+  });
+
+  it('reports a data folder it cannot use', async () => {
+    const file = path.join(tempDir(), 'file');
+    (await import('node:fs')).writeFileSync(file, 'x');
+    const cli = spool(['serve', '--port', '0', '--data', path.join(file, 'data')]);
+    expect(await cli.exit).toBe(1);
+    expect(cli.stderr()).toMatch(/^spool: data folder .* cannot be used/);
+  });
+});
