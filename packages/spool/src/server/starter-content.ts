@@ -10,7 +10,7 @@ import { PACKAGE_DIR } from './options.js';
 
 export const SAMPLE_FILE = path.join(PACKAGE_DIR, 'samples', 'spool-sample.json');
 
-const SPOOL_BRAND = { name: 'Spool', handle: 'spoolstudio', website: 'github.com/spool-carousel/spool' };
+const SPOOL_BRAND = { name: 'Spool', handle: 'spoolstudio' };
 
 /**
  * A newcomer's first start opens on a finished carousel: the sample thread (imported like any

@@ -164,7 +164,7 @@ function request(
         lookup: pinnedLookup(pinned),
         signal,
         headers: {
-          'user-agent': 'Spool (+https://github.com/spool-carousel/spool)',
+          'user-agent': 'Spool/0.1 (carousel studio)',
           accept: opts.accept ?? '*/*',
           'accept-encoding': 'identity',
         },
