@@ -13,3 +13,4 @@ export type { SvgPaintOptions } from './paint/svg/index.js';
 export * from './text/index.js';
 export { SpoolInputError, formatInputIssues, isSpoolInputError } from './model/errors.js';
 export type { InputIssue } from './model/errors.js';
+export * from './edit/index.js';

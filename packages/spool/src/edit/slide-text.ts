@@ -1,0 +1,138 @@
+import type { Block, Span } from '../model/document.js';
+import { linkifySpans } from '../sources/linkify.js';
+
+/**
+ * The plain-text form a slide is edited in: one block a line (`# ` heading, `- ` or `1. ` list item,
+ * `> ` quote), `**bold**`, `*italic*`, `` `code` `` and `[text](https://…)` inside a line.
+ * Editing text instead of markup keeps untrusted post text inert, and the form round-trips:
+ * `textToBlocks(blocksToText(b))` gives `b` back (mentions, hashtags and bare URLs are re-detected).
+ */
+
+const ESCAPED = /[\\*`]/g;
+
+export function spansToText(spans: readonly Span[]): string {
+  return spans.map(spanToText).join('');
+}
+
+function spanToText(span: Span): string {
+  if (span.code) return `\`${span.text.replace(/`/g, '\u02cb')}\``;
+  let text = span.text.replace(ESCAPED, (c) => `\\${c}`).replace(/\n/g, ' ');
+  if (span.href && !span.tag) text = `[${text}](${span.href})`;
+  if (span.bold && span.italic) return wrap(text, '***');
+  if (span.bold) return wrap(text, '**');
+  if (span.italic) return wrap(text, '*');
+  return text;
+}
+
+/** Markers go inside the spaces around a run, so `** a **` never appears. */
+function wrap(text: string, marker: string): string {
+  const m = /^(\s*)([\s\S]*?)(\s*)$/.exec(text)!;
+  return m[2] ? `${m[1]}${marker}${m[2]}${marker}${m[3]}` : text;
+}
+
+export function blocksToText(blocks: readonly Block[]): string {
+  return blocks.map(blockToText).join('\n');
+}
+
+function blockToText(block: Block): string {
+  const text = spansToText(block.spans);
+  switch (block.type) {
+    case 'heading':
+      return `${'#'.repeat(Math.min(3, Math.max(1, block.level ?? 1)))} ${text}`;
+    case 'listItem':
+      return block.ordered ? `${block.ordinal ?? 1}. ${text}` : `- ${text}`;
+    case 'quote':
+      return `> ${text}`;
+    default:
+      // A paragraph that starts like a marker keeps its first character escaped.
+      return LINE_MARKER.test(text) ? `\\${text}` : text;
+  }
+}
+
+const LINE_MARKER = /^(#{1,3} |[-•*] |\d+[.)] |> )/;
+
+export function textToBlocks(text: string): Block[] {
+  const blocks: Block[] = [];
+  for (const raw of text.split(/\r?\n/)) {
+    const line = raw.trimEnd();
+    if (line.trim() === '') continue;
+    blocks.push(lineToBlock(line));
+  }
+  return blocks;
+}
+
+function lineToBlock(line: string): Block {
+  let m: RegExpExecArray | null;
+  if ((m = /^(#{1,3}) (.*)$/.exec(line))) return { type: 'heading', level: m[1].length, spans: textToSpans(m[2]) };
+  if ((m = /^(\d+)[.)] (.*)$/.exec(line))) return { type: 'listItem', ordered: true, ordinal: Number(m[1]), spans: textToSpans(m[2]) };
+  if ((m = /^[-•*] (.*)$/.exec(line))) return { type: 'listItem', ordered: false, spans: textToSpans(m[1]) };
+  if ((m = /^> ?(.*)$/.exec(line))) return { type: 'quote', spans: textToSpans(m[1]) };
+  return { type: 'paragraph', spans: textToSpans(line) };
+}
+
+/**
+ * One line of the edit form -> spans. Markers toggle as they are met, so half-typed `**bol`
+ * is already bold while the user types; a backslash makes the next character literal.
+ */
+export function textToSpans(line: string): Span[] {
+  const spans: Span[] = [];
+  let bold = false;
+  let italic = false;
+  let buf = '';
+  const flush = (extra: Partial<Span> = {}) => {
+    if (buf) spans.push({ text: buf, ...(bold ? { bold } : {}), ...(italic ? { italic } : {}), ...extra });
+    buf = '';
+  };
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i];
+    if (c === '\\' && i + 1 < line.length) {
+      buf += line[++i];
+    } else if (c === '`') {
+      const end = line.indexOf('`', i + 1);
+      if (end < 0) {
+        buf += c;
+        continue;
+      }
+      flush();
+      buf = line.slice(i + 1, end);
+      flush({ code: true });
+      i = end;
+    } else if (c === '*') {
+      let n = 1;
+      while (line[i + n] === '*' && n < 3) n++;
+      flush();
+      if (n >= 2) bold = !bold;
+      if (n !== 2) italic = !italic;
+      i += n - 1;
+    } else if (c === '[') {
+      const link = /^\[([^\]]+)\]\((https?:\/\/[^\s)]+)\)/.exec(line.slice(i));
+      if (!link) {
+        buf += c;
+        continue;
+      }
+      flush();
+      buf = link[1].replace(/\\([\\*`])/g, '$1');
+      flush({ href: link[2] });
+      i += link[0].length - 1;
+    } else {
+      buf += c;
+    }
+  }
+  flush();
+  return merge(linkifySpans(spans));
+}
+
+/** Neighbouring spans with the same marks become one, as importers produce them. */
+function merge(spans: readonly Span[]): Span[] {
+  const out: Span[] = [];
+  for (const span of spans) {
+    const prev = out[out.length - 1];
+    if (prev && sameMarks(prev, span) && !prev.href && !prev.tag && !prev.code) out[out.length - 1] = { ...prev, text: prev.text + span.text };
+    else out.push(span);
+  }
+  return out;
+}
+
+function sameMarks(a: Span, b: Span): boolean {
+  return !!a.bold === !!b.bold && !!a.italic === !!b.italic && !!a.code === !!b.code && a.href === b.href && a.tag === b.tag;
+}

@@ -1,0 +1,93 @@
+import type { BrandKit, Deck, Design, LayoutTemplate, PatternDef, Ratio, SpoolDocument, Theme } from '../../../spool/src/core.js';
+
+/** Shapes of the JSON the server's /api speaks. */
+
+export interface CatalogFont {
+  id: string;
+  label: string;
+  /** False for families that are only fallbacks (Noto Sans); the others can be chosen. */
+  selectable?: boolean;
+  faces: { weight: number; italic: boolean }[];
+}
+
+export interface Catalog {
+  themes: Theme[];
+  layouts: LayoutTemplate[];
+  ratios: Ratio[];
+  patterns: PatternDef[];
+  fonts: CatalogFont[];
+  fontFallbacks?: string[];
+  defaults: Design;
+}
+
+export interface Project {
+  id: string;
+  name: string;
+  document: SpoolDocument;
+  deck: Deck;
+  createdAt: string;
+  updatedAt: string;
+  revision: number;
+}
+
+export interface ProjectSummary {
+  id: string;
+  name: string;
+  updatedAt: string;
+  slides: number;
+  title: string;
+}
+
+export interface ProjectChanges {
+  name?: string;
+  document?: SpoolDocument;
+  deck?: Deck;
+}
+
+/** A brand profile as stored: the brand kit file format plus the fonts it brings. */
+export type StoredBrandKit = Partial<Omit<BrandKit, 'show'>> & {
+  show?: Partial<BrandKit['show']>;
+  colors?: { accent?: string };
+  fonts?: { title?: string; body?: string };
+};
+
+export interface BrandKitRecord {
+  id: string;
+  name: string;
+  kit: StoredBrandKit;
+  updatedAt?: string;
+}
+
+export interface PresetRecord {
+  id: string;
+  name: string;
+  design: Design;
+  updatedAt?: string;
+}
+
+export interface AssetInfo {
+  id: string;
+  kind: 'image' | 'font';
+  mime: string;
+  name: string;
+  width?: number;
+  height?: number;
+  size: number;
+}
+
+export interface ImportRequest {
+  kind?: string;
+  text?: string;
+  url?: string;
+  filename?: string;
+  contentBase64?: string;
+  author?: string;
+  handle?: string;
+}
+
+export interface ImportResult {
+  document: SpoolDocument;
+  warnings: string[];
+}
+
+export type ExportFormat = 'pdf' | 'png' | 'jpeg' | 'svg';

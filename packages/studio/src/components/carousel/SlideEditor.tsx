@@ -1,0 +1,118 @@
+import { useRef, useState } from 'react';
+import type { Slide } from '../../../../spool/src/core.js';
+import { blocksToText, removeSlideImage, setSlideImage, setSlideLayout, spansToText, textToBlocks, textToSpans, updateSlideText } from '../../../../spool/src/edit/index.js';
+import { api, mediaUrl } from '../../api/client.js';
+import { useStudio } from '../../state/studio-context.js';
+import { useNotify } from '../../state/toasts.js';
+import { ImageIcon, TrashIcon, UploadIcon } from '../common/graphics.js';
+import { MarkupField } from './MarkupField.js';
+
+const KIND_NAME: Record<Slide['kind'], string> = { cover: 'Cover', content: 'Content', section: 'Section', image: 'Image', outro: 'Outro' };
+
+/** The selected slide's own settings: its text, its layout template and its images. */
+export function SlideEditor({ slide, index }: { slide: Slide; index: number }) {
+  const { edit, deck, services } = useStudio();
+  const layouts = services.catalog.layouts;
+  const deckLayout = layouts.find((l) => l.id === deck.design.layout)?.label ?? deck.design.layout;
+  const id = slide.id;
+  const hasBody = slide.kind === 'content' || slide.kind === 'image';
+  const hasTitle = slide.kind !== 'outro';
+
+  const setTitle = (text: string) => {
+    const title = textToSpans(text);
+    edit((d) => updateSlideText(d, { slideId: id, title }), { key: `title:${id}` });
+    return spansToText(title);
+  };
+  const setBody = (text: string) => {
+    const blocks = textToBlocks(text);
+    edit((d) => updateSlideText(d, { slideId: id, blocks }), { key: `body:${id}` });
+    return blocksToText(blocks);
+  };
+
+  return (
+    <section className="editor" aria-label={`Edit slide ${index + 1}`}>
+      <header className="editor-head">
+        <h3 className="editor-title">Slide {index + 1}</h3>
+        <span className="badge">{KIND_NAME[slide.kind]}</span>
+      </header>
+      {slide.kind === 'outro' ? (
+        <p className="editor-note">The outro shows your call to action. Change its lines in <b>Outro Slide CTA</b>.</p>
+      ) : (
+        <>
+          {hasTitle && <MarkupField key={`t-${id}`} label={slide.kind === 'cover' ? 'Hook' : 'Title'} value={spansToText(slide.title ?? [])} onText={setTitle}
+            placeholder={slide.kind === 'cover' ? 'The line that makes people swipe' : 'Optional title'} />}
+          {(hasBody || slide.blocks.length > 0) && (
+            <MarkupField key={`b-${id}`} label="Body" multiline value={blocksToText(slide.blocks)} onText={setBody}
+              placeholder="Write the slide. **bold**, *italic*, - lists, 1. steps" />
+          )}
+        </>
+      )}
+      <div className="field">
+        <label className="field-label" htmlFor={`layout-${id}`}>Slide layout</label>
+        <select id={`layout-${id}`} className="input select" value={slide.layout ?? ''} disabled={slide.kind !== 'content'}
+          onChange={(e) => edit((d) => setSlideLayout(d, { slideId: id, layout: e.target.value || undefined }))}>
+          <option value="">Deck default ({deckLayout})</option>
+          {layouts.map((l) => <option key={l.id} value={l.id}>{l.label}</option>)}
+        </select>
+        {slide.kind !== 'content' && <div className="field-hint">{KIND_NAME[slide.kind]} slides have a layout of their own.</div>}
+      </div>
+      {slide.kind !== 'outro' && slide.kind !== 'section' && <SlideImages slide={slide} />}
+    </section>
+  );
+}
+
+function SlideImages({ slide }: { slide: Slide }) {
+  const { edit } = useStudio();
+  const notify = useNotify();
+  const input = useRef<HTMLInputElement>(null);
+  const [target, setTarget] = useState<number | undefined>();
+  const [busy, setBusy] = useState(false);
+
+  const pick = (index?: number) => {
+    setTarget(index);
+    input.current?.click();
+  };
+  const upload = async (file: File | undefined) => {
+    if (!file) return;
+    setBusy(true);
+    try {
+      const asset = await api.uploadAsset(file);
+      if (asset.kind !== 'image') throw new Error(`${file.name} is not an image`);
+      const media = { type: 'image' as const, src: `asset:${asset.id}`, alt: file.name.replace(/\.[^.]+$/, '') };
+      edit((d) => setSlideImage(d, { slideId: slide.id, media, index: target }));
+    } catch (err) {
+      notify(err instanceof Error ? err.message : String(err), 'error');
+    } finally {
+      setBusy(false);
+      if (input.current) input.current.value = '';
+    }
+  };
+
+  return (
+    <div className="field">
+      <span className="field-label">Images</span>
+      <div className="editor-images">
+        {slide.media.map((m, i) => {
+          const url = mediaUrl(m.src);
+          return (
+            <div key={`${m.src}-${i}`} className="editor-image">
+              {url ? <img src={url} alt={m.alt ?? `Image ${i + 1}`} /> : <span className="media-missing"><ImageIcon /></span>}
+              <div className="editor-image-actions">
+                <button type="button" className="icon-button" aria-label={`Change image ${i + 1}`} title="Change image" onClick={() => pick(i)}><UploadIcon /></button>
+                <button type="button" className="icon-button" aria-label={`Remove image ${i + 1}`} title="Remove image"
+                  onClick={() => edit((d) => removeSlideImage(d, { slideId: slide.id, index: i }))}><TrashIcon /></button>
+              </div>
+            </div>
+          );
+        })}
+        {slide.media.length < 4 && (
+          <button type="button" className="editor-image-add" onClick={() => pick(undefined)} disabled={busy} aria-label="Add image to slide">
+            <ImageIcon /> {busy ? 'Uploading…' : 'Add image'}
+          </button>
+        )}
+      </div>
+      <input ref={input} type="file" accept="image/png,image/jpeg,image/webp,image/gif,image/svg+xml" hidden aria-label="Image file"
+        onChange={(e) => void upload(e.target.files?.[0])} />
+    </div>
+  );
+}

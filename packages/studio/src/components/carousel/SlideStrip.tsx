@@ -1,0 +1,63 @@
+import { memo, useDeferredValue, useMemo } from 'react';
+import { useDroppable } from '@dnd-kit/core';
+import { SortableContext, horizontalListSortingStrategy } from '@dnd-kit/sortable';
+import type { Slide } from '../../../../spool/src/core.js';
+import type { RenderedPage } from '../../engine/deck-renderer.js';
+import { gapId, slideDragId, type DropData } from '../../dnd/StudioDnd.js';
+import { useActiveDrag } from '../../dnd/StudioDnd.js';
+import { PlusIcon } from '../common/graphics.js';
+import { SlideThumb } from './SlideThumb.js';
+
+interface SlideStripProps {
+  slides: Slide[];
+  pages: RenderedPage[];
+  aspect: number;
+  selectedId: string | null;
+  onSelect(id: string): void;
+  onAdd(): void;
+}
+
+/** The reorderable row of slides, with gaps a post can be dropped into as a new slide. */
+export function SlideStrip(props: SlideStripProps) {
+  // Typing updates the big preview first; the strip follows when the browser has a moment.
+  const pages = useDeferredValue(props.pages);
+  const drag = useActiveDrag();
+  const postDrag = drag?.type === 'post';
+  const bySlide = useMemo(() => {
+    const map = new Map<string, { svg: string; pages: number }>();
+    for (const p of pages) {
+      const known = map.get(p.slideId);
+      if (known) known.pages++;
+      else map.set(p.slideId, { svg: p.svg, pages: 1 });
+    }
+    return map;
+  }, [pages]);
+
+  return (
+    <div className={postDrag ? 'strip is-post-drag' : 'strip'} role="region" aria-label="Slides">
+      <SortableContext items={props.slides.map((s) => slideDragId(s.id))} strategy={horizontalListSortingStrategy}>
+        <ol className="strip-list">
+          {props.slides.map((slide, i) => (
+            <li key={slide.id} className="strip-item">
+              <Gap index={i} active={postDrag} />
+              <SlideThumb slide={slide} index={i} svg={bySlide.get(slide.id)?.svg} pages={bySlide.get(slide.id)?.pages ?? 1}
+                aspect={props.aspect} selected={slide.id === props.selectedId} postOver={postDrag} onSelect={props.onSelect} />
+            </li>
+          ))}
+          <li className="strip-item">
+            <Gap index={props.slides.length} active={postDrag} />
+            <button type="button" className="thumb-add" style={{ aspectRatio: String(props.aspect) }} onClick={props.onAdd} aria-label="Add slide">
+              <PlusIcon />
+            </button>
+          </li>
+        </ol>
+      </SortableContext>
+    </div>
+  );
+}
+
+const Gap = memo(function Gap({ index, active }: { index: number; active: boolean }) {
+  const data: DropData = { type: 'gap', index };
+  const { setNodeRef, isOver } = useDroppable({ id: gapId(index), data, disabled: !active });
+  return <div ref={setNodeRef} className={isOver ? 'gap is-over' : 'gap'} aria-hidden="true" data-gap={index} />;
+});

@@ -1,0 +1,80 @@
+import { useId } from 'react';
+import { findTheme } from '../../../../spool/src/core.js';
+import { setDesign } from '../../../../spool/src/edit/index.js';
+import { useDesign } from '../../state/studio-context.js';
+import { PanelSection, RangeField } from '../common/controls.js';
+
+/** Background Pattern: a subtle texture behind every slide, in the theme's colour unless chosen. */
+export function PatternPanel() {
+  const { design, edit, services } = useDesign();
+  const theme = findTheme(design.theme);
+  const pattern = design.pattern;
+  const color = pattern.color ?? theme.pattern.color;
+  const opacity = pattern.opacity ?? theme.pattern.opacity;
+  const colorId = useId();
+  return (
+    <PanelSection title="Background Pattern">
+      <div className="chip-grid" role="radiogroup" aria-label="Pattern">
+        {services.catalog.patterns.map((p) => (
+          <button key={p.id} type="button" role="radio" aria-checked={p.id === pattern.id} className={p.id === pattern.id ? 'chip is-active' : 'chip'}
+            onClick={() => edit((d) => setDesign(d, { pattern: { id: p.id } }))}>
+            <span className={`pattern-swatch pattern-${p.id}`} aria-hidden="true" />
+            {p.label}
+          </button>
+        ))}
+      </div>
+      <div className="row row-center">
+        <div className="field field-inline">
+          <label className="field-label" htmlFor={colorId}>Pattern colour</label>
+          <input id={colorId} type="color" className="color" value={color.toLowerCase()} disabled={pattern.id === 'none'}
+            onChange={(e) => edit((d) => setDesign(d, { pattern: { color: e.target.value } }), { key: 'pattern:color' })} />
+        </div>
+        <button type="button" className="btn btn-sm btn-ghost" disabled={pattern.color === undefined}
+          onClick={() => edit((d) => setDesign(d, { pattern: { color: undefined } }))}>
+          Use theme colour
+        </button>
+      </div>
+      <RangeField label="Pattern opacity" unit="%" min={0} max={40} value={Math.round(opacity * 100)}
+        onChange={(v) => edit((d) => setDesign(d, { pattern: { opacity: v / 100 } }), { key: 'pattern:opacity' })} />
+    </PanelSection>
+  );
+}
+
+const HINTS = ['Headline', 'Follow-up', 'Button'];
+
+/** Outro Slide CTA: the closing slide's three lines. `{name}` and `{handle}` come from the brand. */
+export function CtaPanel() {
+  const { design, edit } = useDesign();
+  const cta = design.cta;
+  const lines = [0, 1, 2].map((i) => cta.lines[i] ?? '');
+  const setLine = (i: number, value: string) => {
+    const next = lines.slice();
+    next[i] = value;
+    // Trailing empty lines are dropped so the stored list stays as short as what is shown.
+    while (next.length > 0 && next[next.length - 1] === '') next.pop();
+    edit((d) => setDesign(d, { cta: { lines: next } }), { key: `cta:${i}` });
+  };
+  return (
+    <PanelSection
+      title="Outro Slide CTA"
+      aside={
+        <label className="switch">
+          <input type="checkbox" role="switch" checked={cta.enabled} aria-label="Show outro slide"
+            onChange={(e) => edit((d) => setDesign(d, { cta: { enabled: e.target.checked } }))} />
+          <span className="switch-track" aria-hidden="true" />
+        </label>
+      }
+    >
+      {lines.map((line, i) => (
+        <div key={i} className="field cta-line">
+          <label className="field-label" htmlFor={`cta-${i}`}>
+            <span className="cta-num">#{i + 1}</span> {HINTS[i]}
+          </label>
+          <input id={`cta-${i}`} className="input" value={line} disabled={!cta.enabled} aria-label={`CTA line ${i + 1}`}
+            onChange={(e) => setLine(i, e.target.value)} />
+        </div>
+      ))}
+      <p className="panel-note">Use {'{name}'} and {'{handle}'} to fill in the brand profile.</p>
+    </PanelSection>
+  );
+}

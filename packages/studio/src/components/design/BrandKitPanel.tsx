@@ -1,0 +1,95 @@
+import { useState } from 'react';
+import { setDesign } from '../../../../spool/src/edit/index.js';
+import { api } from '../../api/client.js';
+import type { BrandKitRecord } from '../../api/types.js';
+import { useDesign } from '../../state/studio-context.js';
+import { useLibrary } from '../../state/library-context.js';
+import { useNotify } from '../../state/toasts.js';
+import { Avatar, PlusIcon, TrashIcon } from '../common/graphics.js';
+import { PanelSection, ConfirmButton } from '../common/controls.js';
+import { BrandProfileForm } from './BrandProfileForm.js';
+import { BRAND_PARTS, isActiveProfile, profileFromDesign, profilePatch } from './brand-profile.js';
+import { PresetsBlock } from './PresetsBlock.js';
+
+/** Brand Kit: profiles (for people who post as several brands), header and footer parts, and presets. */
+export function BrandKitPanel() {
+  const { design, edit } = useDesign();
+  const { brandKits, reload, loaded } = useLibrary();
+  const notify = useNotify();
+  const [editing, setEditing] = useState<string | null>(null);
+  const show = design.brand.show;
+
+  const use = (record: BrandKitRecord) => edit((d) => setDesign(d, profilePatch(record.kit)));
+
+  const create = async () => {
+    try {
+      const kit = profileFromDesign(design);
+      const record = await api.createBrandKit(kit.name ? `${kit.name}` : 'New profile', kit);
+      await reload();
+      setEditing(record.id);
+    } catch (err) {
+      notify(err instanceof Error ? err.message : String(err), 'error');
+    }
+  };
+
+  const remove = async (record: BrandKitRecord) => {
+    try {
+      await api.deleteBrandKit(record.id);
+      await reload();
+    } catch (err) {
+      notify(err instanceof Error ? err.message : String(err), 'error');
+    }
+  };
+
+  return (
+    <PanelSection title="Brand Kit">
+      <div className="subsection" role="group" aria-labelledby="profiles-title">
+        <div className="subsection-head">
+          <h3 id="profiles-title" className="subsection-title">Profiles</h3>
+          <button type="button" className="btn btn-xs" onClick={() => void create()}><PlusIcon /> New profile</button>
+        </div>
+        {loaded && brandKits.length === 0 && <p className="panel-note">Save your name, handle, avatar, logo, colours and fonts as a profile.</p>}
+        <ul className="list">
+          {brandKits.map((record) => {
+            const active = isActiveProfile(record.kit, design);
+            return (
+              <li key={record.id} className={active ? 'profile is-active' : 'profile'}>
+                <div className="list-row">
+                  <Avatar name={record.kit.name ?? record.name} src={record.kit.avatar} size={24} />
+                  <span className="list-name">{record.name}</span>
+                  {record.kit.handle && <span className="list-meta">@{record.kit.handle.replace(/^@/, '')}</span>}
+                  {active ? (
+                    <span className="badge badge-accent">In use</span>
+                  ) : (
+                    <button type="button" className="btn btn-xs" aria-label={`Use brand profile ${record.name}`} onClick={() => use(record)}>Use</button>
+                  )}
+                  <button type="button" className="btn btn-xs btn-ghost" aria-expanded={editing === record.id} aria-label={`Edit brand profile ${record.name}`}
+                    onClick={() => setEditing(editing === record.id ? null : record.id)}>
+                    Edit
+                  </button>
+                  <ConfirmButton label={`Delete brand profile ${record.name}`} confirmLabel="Delete" onConfirm={() => void remove(record)}>
+                    <TrashIcon />
+                  </ConfirmButton>
+                </div>
+                {editing === record.id && <BrandProfileForm record={record} active={active} onClose={() => setEditing(null)} />}
+              </li>
+            );
+          })}
+        </ul>
+      </div>
+      <div className="subsection" role="group" aria-labelledby="parts-title">
+        <h3 id="parts-title" className="subsection-title">Header & footer</h3>
+        <div className="check-grid">
+          {BRAND_PARTS.map((part) => (
+            <label key={part.key} className="check">
+              <input type="checkbox" checked={show[part.key]}
+                onChange={(e) => edit((d) => setDesign(d, { brand: { show: { [part.key]: e.target.checked } } }))} />
+              <span>{part.label}</span>
+            </label>
+          ))}
+        </div>
+      </div>
+      <PresetsBlock />
+    </PanelSection>
+  );
+}

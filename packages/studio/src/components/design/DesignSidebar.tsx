@@ -1,0 +1,108 @@
+import { useMemo } from 'react';
+import { setDesign } from '../../../../spool/src/edit/index.js';
+import { useDesign, useStudio } from '../../state/studio-context.js';
+import { PanelSection } from '../common/controls.js';
+import { SvgImage } from '../common/graphics.js';
+import { CtaPanel, PatternPanel } from './BackgroundAndOutroPanels.js';
+import { BrandKitPanel } from './BrandKitPanel.js';
+import { TypographyPanel } from './TypographyPanel.js';
+import { useVariantSvgs } from './use-variant-svgs.js';
+
+/** The right column: every design choice of the deck, in the order people usually make them. */
+export function DesignSidebar() {
+  return (
+    <aside className="column column-right" aria-label="Design">
+      <div className="sidebar-scroll">
+        <CanvasPanel />
+        <LayoutPanel />
+        <ThemePanel />
+        <TypographyPanel />
+        <BrandKitPanel />
+        <PatternPanel />
+        <CtaPanel />
+      </div>
+    </aside>
+  );
+}
+
+/** Canvas & Ratio: the export size, which every page of the deck shares. */
+export function CanvasPanel() {
+  const { design, edit, services } = useDesign();
+  const current = design.ratio.id;
+  return (
+    <PanelSection title="Canvas & Ratio">
+      <div className="ratio-grid" role="radiogroup" aria-label="Canvas ratio">
+        {services.catalog.ratios.map((r) => {
+          const scale = 26 / Math.max(r.width, r.height);
+          return (
+            <button key={r.id} type="button" role="radio" aria-checked={r.id === current} className={r.id === current ? 'ratio is-active' : 'ratio'}
+              onClick={() => edit((d) => setDesign(d, { ratio: r.id }))} title={`${r.width} × ${r.height}px`}>
+              <span className="ratio-shape" style={{ width: r.width * scale, height: r.height * scale }} aria-hidden="true" />
+              <span className="ratio-label">{r.label.replace(/ \d.*$/, '')}</span>
+              <span className="ratio-size">{r.label.match(/\d[\d.:]*$/)?.[0] ?? `${r.width}×${r.height}`}</span>
+            </button>
+          );
+        })}
+      </div>
+      <p className="panel-note">{design.ratio.width} × {design.ratio.height}px · PDF pages and images are exported at this size.</p>
+    </PanelSection>
+  );
+}
+
+/** Layout Template: how content slides are arranged, previewed on the selected slide. */
+export function LayoutPanel() {
+  const { deck, edit, services, selected } = useStudio();
+  const layouts = services.catalog.layouts;
+  const sample = selected?.kind === 'content' ? selected : deck.slides.find((s) => s.kind === 'content');
+  const variants = useMemo(() => layouts.map((l) => ({ id: l.id, patch: { layout: l.id } })), [layouts]);
+  const sampleSlide = useMemo(() => (sample ? { ...sample, layout: undefined } : undefined), [sample]);
+  const svgs = useVariantSvgs(services, deck, sampleSlide, variants);
+  const aspect = deck.design.ratio.width / deck.design.ratio.height;
+  return (
+    <PanelSection title="Layout Template">
+      <div className="tile-grid" role="radiogroup" aria-label="Layout template">
+        {layouts.map((l) => {
+          const active = l.id === deck.design.layout;
+          return (
+            <button key={l.id} type="button" role="radio" aria-checked={active} className={active ? 'tile is-active' : 'tile'} title={l.description}
+              onClick={() => edit((d) => setDesign(d, { layout: l.id }))}>
+              <span className="tile-frame" style={{ aspectRatio: String(aspect) }}>
+                {svgs.get(l.id) ? <SvgImage svg={svgs.get(l.id)!} alt="" /> : <span className="thumb-skeleton" />}
+              </span>
+              <span className="tile-label">{l.label}</span>
+            </button>
+          );
+        })}
+      </div>
+      <p className="panel-note">Applies to content slides. A slide can pick its own in its edit form.</p>
+    </PanelSection>
+  );
+}
+
+/** Preset Themes: colour and font pairings, each shown on the deck's own cover. */
+export function ThemePanel() {
+  const { deck, edit, services } = useStudio();
+  const themes = services.catalog.themes;
+  const cover = deck.slides[0];
+  const variants = useMemo(() => themes.map((t) => ({ id: t.id, patch: { theme: t.id } })), [themes]);
+  const svgs = useVariantSvgs(services, deck, cover, variants);
+  const aspect = deck.design.ratio.width / deck.design.ratio.height;
+  return (
+    <PanelSection title="Preset Themes">
+      <div className="tile-grid tile-grid-3" role="radiogroup" aria-label="Theme">
+        {themes.map((t) => {
+          const active = t.id === deck.design.theme;
+          return (
+            <button key={t.id} type="button" role="radio" aria-checked={active} aria-label={`${t.label} theme`} className={active ? 'tile is-active' : 'tile'}
+              onClick={() => edit((d) => setDesign(d, { theme: t.id }))}>
+              <span className="tile-frame" style={{ aspectRatio: String(aspect), background: t.background }}>
+                {svgs.get(t.id) ? <SvgImage svg={svgs.get(t.id)!} alt="" /> : <span className="swatch-dot" style={{ background: t.accent }} />}
+              </span>
+              <span className="tile-label">{t.label}</span>
+            </button>
+          );
+        })}
+      </div>
+    </PanelSection>
+  );
+}

@@ -1,0 +1,63 @@
+import { useEffect, useState } from 'react';
+import { buildScene, layoutDeck, paintSvg, type Deck, type Slide } from '../../../../spool/src/core.js';
+import { setDesign, type DesignPatch } from '../../../../spool/src/edit/index.js';
+import { FaceNotLoaded } from '../../engine/font-library.js';
+import type { Services } from '../../engine/services.js';
+
+export interface Variant {
+  id: string;
+  patch: DesignPatch;
+}
+
+const SETTLE_MS = 200;
+
+/**
+ * Engine-painted thumbnails of one slide under several designs (each theme, each layout), so the
+ * pickers show the real result rather than a mock-up. They are drawn after edits settle, off the
+ * typing path, and again once any font they need has arrived.
+ */
+export function useVariantSvgs(services: Services, deck: Deck, slide: Slide | undefined, variants: readonly Variant[]): Map<string, string> {
+  const [svgs, setSvgs] = useState<Map<string, string>>(new Map());
+  const [arrivals, setArrivals] = useState(0);
+  const key = variants.map((v) => v.id).join('|');
+
+  useEffect(() => {
+    if (!slide) {
+      setSvgs(new Map());
+      return;
+    }
+    let live = true;
+    const timer = setTimeout(() => {
+      const out = new Map<string, string>();
+      const loads: Promise<void>[] = [];
+      for (const v of variants) {
+        try {
+          out.set(v.id, paintVariant(services, deck, slide, v.patch));
+        } catch (err) {
+          // Themes with other fonts wait for them; the rest are shown now, all missing faces fetched at once.
+          if (err instanceof FaceNotLoaded) loads.push(services.fonts.load(err.family, err.weight, err.italic));
+        }
+      }
+      if (!live) return;
+      setSvgs((old) => {
+        for (const v of variants) if (!out.has(v.id) && old.has(v.id)) out.set(v.id, old.get(v.id)!);
+        return out;
+      });
+      if (loads.length) Promise.allSettled(loads).then(() => live && setArrivals((n) => n + 1));
+    }, SETTLE_MS);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+    // Variants are rebuilt each render; their ids say when they really changed.
+  }, [services, deck.design, slide, key, arrivals]);
+
+  return svgs;
+}
+
+function paintVariant(services: Services, deck: Deck, slide: Slide, patch: DesignPatch): string {
+  const design = setDesign({ ...deck, slides: [] }, patch).design;
+  const laidOut = layoutDeck({ ...deck, design, slides: [slide] }, services.fonts.engine, services.images.lookup);
+  const scene = buildScene(laidOut, laidOut.pages[0]);
+  return paintSvg(scene, services.renderer.resources, { links: false });
+}

@@ -1,0 +1,52 @@
+import type { ReactNode } from 'react';
+import type { Block, Span } from '../../../../spool/src/core.js';
+
+/**
+ * Post text as React elements. Posts come from anywhere, so their text is only ever a text node:
+ * `<script>` in a post is shown as the characters it is, never parsed as markup.
+ */
+export function PostText({ blocks, limit }: { blocks: readonly Block[]; limit?: number }) {
+  const shown = limit ? blocks.slice(0, limit) : blocks;
+  return (
+    <div className="post-text">
+      {shown.map((block, i) => (
+        <BlockView key={i} block={block} />
+      ))}
+      {limit && blocks.length > limit && <p className="post-more">+{blocks.length - limit} more</p>}
+    </div>
+  );
+}
+
+function BlockView({ block }: { block: Block }) {
+  const spans = <Spans spans={block.spans} />;
+  switch (block.type) {
+    case 'heading':
+      return <p className="post-heading">{spans}</p>;
+    case 'listItem':
+      return (
+        <p className="post-li">
+          <span className="post-bullet" aria-hidden="true">{block.ordered ? `${block.ordinal ?? 1}.` : '•'}</span>
+          <span>{spans}</span>
+        </p>
+      );
+    case 'quote':
+      return <blockquote className="post-quote">{spans}</blockquote>;
+    default:
+      return <p>{spans}</p>;
+  }
+}
+
+export function Spans({ spans }: { spans: readonly Span[] }) {
+  return (
+    <>
+      {spans.map((span, i) => {
+        let node: ReactNode = span.text;
+        if (span.code) node = <code>{node}</code>;
+        if (span.italic) node = <em>{node}</em>;
+        if (span.bold) node = <strong>{node}</strong>;
+        if (span.href || span.tag) node = <span className="post-link">{node}</span>;
+        return <span key={i}>{node}</span>;
+      })}
+    </>
+  );
+}

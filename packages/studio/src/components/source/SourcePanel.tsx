@@ -1,0 +1,72 @@
+import { useCallback, useMemo, useRef, useState } from 'react';
+import type { Post } from '../../../../spool/src/core.js';
+import { applyImage, insertPostAsSlide, nextSlideId } from '../../../../spool/src/edit/index.js';
+import { useStudio } from '../../state/studio-context.js';
+import { PlusIcon } from '../common/graphics.js';
+import { ImportBox } from './ImportBox.js';
+import { PostCard } from './PostCard.js';
+
+/** The left column: the imported posts, ready to be dragged or sent to slides. */
+export function SourcePanel() {
+  const studio = useStudio();
+  const { deck, state, selected } = studio;
+  const posts = state.document.posts;
+  const [importing, setImporting] = useState(posts.length === 0);
+
+  // Slide numbers as text, so a card re-renders only when the slides showing its post change.
+  const usedOn = useMemo(() => {
+    const map = new Map<string, number[]>();
+    deck.slides.forEach((s, i) => s.postIds.forEach((id) => map.set(id, [...(map.get(id) ?? []), i + 1])));
+    return new Map([...map].map(([id, nums]) => [id, nums.join(', ')]));
+  }, [deck.slides]);
+
+  const { edit } = studio;
+  const latest = useRef({ deck, selectedId: selected?.id });
+  latest.current = { deck, selectedId: selected?.id };
+  const onInsert = useCallback(
+    (post: Post) => {
+      const { deck: now, selectedId } = latest.current;
+      edit((d) => {
+        const at = selectedId ? d.slides.findIndex((s) => s.id === selectedId) + 1 : undefined;
+        const beforeOutro = at !== undefined && d.slides[at - 1]?.kind === 'outro' ? at - 1 : at;
+        return insertPostAsSlide(d, { post, at: beforeOutro, id: nextSlideId(d) });
+      }, { select: nextSlideId(now) });
+    },
+    [edit],
+  );
+  const onApplyImage = useCallback(
+    (post: Post) => {
+      const { selectedId } = latest.current;
+      if (selectedId) edit((d) => applyImage(d, { slideId: selectedId, media: post.media }));
+    },
+    [edit],
+  );
+
+  return (
+    <aside className="column column-left" aria-labelledby="source-title">
+      <div className="column-head">
+        <h2 id="source-title" className="column-title">Source Content</h2>
+        <span className="count" aria-label={`${posts.length} posts`}>{posts.length}</span>
+        <span className="spacer" />
+        <button type="button" className="btn btn-sm" aria-expanded={importing} onClick={() => setImporting(!importing)}>
+          <PlusIcon /> Import
+        </button>
+      </div>
+      {importing && <ImportBox onDone={() => setImporting(false)} />}
+      <div className="post-list" aria-label="Posts">
+        {posts.length === 0 && !importing && (
+          <div className="empty">
+            <p className="empty-title">No posts yet</p>
+            <p>Paste a thread, upload an X archive or Markdown, or give a URL.</p>
+            <button type="button" className="btn btn-sm btn-primary" onClick={() => setImporting(true)}>Import posts</button>
+          </div>
+        )}
+        {posts.map((post, i) => (
+          <PostCard key={post.id} post={post} index={i} usedOn={usedOn.get(post.id) ?? ''} canApplyImage={!!selected}
+            onInsert={onInsert} onApplyImage={onApplyImage} />
+        ))}
+      </div>
+      {posts.length > 0 && <p className="column-foot">Drag a post onto a slide to replace it · hold Shift to append · drop between slides to insert</p>}
+    </aside>
+  );
+}

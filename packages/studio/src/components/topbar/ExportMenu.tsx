@@ -1,0 +1,114 @@
+import { useState } from 'react';
+import type { Deck } from '../../../../spool/src/core.js';
+import { api } from '../../api/client.js';
+import { zipStore } from '../../engine/zip-store.js';
+import { useRender, useStudio } from '../../state/studio-context.js';
+import { useNotify } from '../../state/toasts.js';
+import { ChevronDownIcon, DownloadIcon } from '../common/graphics.js';
+import { Popover } from '../common/Popover.js';
+
+type Job = 'pdf' | 'png' | 'jpeg' | 'slide';
+
+interface Progress {
+  label: string;
+  done: number;
+  total: number;
+}
+
+/** Pages rendered at once: enough to keep the server busy without queueing the whole deck. */
+const PARALLEL = 2;
+
+/** Export: the PDF, every page as PNG or JPEG in a ZIP, or the selected slide as one PNG. */
+export function ExportMenu() {
+  const { deck, state, selected } = useStudio();
+  const { render } = useRender();
+  const notify = useNotify();
+  const [progress, setProgress] = useState<Progress | null>(null);
+  const pageCount = render?.pages.length ?? deck.slides.length;
+  const selectedPage = render && selected ? render.pages.findIndex((p) => p.slideId === selected.id) + 1 : 0;
+  const base = fileBase(state.name || deck.title || 'carousel');
+
+  const run = async (job: Job) => {
+    if (progress) return;
+    try {
+      if (job === 'pdf') {
+        setProgress({ label: 'Rendering PDF', done: 0, total: 1 });
+        const blob = await api.render(deck, 'pdf', { onBytes: (got, total) => setProgress({ label: 'Downloading PDF', done: got, total: total || got }) });
+        download(blob, `${base}.pdf`);
+      } else if (job === 'slide') {
+        setProgress({ label: `Rendering slide ${selectedPage}`, done: 0, total: 1 });
+        download(await api.render(deck, 'png', { page: selectedPage }), `${base}-slide-${String(selectedPage).padStart(2, '0')}.png`);
+      } else {
+        const blob = await renderPages(deck, job, pageCount, (done) => setProgress({ label: `Rendering ${job.toUpperCase()} ${done} of ${pageCount}`, done, total: pageCount }));
+        download(blob, `${base}-${job}.zip`);
+      }
+      notify('Export ready', 'success');
+    } catch (err) {
+      notify(`Export failed: ${err instanceof Error ? err.message : err}`, 'error');
+    } finally {
+      setProgress(null);
+    }
+  };
+
+  const items: { job: Job; title: string; detail: string; disabled?: boolean }[] = [
+    { job: 'pdf', title: 'PDF document', detail: `LinkedIn carousel · ${pageCount} pages, selectable text` },
+    { job: 'png', title: 'PNG images (ZIP)', detail: `Instagram · ${pageCount} lossless images` },
+    { job: 'jpeg', title: 'JPEG images (ZIP)', detail: `Instagram · ${pageCount} smaller images` },
+    { job: 'slide', title: 'Current slide (PNG)', detail: selectedPage ? `Page ${selectedPage} only` : 'Select a slide first', disabled: !selectedPage },
+  ];
+
+  return (
+    <Popover label="Export" align="right" triggerClass="btn btn-primary btn-sm"
+      trigger={progress ? <><span className="btn-spinner" aria-hidden="true" /> Exporting{progress.total > 1 ? ` ${Math.round((100 * progress.done) / progress.total)}%` : '…'}</> : <><DownloadIcon /> Export <ChevronDownIcon /></>}>
+      {() => (
+        <div className="menu export-menu">
+          {items.map((item) => (
+            <button key={item.job} type="button" className="menu-item" disabled={item.disabled || !!progress || pageCount === 0} onClick={() => void run(item.job)}>
+              <span className="menu-item-title">{item.title}</span>
+              <span className="menu-item-detail">{item.detail}</span>
+            </button>
+          ))}
+          {progress && (
+            <div className="export-progress" role="status" aria-live="polite">
+              <span>{progress.label}…</span>
+              <progress max={progress.total} value={progress.done} aria-label="Export progress" />
+            </div>
+          )}
+        </div>
+      )}
+    </Popover>
+  );
+}
+
+async function renderPages(deck: Deck, format: 'png' | 'jpeg', total: number, onDone: (done: number) => void): Promise<Blob> {
+  const files: { name: string; bytes: Uint8Array }[] = new Array(total);
+  const width = Math.max(2, String(total).length);
+  let next = 0;
+  let done = 0;
+  onDone(0);
+  const worker = async () => {
+    while (next < total) {
+      const page = ++next;
+      const blob = await api.render(deck, format, { page });
+      files[page - 1] = { name: `slide-${String(page).padStart(width, '0')}.${format === 'jpeg' ? 'jpg' : 'png'}`, bytes: new Uint8Array(await blob.arrayBuffer()) };
+      onDone(++done);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(PARALLEL, total) }, worker));
+  return zipStore(files);
+}
+
+function download(blob: Blob, name: string): void {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+function fileBase(name: string): string {
+  return name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60) || 'carousel';
+}

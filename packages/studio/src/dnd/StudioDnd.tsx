@@ -1,0 +1,156 @@
+import { createContext, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
+import {
+  closestCenter, DndContext, DragOverlay, KeyboardSensor, pointerWithin, PointerSensor, useSensor, useSensors,
+  type Active, type Announcements, type CollisionDetection, type DragEndEvent, type DragStartEvent, type Over,
+} from '@dnd-kit/core';
+import { sortableKeyboardCoordinates } from '@dnd-kit/sortable';
+import { applyPostToSlide, insertPostAsSlide, moveSlide, nextSlideId } from '../../../spool/src/edit/index.js';
+import type { Post } from '../../../spool/src/core.js';
+import { useStudio } from '../state/studio-context.js';
+import { PostDragPreview } from '../components/source/PostCard.js';
+
+const ActiveDragContext = createContext<DragData | undefined>(undefined);
+
+/** What is being dragged right now, so drop zones can show themselves. */
+export function useActiveDrag(): DragData | undefined {
+  return useContext(ActiveDragContext);
+}
+
+/** Alt or Shift held while dropping a post appends it instead of replacing the slide. */
+function useAppendModifier() {
+  const held = useRef(false);
+  useEffect(() => {
+    const track = (e: KeyboardEvent | PointerEvent) => {
+      held.current = e.altKey || e.shiftKey;
+    };
+    window.addEventListener('keydown', track, true);
+    window.addEventListener('keyup', track, true);
+    window.addEventListener('pointermove', track, true);
+    return () => {
+      window.removeEventListener('keydown', track, true);
+      window.removeEventListener('keyup', track, true);
+      window.removeEventListener('pointermove', track, true);
+    };
+  }, []);
+  return held;
+}
+
+export function StudioDnd({ children }: { children: ReactNode }) {
+  const studio = useStudio();
+  const { deck, state } = studio;
+  const [active, setActive] = useState<DragData | undefined>();
+  const append = useAppendModifier();
+  const sensors = useSensors(
+    useSensor(PointerSensor, { activationConstraint: { distance: 5 } }),
+    // Enter keeps its meaning (select, press); Space lifts and drops, as dnd-kit's instructions say.
+    useSensor(KeyboardSensor, {
+      coordinateGetter: sortableKeyboardCoordinates,
+      keyboardCodes: { start: ['Space'], cancel: ['Escape'], end: ['Space', 'Enter'] },
+    }),
+  );
+  const postById = (id: string): Post | undefined => state.document.posts.find((p) => p.id === id);
+  const slideNumber = (id: string) => deck.slides.findIndex((s) => s.id === id) + 1;
+
+  const onDragEnd = ({ active: a, over }: DragEndEvent) => {
+    setActive(undefined);
+    const drag = dragData(a);
+    const drop = dropData(over);
+    if (!drag) return;
+    if (drag.type === 'slide') {
+      const to = deck.slides.findIndex((s) => `slide:${s.id}` === over?.id);
+      if (to >= 0) studio.edit((d) => moveSlide(d, { slideId: drag.slideId, to }), { select: drag.slideId });
+      return;
+    }
+    const post = postById(drag.postId);
+    if (!post || !drop) return;
+    if (drop.type === 'gap') {
+      const id = nextSlideId(deck);
+      studio.edit((d) => insertPostAsSlide(d, { post, at: drop.index, id }), { select: id });
+    } else {
+      const mode = drop.type === 'zone' ? drop.mode : append.current ? 'append' : 'replace';
+      studio.edit((d) => applyPostToSlide(d, { post, slideId: drop.slideId, mode }), { select: drop.slideId });
+    }
+  };
+
+  const describe = (id: string | number | undefined): string => {
+    const s = String(id ?? '');
+    if (s.startsWith('onto:')) return `slide ${slideNumber(s.slice(5))}`;
+    if (s.startsWith('gap:')) return `a new slide at position ${Number(s.slice(4)) + 1}`;
+    if (s.startsWith('zone:append')) return 'the end of the selected slide';
+    if (s.startsWith('zone:replace')) return 'the selected slide, replacing it';
+    if (s.startsWith('slide:')) return `position ${slideNumber(s.slice(6))}`;
+    if (s.startsWith('post:')) return `post ${s.slice(5)}`;
+    return 'nothing';
+  };
+  const announcements: Announcements = {
+    onDragStart: ({ active: a }) => `Picked up ${describe(a.id)}.`,
+    onDragOver: ({ active: a, over }) => `${describe(a.id)} is over ${describe(over?.id)}.`,
+    onDragEnd: ({ active: a, over }) => (over ? `Dropped ${describe(a.id)} on ${describe(over.id)}.` : `${describe(a.id)} was not dropped.`),
+    onDragCancel: ({ active: a }) => `Moving ${describe(a.id)} was cancelled.`,
+  };
+
+  return (
+    <DndContext
+      sensors={sensors}
+      collisionDetection={studioCollisions}
+      onDragStart={({ active: a }: DragStartEvent) => setActive(dragData(a))}
+      onDragCancel={() => setActive(undefined)}
+      onDragEnd={onDragEnd}
+      accessibility={{
+        announcements,
+        screenReaderInstructions: {
+          draggable: 'Press space to pick up. Use the arrow keys to move over a slide or between slides, then press space or enter to drop. Hold Shift while dropping a post to append it. Press escape to cancel.',
+        },
+      }}
+    >
+      <ActiveDragContext.Provider value={active}>{children}</ActiveDragContext.Provider>
+      <DragOverlay dropAnimation={null}>
+        {active?.type === 'post' && postById(active.postId) ? <PostDragPreview post={postById(active.postId)!} /> : null}
+      </DragOverlay>
+    </DndContext>
+  );
+}
+
+/** What is being dragged: a source post, or a slide in the strip. */
+export type DragData = { type: 'post'; postId: string } | { type: 'slide'; slideId: string };
+
+/** Where a post can land: on a slide, in a gap between slides, or on a zone over the preview. */
+export type DropData =
+  | { type: 'onto'; slideId: string }
+  | { type: 'gap'; index: number }
+  | { type: 'zone'; slideId: string; mode: 'replace' | 'append' };
+
+export const postDragId = (postId: string) => `post:${postId}`;
+export const slideDragId = (slideId: string) => `slide:${slideId}`;
+export const ontoId = (slideId: string) => `onto:${slideId}`;
+export const gapId = (index: number) => `gap:${index}`;
+export const zoneId = (mode: 'replace' | 'append') => `zone:${mode}`;
+
+export function dragData(active: Active | null): DragData | undefined {
+  return active?.data.current as DragData | undefined;
+}
+
+export function dropData(over: Over | null): DropData | undefined {
+  return over?.data.current as DropData | undefined;
+}
+
+const POST_TARGET = /^(onto|gap|zone):/;
+
+/**
+ * Posts only land on post targets and slides only sort among slides. With a pointer, a post lands
+ * only where the pointer is (zones and gaps before the slide under them); from the keyboard there
+ * is no pointer, so the nearest target wins.
+ */
+export const studioCollisions: CollisionDetection = (args) => {
+  const kind = dragData(args.active)?.type;
+  const droppableContainers = args.droppableContainers.filter((c) =>
+    kind === 'post' ? POST_TARGET.test(String(c.id)) : String(c.id).startsWith('slide:'),
+  );
+  const scoped = { ...args, droppableContainers };
+  if (kind === 'post' && args.pointerCoordinates) {
+    const hits = pointerWithin(scoped);
+    const rank = (id: string) => (id.startsWith('zone:') ? 0 : id.startsWith('gap:') ? 1 : 2);
+    return hits.sort((a, b) => rank(String(a.id)) - rank(String(b.id)));
+  }
+  return closestCenter(scoped);
+};

@@ -1,0 +1,84 @@
+import {
+  buildScene, paintSvg,
+  type Deck, type LaidOutDeck, type LaidOutPage, type PaintResources, type Scene, type Warning,
+} from '../../../spool/src/core.js';
+import type { FontLibrary } from './font-library.js';
+import type { ImageLibrary } from './image-library.js';
+import { IncrementalLayout } from './incremental-layout.js';
+
+export interface RenderedPage {
+  slideId: string;
+  /** 0 for a slide's first page, 1.. for its continuations. */
+  part: number;
+  scene: Scene;
+  svg: string;
+}
+
+export interface DeckRender {
+  deck: Deck;
+  laidOut: LaidOutDeck;
+  pages: RenderedPage[];
+  warnings: Warning[];
+  /** False while an image or emoji is still on its way: the pages will be drawn again. */
+  complete: boolean;
+  ms: { layout: number; paint: number };
+}
+
+/**
+ * Deck -> SVG pages with the library's own stages, redoing only what an edit touched: slides are
+ * laid out incrementally, scenes are kept per laid-out page and SVG per scene. A slide that did not
+ * change keeps its SVG string, so its thumbnail is not even re-rendered by the browser.
+ */
+export class DeckRenderer {
+  private readonly layout = new IncrementalLayout();
+  private readonly scenes = new WeakMap<LaidOutPage, Scene>();
+  private readonly svgs = new WeakMap<Scene, string>();
+  readonly resources: PaintResources;
+
+  constructor(readonly fonts: FontLibrary, readonly images: ImageLibrary) {
+    this.resources = { face: (key) => fonts.engine.face(key), image: (key) => images.resource(key) };
+  }
+
+  /** Synchronous; throws FaceNotLoaded when layout needs a face that is still to be fetched. */
+  render(deck: Deck): DeckRender {
+    const t0 = performance.now();
+    const laidOut = this.layout.layout(deck, this.fonts.engine, this.images.lookup, this.images.version);
+    const t1 = performance.now();
+    let complete = true;
+    const pages = laidOut.pages.map((page): RenderedPage => {
+      let scene = this.scenes.get(page);
+      if (!scene) {
+        scene = buildScene(laidOut, page);
+        this.scenes.set(page, scene);
+      }
+      let svg = this.svgs.get(scene);
+      if (svg === undefined) {
+        let waiting = false;
+        const resources: PaintResources = {
+          face: this.resources.face,
+          image: (key) => {
+            const res = this.images.resource(key);
+            if (!res && !this.images.settled(key)) waiting = true;
+            return res;
+          },
+        };
+        svg = paintSvg(scene, resources, { title: slideTitle(page) });
+        // A page painted while one of its images was on its way is drawn again once it arrives.
+        if (waiting) complete = false;
+        else this.svgs.set(scene, svg);
+      }
+      return { slideId: page.slideId, part: page.part, scene, svg };
+    });
+    const t2 = performance.now();
+    return { deck, laidOut, pages, warnings: laidOut.warnings, complete, ms: { layout: t1 - t0, paint: t2 - t1 } };
+  }
+
+  /** Slides laid out afresh by the last render. */
+  get lastLaidOut(): number {
+    return this.layout.lastLaidOut;
+  }
+}
+
+function slideTitle(page: LaidOutPage): string {
+  return `${page.kind} slide${page.part > 0 ? `, continued (${page.part + 1})` : ''}`;
+}

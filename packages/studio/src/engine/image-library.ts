@@ -1,0 +1,96 @@
+import type { ImageInfo, ImageResource } from '../../../spool/src/core.js';
+import { api } from '../api/client.js';
+
+const PAINTABLE = new Set(['image/png', 'image/jpeg', 'image/svg+xml']);
+/** The size the export gives emoji images (src/node/resources.ts). */
+const EMOJI_SIZE = 36;
+
+/**
+ * Image bytes and sizes for layout and painting. Layout needs each image's size before it can
+ * place it, painting needs the bytes; both come from one fetch. Lookups never wait: an image not
+ * here yet is noted, fetched by `loadPending`, and the slide is drawn again when it arrives.
+ */
+export class ImageLibrary {
+  private readonly images = new Map<string, ImageResource | null>();
+  private readonly pending = new Set<string>();
+  /** Goes up whenever an image arrives, so cached layouts made without it are redone. */
+  version = 0;
+
+  readonly lookup = (src: string): ImageInfo | undefined => this.get(src);
+
+  readonly resource = (key: string): ImageResource | undefined => this.get(key);
+
+  private get(key: string): ImageResource | undefined {
+    const have = this.images.get(key);
+    if (have === undefined) this.pending.add(key);
+    return have ?? undefined;
+  }
+
+  /** True once an image has arrived or is known to be missing for good. */
+  settled(key: string): boolean {
+    return this.images.has(key);
+  }
+
+  hasPending(): boolean {
+    return this.pending.size > 0;
+  }
+
+  async loadPending(): Promise<boolean> {
+    const keys = [...this.pending];
+    this.pending.clear();
+    const fresh = keys.filter((k) => !this.images.has(k));
+    if (fresh.length === 0) return false;
+    await Promise.all(
+      fresh.map(async (key) => {
+        this.images.set(key, await loadResource(key).catch(() => null));
+      }),
+    );
+    this.version++;
+    return true;
+  }
+}
+
+async function loadResource(key: string): Promise<ImageResource | null> {
+  if (key.startsWith('emoji:')) {
+    const bytes = await api.emojiSvg(key.slice(6));
+    return bytes ? { key, mime: 'image/svg+xml', bytes, width: EMOJI_SIZE, height: EMOJI_SIZE } : null;
+  }
+  let blob: Blob;
+  if (key.startsWith('asset:')) blob = await api.asset(key.slice(6));
+  else if (key.startsWith('data:image/')) blob = await (await fetch(key)).blob();
+  // Remote and file paths are the server's to resolve; the page's CSP keeps it to its own origin.
+  else return null;
+  return toResource(key, blob);
+}
+
+/** PNG, JPEG and SVG paint as they are; anything else (WebP, GIF) is redrawn as PNG. */
+async function toResource(key: string, blob: Blob): Promise<ImageResource | null> {
+  const mime = blob.type.split(';')[0].trim().toLowerCase();
+  const image = await decode(blob);
+  if (!image) return null;
+  const { width, height } = image;
+  if (PAINTABLE.has(mime)) {
+    return { key, mime: mime as ImageResource['mime'], bytes: new Uint8Array(await blob.arrayBuffer()), width, height };
+  }
+  const canvas = new OffscreenCanvas(width, height);
+  canvas.getContext('2d')!.drawImage(image.source, 0, 0);
+  const png = await canvas.convertToBlob({ type: 'image/png' });
+  return { key, mime: 'image/png', bytes: new Uint8Array(await png.arrayBuffer()), width, height };
+}
+
+async function decode(blob: Blob): Promise<{ source: CanvasImageSource; width: number; height: number } | null> {
+  const url = URL.createObjectURL(blob);
+  try {
+    const img = new Image();
+    img.src = url;
+    await img.decode();
+    const width = img.naturalWidth || EMOJI_SIZE;
+    const height = img.naturalHeight || EMOJI_SIZE;
+    return { source: img, width, height };
+  } catch {
+    return null;
+  } finally {
+    // The decoded image keeps its pixels; the URL is only needed to start decoding.
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
+  }
+}

@@ -1,0 +1,82 @@
+import type { Deck, Design } from '../../../spool/src/core.js';
+import { findTheme, loadHarfBuzzShaper, type Shaper } from '../../../spool/src/core.js';
+import { api } from '../api/client.js';
+import type { Catalog, Project, ProjectSummary } from '../api/types.js';
+import { DeckRenderer } from './deck-renderer.js';
+import { FontLibrary } from './font-library.js';
+import { ImageLibrary } from './image-library.js';
+import { installInterfaceFont } from './font-library.js';
+
+/** The long-lived pieces the studio shares: the server's catalog and the in-page engine. */
+export interface Services {
+  catalog: Catalog;
+  fonts: FontLibrary;
+  images: ImageLibrary;
+  renderer: DeckRenderer;
+}
+
+export interface Boot {
+  services: Services;
+  project: Project;
+}
+
+/**
+ * Everything the first screen needs: the catalog, the emoji set, the project to open (the one in
+ * the address, else the most recent, else a new one) and the faces its design uses.
+ */
+export async function bootStudio(): Promise<Boot> {
+  const [catalog, emoji, projects, shaper] = await Promise.all([api.catalog(), api.emojiKeys(), api.listProjects(), loadShaper()]);
+  const fonts = new FontLibrary(catalog.fonts, new Set(emoji.keys), shaper, catalog.fontFallbacks);
+  const images = new ImageLibrary();
+  const services: Services = { catalog, fonts, images, renderer: new DeckRenderer(fonts, images) };
+  const project = await openInitialProject(projects, catalog);
+  await preloadDesignFonts(services, project.deck.design);
+  installInterfaceFont(fonts);
+  return { services, project };
+}
+
+/**
+ * The export shapes text with HarfBuzz, so the preview does too; fontkit stands in only when the
+ * page cannot run its WASM, and then says so, since glyph positions may differ in rare scripts.
+ */
+function loadShaper(): Promise<Shaper> {
+  return loadHarfBuzzShaper({
+    onFallback: (error) => console.warn('Spool: HarfBuzz could not load in this page; the preview shapes text with fontkit.', error),
+  });
+}
+
+async function openInitialProject(projects: ProjectSummary[], catalog: Catalog): Promise<Project> {
+  const wanted = projectIdFromHash();
+  const pick = projects.find((p) => p.id === wanted) ?? projects[0];
+  if (pick) return api.getProject(pick.id);
+  return api.createProject(emptyProject('Untitled carousel', catalog.defaults));
+}
+
+export function emptyProject(name: string, design: Design): { name: string; document: Project['document']; deck: Deck } {
+  return {
+    name,
+    document: { schemaVersion: 1, posts: [] },
+    deck: { schemaVersion: 1, slides: [], design: structuredClone(design) },
+  };
+}
+
+export function preloadDesignFonts(services: Services, design: Design): Promise<void> {
+  let theme;
+  try {
+    theme = findTheme(design.theme);
+  } catch {
+    theme = undefined;
+  }
+  const families = [design.typography.titleFont ?? theme?.titleFont ?? 'sans', design.typography.bodyFont ?? theme?.bodyFont ?? 'sans'];
+  return services.fonts.preload(families).catch(() => undefined);
+}
+
+export function projectIdFromHash(): string | undefined {
+  const m = /(?:^#|&)project=([\w-]+)/.exec(location.hash);
+  return m?.[1];
+}
+
+export function setProjectHash(id: string): void {
+  const hash = `#project=${id}`;
+  if (location.hash !== hash) history.replaceState(null, '', hash);
+}

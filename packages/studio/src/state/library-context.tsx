@@ -1,0 +1,58 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { api } from '../api/client.js';
+import type { BrandKitRecord, PresetRecord } from '../api/types.js';
+import { useNotify } from './toasts.js';
+
+/** Brand profiles and saved presets: shared by every project, kept on the server. */
+export interface Library {
+  brandKits: BrandKitRecord[];
+  presets: PresetRecord[];
+  loaded: boolean;
+  reload(): Promise<void>;
+  /** Uploaded fonts the profiles use, as `custom:<asset id>` with a name to show. */
+  customFonts: { id: string; label: string }[];
+}
+
+const LibraryContext = createContext<Library | null>(null);
+
+export function useLibrary(): Library {
+  const library = useContext(LibraryContext);
+  if (!library) throw new Error('useLibrary outside LibraryProvider');
+  return library;
+}
+
+export function LibraryProvider({ children }: { children: ReactNode }) {
+  const notify = useNotify();
+  const [brandKits, setBrandKits] = useState<BrandKitRecord[]>([]);
+  const [presets, setPresets] = useState<PresetRecord[]>([]);
+  const [loaded, setLoaded] = useState(false);
+
+  const reload = useCallback(async () => {
+    try {
+      const [kits, saved] = await Promise.all([api.listBrandKits(), api.listPresets()]);
+      setBrandKits(kits);
+      setPresets(saved);
+    } catch (err) {
+      notify(`Could not load brand profiles and presets: ${err instanceof Error ? err.message : err}`, 'error');
+    } finally {
+      setLoaded(true);
+    }
+  }, [notify]);
+
+  useEffect(() => {
+    void reload();
+  }, [reload]);
+
+  const customFonts = useMemo(() => {
+    const seen = new Map<string, string>();
+    for (const record of brandKits) {
+      for (const [role, font] of Object.entries(record.kit.fonts ?? {})) {
+        if (font?.startsWith('custom:') && !seen.has(font)) seen.set(font, `${record.name} ${role} font`);
+      }
+    }
+    return [...seen].map(([id, label]) => ({ id, label }));
+  }, [brandKits]);
+
+  const value = useMemo(() => ({ brandKits, presets, loaded, reload, customFonts }), [brandKits, presets, loaded, reload, customFonts]);
+  return <LibraryContext.Provider value={value}>{children}</LibraryContext.Provider>;
+}

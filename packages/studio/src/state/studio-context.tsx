@@ -1,0 +1,160 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useReducer, type ReactNode } from 'react';
+import type { Deck, Slide, SpoolDocument } from '../../../spool/src/core.js';
+import { canRedo, canUndo } from '../../../spool/src/edit/index.js';
+import type { Project } from '../api/types.js';
+import { preloadDesignFonts, setProjectHash, type Services } from '../engine/services.js';
+import { openState, studioReducer, type DeckEdit, type StudioState } from './studio-state.js';
+import { useAutosave, type SaveStatus } from './use-autosave.js';
+import { useDeckRender, type RenderState } from './use-deck-render.js';
+import { useNotify } from './toasts.js';
+
+export interface EditOptions {
+  /** Edits with one key in quick succession undo as one step (typing in a field). */
+  key?: string;
+  /** Slide to select once the edit is made. */
+  select?: string;
+}
+
+export interface Studio {
+  state: StudioState;
+  deck: Deck;
+  selected: Slide | undefined;
+  services: Services;
+  canUndo: boolean;
+  canRedo: boolean;
+  saveStatus: SaveStatus;
+  edit(edit: DeckEdit, opts?: EditOptions): void;
+  undo(): void;
+  redo(): void;
+  select(id: string | null): void;
+  setDocument(document: SpoolDocument): void;
+  rename(name: string): void;
+  /** Saves what is pending, then shows another project. */
+  open(project: Project): Promise<void>;
+  flush(): Promise<void>;
+}
+
+/** The parts of Studio that never change while a project is open: safe to use in memoised panels. */
+export type StudioActions = Pick<Studio, 'services' | 'edit' | 'undo' | 'redo' | 'select' | 'setDocument' | 'rename' | 'open' | 'flush'>;
+
+const StudioContext = createContext<Studio | null>(null);
+const ActionsContext = createContext<StudioActions | null>(null);
+const DesignContext = createContext<Deck['design'] | null>(null);
+const RenderContext = createContext<RenderState>({ loading: true });
+
+/** Everything, re-rendering on every edit: for the parts that show slides. */
+export function useStudio(): Studio {
+  const studio = useContext(StudioContext);
+  if (!studio) throw new Error('useStudio outside StudioProvider');
+  return studio;
+}
+
+/**
+ * The deck's design and the actions, re-rendering only when the design changes: typing in a slide
+ * leaves the design panels alone, which keeps each keystroke's work to the slide and its preview.
+ */
+export function useDesign(): StudioActions & { design: Deck['design'] } {
+  const actions = useContext(ActionsContext);
+  const design = useContext(DesignContext);
+  if (!actions || !design) throw new Error('useDesign outside StudioProvider');
+  return useMemo(() => ({ ...actions, design }), [actions, design]);
+}
+
+export function useStudioActions(): StudioActions {
+  const actions = useContext(ActionsContext);
+  if (!actions) throw new Error('useStudioActions outside StudioProvider');
+  return actions;
+}
+
+export function useRender(): RenderState {
+  return useContext(RenderContext);
+}
+
+export function StudioProvider({ services, project, children }: { services: Services; project: Project; children: ReactNode }) {
+  const [state, dispatch] = useReducer(studioReducer, project, openState);
+  const notify = useNotify();
+  const onConflict = useCallback(() => notify('This project was saved from another window; your version was kept.', 'info'), [notify]);
+  const { status, flush } = useAutosave(state, dispatch, onConflict);
+  const deck = state.history.present;
+  const render = useDeckRender(services, deck);
+
+  useEffect(() => {
+    if (state.refused) notify(state.refused.message, 'error');
+  }, [state.refused, notify]);
+
+  useEffect(() => setProjectHash(state.projectId), [state.projectId]);
+
+  const edit = useCallback((fn: DeckEdit, opts: EditOptions = {}) => {
+    dispatch({ type: 'edit', edit: fn, key: opts.key, select: opts.select, at: Date.now() });
+  }, []);
+
+  const open = useCallback(
+    async (next: Project) => {
+      await flush();
+      await preloadDesignFonts(services, next.deck.design);
+      dispatch({ type: 'open', project: next });
+    },
+    [flush, services],
+  );
+
+  const actions = useMemo<StudioActions>(
+    () => ({
+      services,
+      edit,
+      undo: () => dispatch({ type: 'undo' }),
+      redo: () => dispatch({ type: 'redo' }),
+      select: (id) => dispatch({ type: 'select', id }),
+      setDocument: (document) => dispatch({ type: 'document', document }),
+      rename: (name) => dispatch({ type: 'rename', name }),
+      open,
+      flush,
+    }),
+    [services, edit, open, flush],
+  );
+
+  const studio = useMemo<Studio>(
+    () => ({
+      ...actions,
+      state,
+      deck,
+      selected: deck.slides.find((s) => s.id === state.selectedId),
+      canUndo: canUndo(state.history),
+      canRedo: canRedo(state.history),
+      saveStatus: status,
+    }),
+    [actions, state, deck, status],
+  );
+
+  return (
+    <ActionsContext.Provider value={actions}>
+      <DesignContext.Provider value={deck.design}>
+        <StudioContext.Provider value={studio}>
+          <RenderContext.Provider value={render}>{children}</RenderContext.Provider>
+        </StudioContext.Provider>
+      </DesignContext.Provider>
+    </ActionsContext.Provider>
+  );
+}
+
+/**
+ * Ctrl/Cmd+Z undoes and Shift+Ctrl/Cmd+Z (or Ctrl+Y) redoes deck edits anywhere in the studio,
+ * slide text fields included, since their text is part of the deck. Other text fields (import,
+ * names) keep the browser's own undo for what is typed in them.
+ */
+export function useUndoShortcuts(undo: () => void, redo: () => void): void {
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (!(e.ctrlKey || e.metaKey) || e.altKey) return;
+      const key = e.key.toLowerCase();
+      if (key !== 'z' && key !== 'y') return;
+      const target = e.target as HTMLElement | null;
+      const typing = target?.closest('input, textarea, select, [contenteditable="true"]');
+      if (typing && !typing.hasAttribute('data-deck-field') && !(typing instanceof HTMLInputElement && ['range', 'checkbox', 'radio', 'color'].includes(typing.type))) return;
+      e.preventDefault();
+      if (key === 'y' || e.shiftKey) redo();
+      else undo();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [undo, redo]);
+}

@@ -1,0 +1,61 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { previewSvg, previewText, startStudio, type Studio } from './studio-harness.js';
+
+let studio: Studio;
+
+beforeAll(async () => {
+  studio = await startStudio();
+}, 180_000);
+
+afterAll(async () => {
+  await studio?.close();
+});
+
+const IMG = '<img src=x onerror=alert(1)>';
+const SCRIPT = '<script>alert(2)</script>';
+
+describe('untrusted post text', { timeout: 120_000 }, () => {
+  it('shows HTML and script payloads as inert text and runs nothing', async () => {
+    const { page, dialogs, errors } = await studio.open();
+    await page.evaluate(() => {
+      (window as { pwned?: number }).pwned = 0;
+    });
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    await page.getByLabel('Thread text').fill(`Hello ${IMG} there\n\nSecond post ${SCRIPT} end`);
+    await page.getByLabel('Author name').fill('Mallory <b>Bold</b>');
+    await page.getByLabel('Author handle').fill('mallory');
+    await page.locator('form.import-box').getByRole('button', { name: 'Import' }).click();
+
+    const first = page.locator('article.post-card').first();
+    await expect.poll(() => first.innerText()).toContain(IMG);
+    await expect(page.locator('article.post-card').nth(1).innerText()).resolves.toContain(SCRIPT);
+    await expect(first.innerText()).resolves.toContain('Mallory <b>Bold</b>');
+
+    // The slides built from the posts carry the same characters, drawn as glyphs.
+    await page.locator('.strip-item:nth-child(1) .thumb-button').click();
+    await expect.poll(() => previewText(page)).toContain('onerror=alert(1)');
+    expect(await previewSvg(page)).not.toMatch(/<img/i);
+    await page.locator('.strip-item:nth-child(2) .thumb-button').click();
+    await expect.poll(() => previewText(page)).toContain(SCRIPT);
+    const svg = await previewSvg(page);
+    expect(svg).not.toMatch(/<img|<script/i);
+    expect(svg).toContain('&lt;script&gt;');
+
+    // Typed into a slide, too.
+    const body = page.getByLabel('Body', { exact: true });
+    await body.fill(`Typed ${IMG} and ${SCRIPT}`);
+    await expect.poll(() => previewText(page)).toContain('Typed');
+
+    await page.waitForTimeout(800);
+    const dom = await page.evaluate(() => ({
+      imgX: document.querySelectorAll('img[src="x"], img[onerror]').length,
+      scripts: [...document.scripts].filter((s) => !s.src).length,
+      pwned: (window as { pwned?: number }).pwned,
+      bold: [...document.querySelectorAll('article.post-card b')].length,
+    }));
+    expect(dom).toEqual({ imgX: 0, scripts: 0, pwned: 0, bold: 0 });
+    expect(dialogs).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+});

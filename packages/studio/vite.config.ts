@@ -1,0 +1,24 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+
+// The studio imports the library's core straight from packages/spool/src: the preview is laid out
+// and painted by exactly the code the export uses, with no second copy to drift.
+export default defineConfig({
+  root: fileURLToPath(new URL('.', import.meta.url)),
+  base: '/',
+  plugins: [react()],
+  server: {
+    // `npm run dev` here, `spool serve` alongside: the API stays on its own port.
+    proxy: { '/api': process.env.SPOOL_API ?? 'http://127.0.0.1:4321' },
+  },
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    target: 'es2022',
+    // fontkit and its shaping tables are large by nature; one chunk loads once and is cached.
+    chunkSizeWarningLimit: 2500,
+    // The server's CSP allows no inline script, and Vite's preload polyfill would be one more request.
+    modulePreload: { polyfill: false },
+  },
+});
