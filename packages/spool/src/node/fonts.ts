@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { FontFamilyId } from '../design/types.js';
 import { createTextEngine } from '../text/engine.js';
-import type { FontProvider, FontWeight, TextEngine } from '../text/types.js';
+import { loadHarfBuzzShaper } from '../text/shaper-harfbuzz.js';
+import type { FontProvider, FontWeight, Shaper, TextEngine } from '../text/types.js';
 import { emojiKey } from './emoji.js';
 
 interface BundledFamily {
@@ -82,6 +83,15 @@ export function fontsWith(custom: Pick<FontProvider, 'faceBytes'>): FontProvider
   };
 }
 
+/**
+ * HarfBuzz, ready before anything here is used (its WASM is read from the package and compiled in
+ * about 10 ms), so defaultTextEngine() stays synchronous for its callers. Engines created elsewhere
+ * in the process without a `shaper` pick it up too; fontkit stands in if the WASM cannot load.
+ */
+export const textShaper: Shaper = await loadHarfBuzzShaper({
+  onFallback: (err) => process.emitWarning(`HarfBuzz could not load (${String(err)}); shaping with fontkit`),
+});
+
 let engine: TextEngine | undefined;
 
 /**
@@ -89,6 +99,6 @@ let engine: TextEngine | undefined;
  * once, then reused by every document.
  */
 export function defaultTextEngine(): TextEngine {
-  engine ??= createTextEngine({ fonts: bundledFonts(), emojiKey });
+  engine ??= createTextEngine({ fonts: bundledFonts(), emojiKey, shaper: textShaper });
   return engine;
 }

@@ -55,6 +55,12 @@ export interface PlacedGlyph {
   /** Vertical offset (GPOS), page units, y down. */
   y: number;
   advance: number;
+  /**
+   * The characters this glyph stands for, for copy and search. Absent when a word's glyphs are
+   * its code points one for one and in order; present on every glyph of a word that is not (a
+   * ligature, a composed accent, right-to-left text), and '' on a glyph that stands for none.
+   */
+  text?: string;
 }
 
 /** One line fragment in a single face, size and colour, already shaped and positioned. */

@@ -2,8 +2,9 @@ import { FontSet } from './font-set.js';
 import { chooseBreaks } from './line-break.js';
 import { buildLine } from './lines.js';
 import { prepareParagraph, widthBetween, type Paragraph } from './paragraph.js';
+import { defaultShaper } from './shaper-harfbuzz.js';
 import type {
-  FontMetrics, FontProvider, FontStyle, StyledText, TextEngine, TextEngineOptions, TextLine,
+  FontMetrics, FontProvider, FontStyle, Shaper, StyledText, TextEngine, TextEngineOptions, TextLine,
 } from './types.js';
 
 /** Prepared paragraphs kept for re-breaking: layout tries the same text at several widths. */
@@ -18,25 +19,32 @@ function paragraphKey(texts: readonly StyledText[]): string {
   return key;
 }
 
-// Engines over the same provider share parsed faces and shaped words: both depend only on bytes.
-const fontSets = new WeakMap<FontProvider, FontSet>();
+// Engines over the same provider and shaper share parsed faces and shaped words: both depend only
+// on bytes and on the shaper (two shapers may place the same word differently).
+const fontSets = new WeakMap<Shaper, WeakMap<FontProvider, FontSet>>();
 
-function fontSetFor(provider: FontProvider): FontSet {
-  let set = fontSets.get(provider);
+function fontSetFor(provider: FontProvider, shaper: Shaper): FontSet {
+  let byProvider = fontSets.get(shaper);
+  if (!byProvider) {
+    byProvider = new WeakMap();
+    fontSets.set(shaper, byProvider);
+  }
+  let set = byProvider.get(provider);
   if (!set) {
-    set = new FontSet(provider);
-    fontSets.set(provider, set);
+    set = new FontSet(provider, shaper);
+    byProvider.set(provider, set);
   }
   return set;
 }
 
 /**
- * The fontkit-based TextEngine. It does no I/O: faces come as bytes from `opts.fonts`, emoji
- * availability from `opts.emojiKey`. Parsed faces and shaped words are kept per provider and
- * prepared paragraphs per engine, so reuse both rather than making them per document.
+ * The TextEngine: fontkit for faces and metrics, a Shaper (HarfBuzz, else fontkit) for glyphs. It
+ * does no I/O: faces come as bytes from `opts.fonts`, emoji availability from `opts.emojiKey`.
+ * Parsed faces and shaped words are kept per provider and prepared paragraphs per engine, so
+ * reuse both rather than making them per document.
  */
 export function createTextEngine(opts: TextEngineOptions): TextEngine {
-  const fonts = fontSetFor(opts.fonts);
+  const fonts = fontSetFor(opts.fonts, opts.shaper ?? defaultShaper());
   const paragraphs = new Map<string, Paragraph>();
 
   const prepare = (texts: readonly StyledText[]): Paragraph => {

@@ -1,12 +1,14 @@
 import { create, type Font } from 'fontkit';
 import type { FontFace } from '../scene/types.js';
-import type { FontMetrics, FontWeight } from './types.js';
+import type { FontMetrics, FontWeight, Shaper, ShaperFace } from './types.js';
 import type { ShapedChunk } from './shaping.js';
 import type { FontFamilyId } from '../design/types.js';
-import { filterLookups } from './lookup-filter.js';
 
-/** One loaded font file with the caches that make repeated shaping and coverage checks cheap. */
-export class Face {
+/**
+ * One loaded font file with the caches that make repeated shaping and coverage checks cheap.
+ * fontkit reads its metrics, character map and outlines; `shaper` sets its text.
+ */
+export class Face implements ShaperFace {
   readonly font: Font;
   readonly bytes: Uint8Array;
   readonly unitsPerEm: number;
@@ -24,13 +26,13 @@ export class Face {
     readonly weight: FontWeight,
     readonly italic: boolean,
     bytes: Uint8Array,
+    readonly shaper: Shaper,
   ) {
     this.bytes = padGlyfTable(bytes);
     // fontkit's typings ask for a Buffer, but it only reads through a DataView, so a Uint8Array
     // works in Node and in the browser alike.
     const font = create(this.bytes as unknown as Buffer);
     if (!('layout' in font)) throw new Error(`${key}: font collections are not supported`);
-    filterLookups(font);
     this.font = font;
     const upm = font.unitsPerEm;
     this.unitsPerEm = upm;
@@ -88,8 +90,9 @@ export function parseFaceKey(key: string): { family: string; weight: FontWeight;
 /**
  * fontkit reads a glyph's 10-byte header even when the glyph is empty. When that glyph is the last
  * one and `glyf` is the last table (JetBrains Mono, Space Grotesk), the read runs past the end of
- * the file and shaping throws — in pdfkit too, which shapes with fontkit. Zero padding after the
- * last table is harmless to every reader and turns that read into an empty box.
+ * the file and fontkit's shaping, metrics or subsetting of that glyph throws (pdfkit embeds with
+ * fontkit). Zero padding after the last table is harmless to every reader and turns that read into
+ * an empty box.
  */
 export function padGlyfTable(bytes: Uint8Array): Uint8Array {
   if (bytes.length < 12) return bytes;

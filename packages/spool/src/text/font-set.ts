@@ -1,6 +1,6 @@
 import type { FontFamilyId } from '../design/types.js';
 import { Face, faceKey, parseFaceKey } from './face.js';
-import type { FontProvider, FontStyle, FontWeight } from './types.js';
+import type { FontProvider, FontStyle, FontWeight, Shaper } from './types.js';
 
 const WEIGHTS: readonly FontWeight[] = [400, 500, 600, 700, 800];
 
@@ -24,7 +24,10 @@ export class FontSet {
   private readonly nearestCache = new Map<string, Face | null>();
   private readonly chains = new Map<string, Face[]>();
 
-  constructor(private readonly provider: FontProvider) {}
+  constructor(
+    private readonly provider: FontProvider,
+    private readonly shaper: Shaper,
+  ) {}
 
   /** The face a style is set in before any per-character fallback. */
   primary(style: FontStyle): Face {
@@ -78,7 +81,7 @@ export class FontSet {
     let face = this.exact.get(key);
     if (face === undefined) {
       const bytes = this.provider.faceBytes(family, weight, italic);
-      face = bytes ? new Face(key, family, weight, italic, bytes) : null;
+      face = bytes ? new Face(key, family, weight, italic, bytes, this.shaper) : null;
       this.exact.set(key, face);
     }
     return face ?? undefined;

@@ -27,8 +27,8 @@ function spanAt(p: Paragraph, pos: number): number {
 }
 
 /**
- * Turns a chosen range into runs: one per piece the line crosses, each shaped as a whole (chunk by
- * chunk, as pdfkit will), trailing whitespace left out.
+ * Turns a chosen range into runs: one per piece the line crosses, each shaped chunk by chunk as
+ * its width was measured, trailing whitespace left out.
  */
 export function buildLine(p: Paragraph, range: LineRange): TextLine {
   const end = trimEnd(p.text, range.start, range.end);

@@ -7,8 +7,8 @@ import type { Font } from 'fontkit';
  * type fontkit supports does nothing unless the current glyph is in the subtable's first
  * coverage, so asking that first, from a set built once per subtable, skips the work and changes
  * no result; a lookup none of whose subtables can start at any glyph of the run is skipped
- * whole. Tests compare against an untouched fontkit and against pdfkit. Only this font object is
- * touched; when fontkit's internals are not what we expect, nothing is.
+ * whole. Tests compare against an untouched fontkit. Only this font object is touched; when
+ * fontkit's internals are not what we expect, nothing is. It matters only to the fontkit shaper.
  */
 
 interface Coverage {

@@ -65,8 +65,8 @@ export function prepareParagraph(
 ): Paragraph {
   const { text, spans } = joinTexts(texts, fonts);
   const bounds = graphemeBounds(text);
-  // A face that fails to shape a character it claims loses that character to the fallbacks, and
-  // the text is itemized again; pdfkit would fail on the same run, so it must not reach a scene.
+  // A face the shaper fails on for a character it claims (fontkit's shaper and a mark with no
+  // anchor, say) loses that character to the fallbacks, and the text is itemized again.
   for (let attempt = 0; ; attempt++) {
     try {
       return measureUnits(text, spans, bounds, itemize(text, spans, bounds, emojiKey));
@@ -85,7 +85,7 @@ function rejectUnshapeable(face: Face, text: string): boolean {
     const cluster = text.slice(start, i);
     start = i;
     try {
-      face.font.layout(cluster);
+      face.shaper.shape(face, cluster);
     } catch {
       suspects.push(cluster);
     }

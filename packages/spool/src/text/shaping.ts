@@ -1,7 +1,8 @@
 import type { PlacedGlyph } from '../scene/types.js';
+import { glyphTexts } from './clusters.js';
 import type { Face } from './face.js';
 
-/** fontkit's layout of one chunk, in font units. `xs` already include the GPOS x offsets. */
+/** A shaped chunk in font units. `xs` already include the GPOS x offsets. */
 export interface ShapedChunk {
   ids: number[];
   xs: number[];
@@ -9,6 +10,8 @@ export interface ShapedChunk {
   advances: number[];
   /** UTF-16 code units each glyph stands for (0 for a glyph a shaper inserted). */
   spans: number[];
+  /** The characters of each glyph, when they are not simply the chunk's code points in order. */
+  texts?: string[];
   width: number;
   /** Pen position at each UTF-16 offset, built on first use; see penAt. */
   pens?: Float64Array;
@@ -18,10 +21,11 @@ export interface ShapedChunk {
 const CHUNK_CACHE_LIMIT = 50_000;
 
 /**
- * pdfkit does not shape a string as a whole: it shapes it in chunks that end after each space or
- * tab and concatenates them (so kerning against spaces is dropped). We shape the same way, which
- * makes every glyph we place the glyph pdfkit writes for the same run text, and makes the chunk a
- * natural cache unit: words repeat far more often than lines do.
+ * Text is shaped in chunks that end after each space or tab, never as a whole line. Words repeat
+ * far more often than lines, so the chunk is the unit the shaping cache keeps; and a line's width
+ * is then exactly the sum of its chunks' widths, which is what lets line breaking add up widths
+ * it measured once. The price is any kerning from a space into the next word, which few fonts
+ * have.
  */
 export function chunkEnd(text: string, from: number, to = text.length): number {
   for (let i = from; i < to; i++) {
@@ -31,7 +35,7 @@ export function chunkEnd(text: string, from: number, to = text.length): number {
   return to;
 }
 
-/** fontkit failed on text a face claims to support (a mark with no anchor, say). */
+/** The shaper failed on text a face claims to support (fontkit and a mark with no anchor, say). */
 export class ShapingError extends Error {
   constructor(readonly face: Face, readonly text: string, cause: unknown) {
     super(`${face.key} cannot shape ${JSON.stringify(text)}: ${cause instanceof Error ? cause.message : String(cause)}`);
@@ -41,25 +45,24 @@ export class ShapingError extends Error {
 export function shapeChunk(face: Face, text: string): ShapedChunk {
   let shaped = face.chunks.get(text);
   if (shaped) return shaped;
-  let run;
+  let glyphs;
   try {
-    run = face.font.layout(text);
+    glyphs = face.shaper.shape(face, text).glyphs;
   } catch (err) {
     throw new ShapingError(face, text, err);
   }
-  const n = run.glyphs.length;
-  shaped = { ids: new Array(n), xs: new Array(n), ys: new Array(n), advances: new Array(n), spans: new Array(n), width: 0 };
+  const n = glyphs.length;
+  const { spans, texts } = glyphTexts(text, glyphs.map((g) => g.cluster));
+  shaped = { ids: new Array(n), xs: new Array(n), ys: new Array(n), advances: new Array(n), spans, width: 0 };
+  if (texts) shaped.texts = texts;
   let pen = 0;
   for (let i = 0; i < n; i++) {
-    const p = run.positions[i];
-    shaped.ids[i] = run.glyphs[i].id;
-    shaped.xs[i] = pen + p.xOffset;
-    shaped.ys[i] = p.yOffset;
-    shaped.advances[i] = p.xAdvance;
-    let units = 0;
-    for (const cp of run.glyphs[i].codePoints) units += cp > 0xffff ? 2 : 1;
-    shaped.spans[i] = units;
-    pen += p.xAdvance;
+    const g = glyphs[i];
+    shaped.ids[i] = g.id;
+    shaped.xs[i] = pen + g.xOffset;
+    shaped.ys[i] = g.yOffset;
+    shaped.advances[i] = g.xAdvance;
+    pen += g.xAdvance;
   }
   shaped.width = pen;
   if (face.chunks.size >= CHUNK_CACHE_LIMIT) face.chunks.clear();
@@ -113,12 +116,14 @@ export function placeGlyphs(face: Face, text: string, size: number): { glyphs: P
     const end = chunkEnd(text, at);
     const chunk = shapeChunk(face, at === 0 && end === text.length ? text : text.slice(at, end));
     for (let i = 0; i < chunk.ids.length; i++) {
-      glyphs.push({
+      const glyph: PlacedGlyph = {
         id: chunk.ids[i],
         x: (pen + chunk.xs[i]) * scale,
         y: chunk.ys[i] === 0 ? 0 : -chunk.ys[i] * scale,
         advance: chunk.advances[i] * scale,
-      });
+      };
+      if (chunk.texts) glyph.text = chunk.texts[i];
+      glyphs.push(glyph);
     }
     pen += chunk.width;
     at = end;

@@ -40,8 +40,8 @@ export interface ShapedRun {
   x: number;
   width: number;
   /**
-   * Exactly the glyphs pdfkit sets for `text` in this face: fontkit's layout with default features,
-   * applied to chunks that end after each space or tab. `x` includes the GPOS x offset.
+   * The glyphs the painters draw, as the engine's shaper set them with the face's default features,
+   * word by word (chunks that end after each space or tab). `x` includes the GPOS x offset.
    */
   glyphs: PlacedGlyph[];
   /** Set for an emoji drawn as an image: its Twemoji key, e.g. `1f469-200d-1f4bb`. */
@@ -87,8 +87,40 @@ export interface FontProvider {
   readonly fallbacks: readonly FontFamilyId[];
 }
 
+/** A face as a shaper sees it. Shapers keep their parsed form of a face per `bytes` object. */
+export interface ShaperFace {
+  /** For error messages. */
+  readonly key: string;
+  readonly bytes: Uint8Array;
+}
+
+/** One shaped glyph in font units, y up. Glyphs come in visual order (right-to-left text reversed). */
+export interface ShapedGlyph {
+  id: number;
+  /** UTF-16 offset in the shaped text of the first character of the cluster the glyph belongs to. */
+  cluster: number;
+  xAdvance: number;
+  xOffset: number;
+  yOffset: number;
+}
+
+/**
+ * Turns one piece of text in one face into positioned glyphs with the face's default features.
+ * Two implementations: HarfBuzz (WASM, see loadHarfBuzzShaper) and fontkit (pure JS, always there).
+ */
+export interface Shaper {
+  readonly name: 'harfbuzz' | 'fontkit';
+  /** Throws when the face cannot shape the text at all. */
+  shape(face: ShaperFace, text: string): { glyphs: ShapedGlyph[] };
+}
+
 export interface TextEngineOptions {
   fonts: FontProvider;
+  /**
+   * Shapes the text. Defaults to the HarfBuzz shaper once loadHarfBuzzShaper() has loaded it in this
+   * process or page, else to fontkit. Pass one to be explicit, or the fontkit shaper to compare.
+   */
+  shaper?: Shaper;
   /**
    * The key of an available emoji image for a Twemoji key (the same key, or a normalised one),
    * undefined when there is none. Without it every emoji is set as text.

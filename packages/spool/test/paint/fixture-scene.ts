@@ -6,6 +6,7 @@ import type {
   FontFace,
   ImageResource,
   PaintResources,
+  PlacedGlyph,
   Scene,
   SceneItem,
   TextItem,
@@ -75,15 +76,20 @@ export function fixtureFace(key: string): ShapingFace {
   return resources.face(key) as ShapingFace;
 }
 
-/** Shapes one line the way the layout does: whole-line fontkit shaping, pen positions in page units. */
+/**
+ * Shapes one line with fontkit (whole-line, pen positions in page units). Like the layout, it
+ * says what each glyph stands for when glyphs and code points are not one for one.
+ */
 export function shapeLine(text: string, x: number, y: number, size: number, color: string, face = 'sans-400'): TextItem {
   const { font } = fixtureFace(face);
   const run = font.layout(text);
   const scale = size / font.unitsPerEm;
+  const oneForOne = run.glyphs.length === [...text].length;
   let pen = 0;
   const glyphs = run.glyphs.map((g, i) => {
     const p = run.positions[i];
-    const placed = { id: g.id, x: (pen + p.xOffset) * scale, y: -p.yOffset * scale, advance: p.xAdvance * scale };
+    const placed: PlacedGlyph = { id: g.id, x: (pen + p.xOffset) * scale, y: -p.yOffset * scale, advance: p.xAdvance * scale };
+    if (!oneForOne) placed.text = String.fromCodePoint(...g.codePoints);
     pen += p.xAdvance;
     return placed;
   });

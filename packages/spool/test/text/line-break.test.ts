@@ -57,10 +57,10 @@ describe('breakLines properties', () => {
 describe('greedy fill', () => {
   it('ends a line only when the next opportunity would not fit', async () => {
     const { FontSet } = await import('../../src/text/font-set.js');
-    const { bundledFonts } = await import('../../src/node/fonts.js');
+    const { bundledFonts, textShaper } = await import('../../src/node/fonts.js');
     const { prepareParagraph, widthBetween } = await import('../../src/text/paragraph.js');
     const { chooseBreaks } = await import('../../src/text/line-break.js');
-    const fonts = new FontSet(bundledFonts());
+    const fonts = new FontSet(bundledFonts(), textShaper);
     const words = fc.constantFrom('Type', 'AVAWAY', 'office', 'fi', 'well-known', 'a/b/c', 'x', 'Yo,', 'Tea.', '—', '“quoted”', 'LT', 'ff');
     fc.assert(
       fc.property(fc.array(words, { minLength: 1, maxLength: 40 }), fc.constantFrom('sans', 'serif', 'display'), fc.integer({ min: 60, max: 400 }), (ws, family, maxWidth) => {

@@ -1,9 +1,10 @@
 import { create, type Font } from 'fontkit';
-import PDFDocument from 'pdfkit';
 import { describe, expect, it } from 'vitest';
-import { defaultTextEngine } from '../../src/node/fonts.js';
+import { bundledFonts, defaultTextEngine, textShaper } from '../../src/node/fonts.js';
 import { padGlyfTable } from '../../src/text/face.js';
-import type { ShapedRun, TextStyle } from '../../src/text/types.js';
+import { fontkitShaper } from '../../src/text/shaper-fontkit.js';
+import { chunkEnd } from '../../src/text/shaping.js';
+import type { ShapedGlyph, ShapedRun, ShaperFace, TextStyle } from '../../src/text/types.js';
 
 const engine = defaultTextEngine();
 
@@ -11,51 +12,96 @@ function style(over: Partial<TextStyle> = {}): TextStyle {
   return { family: 'sans', weight: 400, italic: false, size: 18, color: '#111111', ...over };
 }
 
-interface PdfkitLayout {
-  glyphs: { id: number }[];
-  positions: { xAdvance: number; xOffset: number; yOffset: number }[];
+function bundledFace(family: string, weight: 400 | 700, italic: boolean): ShaperFace {
+  return { key: `${family}-${weight}${italic ? '-italic' : ''}`, bytes: padGlyfTable(bundledFonts().faceBytes(family, weight, italic)!) };
 }
 
-/** What pdfkit itself writes for a run: the painter hands it the run text and the face bytes. */
-function pdfkitLayout(run: ShapedRun): PdfkitLayout {
-  const doc = new PDFDocument({ autoFirstPage: false });
-  doc.registerFont('f', engine.face(run.face).bytes as Buffer);
-  doc.font('f');
-  return (doc as unknown as { _font: { layout(text: string): PdfkitLayout } })._font.layout(run.text);
-}
+const ids = (glyphs: ShapedGlyph[]) => glyphs.map((g) => g.id);
+const positions = (glyphs: ShapedGlyph[]) => glyphs.map((g) => [g.xAdvance, g.xOffset, g.yOffset]);
 
 const TEXTS = [
   'A Vast Year. To Yolanda, “quoted” and ‘T Y’ — office affinity fjord.',
   'L’Avenue 1/7 Tea W. Va. P. A. 1,234.56 -> => !== www.',
   'Привет, мир! Tiếng Việt có dấu. Γειά σου.',
 ];
+const WORDS = TEXTS.flatMap((t) => t.split(/(?<= )/));
 
-describe('glyph positions agree with pdfkit', () => {
-  for (const family of ['sans', 'serif', 'display', 'mono', 'grotesk']) {
-    it(`for ${family}`, () => {
-      for (const text of TEXTS) {
-        for (const s of [style({ family }), style({ family, weight: 700, italic: true, size: 31 })]) {
-          for (const line of engine.breakLines([{ text, style: s }], 220)) {
-            for (const run of line.runs) {
-              const pdf = pdfkitLayout(run);
-              expect(run.glyphs.map((g) => g.id), run.text).toEqual(pdf.glyphs.map((g) => g.id));
-              const scale = run.size / 1000;
-              let pen = 0;
-              run.glyphs.forEach((g, i) => {
-                const p = pdf.positions[i];
-                expect(g.x).toBeCloseTo((pen + p.xOffset) * scale, 6);
-                expect(g.y).toBeCloseTo(-p.yOffset * scale, 6);
-                expect(g.advance).toBeCloseTo(p.xAdvance * scale, 6);
-                pen += p.xAdvance;
-              });
-              expect(run.width).toBeCloseTo(pen * scale, 6);
-            }
-          }
+describe('HarfBuzz and fontkit', () => {
+  it('loads HarfBuzz for the default engine', () => {
+    expect(textShaper.name).toBe('harfbuzz');
+  });
+
+  for (const family of ['sans', 'serif', 'display', 'mono', 'grotesk', 'noto']) {
+    it(`choose the same glyphs and, digits aside, the same positions in ${family}`, () => {
+      for (const face of [bundledFace(family, 400, false), bundledFace(family, 700, family !== 'grotesk')]) {
+        for (const word of WORDS) {
+          const hb = textShaper.shape(face, word).glyphs;
+          const fk = fontkitShaper.shape(face, word).glyphs;
+          expect(ids(hb), `${face.key} ${word}`).toEqual(ids(fk));
+          if (!/\d/.test(word)) expect(positions(hb), `${face.key} ${word}`).toEqual(positions(fk));
         }
       }
     });
   }
+
+  it('kern AV and To alike', () => {
+    for (const family of ['sans', 'serif', 'display']) {
+      const face = bundledFace(family, 400, false);
+      const width = (text: string) => textShaper.shape(face, text).glyphs.reduce((w, g) => w + g.xAdvance, 0);
+      for (const pair of ['AV', 'To']) {
+        expect(positions(textShaper.shape(face, pair).glyphs), `${family} ${pair}`).toEqual(positions(fontkitShaper.shape(face, pair).glyphs));
+        expect(width(pair), `${family} ${pair}`).toBeLessThan(width(pair[0]) + width(pair[1]));
+      }
+    }
+  });
+
+  it('differ on Inter figures, where fontkit applies the kern feature twice', () => {
+    // With digits only, fontkit finds no script and runs the kerning lookups of both the default
+    // and the Latin feature; HarfBuzz runs them once.
+    const face = bundledFace('sans', 400, false);
+    const hb = textShaper.shape(face, '4.5').glyphs;
+    const fk = fontkitShaper.shape(face, '4.5').glyphs;
+    expect(ids(hb)).toEqual(ids(fk));
+    const plain = textShaper.shape(face, '4').glyphs[0].xAdvance;
+    expect(plain - hb[0].xAdvance).toBeGreaterThan(0);
+    expect(hb[0].xAdvance - fk[0].xAdvance).toBe(plain - hb[0].xAdvance);
+  });
 });
+
+describe('runs', () => {
+  it('carry the glyphs of their text shaped word by word', () => {
+    for (const family of ['sans', 'serif', 'display', 'mono', 'grotesk']) {
+      for (const text of TEXTS) {
+        for (const s of [style({ family }), style({ family, weight: 700, italic: true, size: 31 })]) {
+          for (const line of engine.breakLines([{ text, style: s }], 220)) {
+            for (const run of line.runs) expectWordByWord(run);
+          }
+        }
+      }
+    }
+  });
+});
+
+function expectWordByWord(run: ShapedRun): void {
+  const face = engine.face(run.face);
+  const scale = run.size / face.unitsPerEm;
+  let pen = 0;
+  let i = 0;
+  for (let at = 0; at < run.text.length; ) {
+    const end = chunkEnd(run.text, at);
+    for (const g of textShaper.shape(face, run.text.slice(at, end)).glyphs) {
+      const placed = run.glyphs[i++];
+      expect(placed.id, run.text).toBe(g.id);
+      expect(placed.x).toBeCloseTo((pen + g.xOffset) * scale, 6);
+      expect(placed.y).toBeCloseTo(-g.yOffset * scale, 6);
+      expect(placed.advance).toBeCloseTo(g.xAdvance * scale, 6);
+      pen += g.xAdvance;
+    }
+    at = end;
+  }
+  expect(i).toBe(run.glyphs.length);
+  expect(run.width).toBeCloseTo(pen * scale, 6);
+}
 
 describe('faces fontkit cannot shape', () => {
   it('hands characters a face claims but cannot shape to the fallback', () => {

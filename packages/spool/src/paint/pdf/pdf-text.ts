@@ -17,7 +17,8 @@ interface EmbeddedFont {
   font: Font;
   /** 1000 / unitsPerEm. */
   scale: number;
-  subset: { includeGlyph(glyphId: number): number };
+  /** `glyphs` lists the source glyph of each subset glyph id; a source glyph may appear twice. */
+  subset: { includeGlyph(glyphId: number): number; glyphs: number[] };
   /** Advance per subset glyph id in 1/1000 em; written as the PDF /W array. */
   widths: number[];
   /** Code points per subset glyph id; written as the ToUnicode map. */
@@ -30,22 +31,16 @@ interface PdfDocInternals {
   page: PDFKit.PDFPage;
 }
 
-/**
- * Parsed once per face for the whole process (fontkit parses lazily and caches glyphs per Font).
- * Two instances per face: fontkit caches a glyph object with the characters it was first created
- * for, so the one used for advance widths (created without characters) must not also be used to
- * find the characters of a glyph by shaping.
- */
+/** Parsed once per face for the whole process (fontkit parses lazily and caches glyphs per Font). */
 const embeddingFonts = new WeakMap<FontFace, Font>();
-const shapingFonts = new WeakMap<FontFace, Font>();
 
-function parsedFont(face: FontFace, cache: WeakMap<FontFace, Font>): Font {
-  let font = cache.get(face);
+function parsedFont(face: FontFace): Font {
+  let font = embeddingFonts.get(face);
   if (!font) {
     const bytes = face.bytes;
     font = createFont(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)) as Font;
     if (typeof font.layout !== 'function') throw new Error(`font ${face.key} is a collection, not a single face`);
-    cache.set(face, font);
+    embeddingFonts.set(face, font);
   }
   return font;
 }
@@ -56,16 +51,23 @@ function isEmbeddedFont(value: unknown): value is EmbeddedFont {
     !!f &&
     typeof f.id === 'string' &&
     typeof f.subset?.includeGlyph === 'function' &&
+    Array.isArray(f.subset.glyphs) &&
     Array.isArray(f.widths) &&
     Array.isArray(f.unicode) &&
     typeof f.ref === 'function'
   );
 }
 
-const REPLACEMENT = [0xfffd];
+const REPLACEMENT = 0xfffd;
+
+const codePointsOf = (text: string): number[] => Array.from(text, (c) => c.codePointAt(0) ?? REPLACEMENT);
+
+const sameChars = (a: number[], b: number[]) => a.length === b.length && a.every((c, i) => c === b[i]);
 
 export class PdfTextWriter {
   private readonly fonts = new Map<string, EmbeddedFont>();
+  /** Per face: extra subset glyph ids by `glyph id:characters`; see subsetGlyph. */
+  private readonly copies = new Map<string, Map<string, number>>();
 
   constructor(
     private readonly doc: PDFKit.PDFDocument,
@@ -79,9 +81,11 @@ export class PdfTextWriter {
     const page = (this.doc as unknown as PdfDocInternals).page;
     if (page.fonts[font.id] == null) page.fonts[font.id] = font.ref();
 
-    const codePoints = Array.from(item.text, (c) => c.codePointAt(0) ?? 0xfffd);
-    const positional = codePoints.length === item.glyphs.length;
-    let shaped: Map<number, number[]> | undefined;
+    // The ToUnicode map (copy, search) is per glyph id. A glyph without `text` is the next code
+    // point of the item's text; one with `text` (a ligature, a composed accent, right-to-left
+    // text) says what it stands for, and every glyph of its word carries it.
+    const codePoints = codePointsOf(item.text);
+    let cursor = 0;
 
     const size = item.size;
     const toText = 1000 / size;
@@ -97,17 +101,15 @@ export class PdfTextWriter {
       hex = '';
     };
 
-    item.glyphs.forEach((g, i) => {
-      const gid = font.subset.includeGlyph(g.id);
-      if (font.widths[gid] == null) font.widths[gid] = font.font.getGlyph(g.id).advanceWidth * font.scale;
-      if (font.unicode[gid] == null) {
-        if (positional) {
-          font.unicode[gid] = [codePoints[i]];
-        } else {
-          shaped ??= shapedCodePoints(parsedFont(this.resources.face(item.face), shapingFonts), item.text);
-          font.unicode[gid] = shaped.get(g.id) ?? REPLACEMENT;
-        }
+    item.glyphs.forEach((g) => {
+      let chars: number[];
+      if (g.text === undefined) {
+        chars = [codePoints[cursor++] ?? REPLACEMENT];
+      } else {
+        chars = codePointsOf(g.text);
+        cursor += chars.length;
       }
+      const gid = this.subsetGlyph(item.face, font, g.id, chars);
       const x = item.x + g.x;
       const y = item.y + g.y;
       if (y !== lineY) {
@@ -133,13 +135,41 @@ export class PdfTextWriter {
     this.doc.addContent(ops.join('\n'));
   }
 
+  /**
+   * The subset glyph id to write for a glyph standing for `chars`. ToUnicode maps glyph ids, so a
+   * glyph that stands for different text in different places (the spacer every JetBrains Mono
+   * ligature starts with) gets a copy of its outline per text. A glyph standing for nothing here
+   * (the second glyph of a character drawn as two) maps to nothing until seen standing for text.
+   */
+  private subsetGlyph(face: string, font: EmbeddedFont, id: number, chars: number[]): number {
+    const gid = font.subset.includeGlyph(id);
+    font.widths[gid] ??= font.font.getGlyph(id).advanceWidth * font.scale;
+    const mapped = font.unicode[gid];
+    if (mapped == null || (mapped.length === 0 && chars.length > 0)) {
+      font.unicode[gid] = chars;
+      return gid;
+    }
+    if (chars.length === 0 || sameChars(mapped, chars)) return gid;
+    let copies = this.copies.get(face);
+    if (!copies) this.copies.set(face, (copies = new Map()));
+    const key = `${id}:${chars.join(',')}`;
+    let copy = copies.get(key);
+    if (copy === undefined) {
+      copy = font.subset.glyphs.push(id) - 1;
+      font.widths[copy] = font.widths[gid];
+      font.unicode[copy] = chars;
+      copies.set(key, copy);
+    }
+    return copy;
+  }
+
   private font(key: string): EmbeddedFont {
     let font = this.fonts.get(key);
     if (font) return font;
     const face = this.resources.face(key);
     const doc = this.doc as unknown as PDFKit.PDFDocument & PdfDocInternals;
     // pdfkit accepts an already parsed fontkit font; the cast is only for its narrower typings.
-    doc.registerFont(`spool:${key}`, parsedFont(face, embeddingFonts) as unknown as string);
+    doc.registerFont(`spool:${key}`, parsedFont(face) as unknown as string);
     doc.font(`spool:${key}`);
     const embedded = doc._font;
     if (!isEmbeddedFont(embedded)) {
@@ -148,13 +178,4 @@ export class PdfTextWriter {
     this.fonts.set(key, embedded);
     return embedded;
   }
-}
-
-/** Code points per glyph from shaping the item's text, for ligatures and other many-to-one glyphs. */
-function shapedCodePoints(font: Font, text: string): Map<number, number[]> {
-  const map = new Map<number, number[]>();
-  for (const glyph of font.layout(text).glyphs) {
-    if (!map.has(glyph.id) && glyph.codePoints.length) map.set(glyph.id, glyph.codePoints);
-  }
-  return map;
 }

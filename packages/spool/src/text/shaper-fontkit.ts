@@ -1,0 +1,54 @@
+import { create, type Font } from 'fontkit';
+import { filterLookups } from './lookup-filter.js';
+import type { ShapedGlyph, Shaper, ShaperFace } from './types.js';
+
+/**
+ * fontkit's own layout, the shaper of last resort when HarfBuzz's WASM cannot load (a browser
+ * without WebAssembly, a bundle that lost harfbuzz.wasm). It is pure JavaScript and always there,
+ * but decodes GSUB/GPOS into objects and runs them unoptimised in a cold process, which is why it
+ * is not the default.
+ */
+
+// Per bytes object rather than per key: two providers may serve different fonts under one key.
+const fonts = new WeakMap<Uint8Array, Font>();
+
+function fontFor(face: ShaperFace): Font {
+  let font = fonts.get(face.bytes);
+  if (!font) {
+    // fontkit's typings ask for a Buffer, but it only reads through a DataView.
+    const created = create(face.bytes as unknown as Buffer);
+    if (!('layout' in created)) throw new Error(`${face.key}: font collections are not supported`);
+    filterLookups(created);
+    font = created;
+    fonts.set(face.bytes, font);
+  }
+  return font;
+}
+
+export const fontkitShaper: Shaper = {
+  name: 'fontkit',
+  shape(face: ShaperFace, text: string) {
+    const run = fontFor(face).layout(text);
+    const n = run.glyphs.length;
+    // fontkit tells the characters of each glyph rather than clusters. Added up in reading order
+    // (right-to-left runs come reversed) they give each glyph's offset; a glyph standing for no
+    // character belongs with the one before it.
+    const rtl = run.direction === 'rtl';
+    const clusters = new Array<number>(n);
+    let at = 0;
+    let previous = 0;
+    for (let k = 0; k < n; k++) {
+      const i = rtl ? n - 1 - k : k;
+      const codePoints = run.glyphs[i].codePoints;
+      clusters[i] = codePoints.length === 0 ? previous : Math.min(at, text.length);
+      previous = clusters[i];
+      for (const cp of codePoints) at += cp > 0xffff ? 2 : 1;
+    }
+    const glyphs = new Array<ShapedGlyph>(n);
+    for (let i = 0; i < n; i++) {
+      const p = run.positions[i];
+      glyphs[i] = { id: run.glyphs[i].id, cluster: clusters[i], xAdvance: p.xAdvance, xOffset: p.xOffset, yOffset: p.yOffset };
+    }
+    return { glyphs };
+  },
+};

@@ -1,0 +1,99 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { bundledFonts, fontsWith, textShaper } from '../../src/node/fonts.js';
+import { glyphTexts } from '../../src/text/clusters.js';
+import { createTextEngine } from '../../src/text/engine.js';
+import { padGlyfTable } from '../../src/text/face.js';
+import { fontkitShaper } from '../../src/text/shaper-fontkit.js';
+import { defaultShaper, loadHarfBuzzShaper } from '../../src/text/shaper-harfbuzz.js';
+import type { ShaperFace, TextStyle } from '../../src/text/types.js';
+
+function bundledFace(family: string, weight: 400 | 700 = 400, italic = false): ShaperFace {
+  return { key: `${family}-${weight}`, bytes: padGlyfTable(bundledFonts().faceBytes(family, weight, italic)!) };
+}
+
+const style = (over: Partial<TextStyle> = {}): TextStyle => ({ family: 'sans', weight: 400, italic: false, size: 18, color: '#000', ...over });
+const ids = (face: ShaperFace, text: string) => textShaper.shape(face, text).glyphs.map((g) => g.id);
+
+describe('the HarfBuzz shaper', () => {
+  it('sets Vietnamese with combining marks as the precomposed letters, without .notdef', () => {
+    for (const family of ['sans', 'serif', 'display', 'noto']) {
+      const face = bundledFace(family);
+      const decomposed = 'Tie\u0302\u0301ng Vie\u0323\u0302t ngu\u031b\u0300o\u031b\u0300i';
+      expect(ids(face, decomposed), family).not.toContain(0);
+      expect(ids(face, decomposed), family).toEqual(ids(face, decomposed.normalize('NFC')));
+    }
+  });
+
+  it('sets Greek and Cyrillic without .notdef in the faces that cover them', () => {
+    for (const family of ['sans', 'serif', 'noto']) {
+      for (const text of ['Γειά σου Κόσμε, ψηφιακή ζωή.', 'Съешь же ещё этих мягких французских булок.']) {
+        expect(ids(bundledFace(family, 700), text), `${family} ${text}`).not.toContain(0);
+      }
+    }
+  });
+
+  const dejaVu = '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf';
+  it.skipIf(!existsSync(dejaVu))('shapes Arabic right to left with joining forms and maps glyphs back to letters', () => {
+    const bytes = new Uint8Array(readFileSync(dejaVu));
+    const text = 'السلام عليكم';
+    const glyphs = textShaper.shape({ key: 'dejavu-400', bytes }, text).glyphs;
+    expect(glyphs.map((g) => g.id)).not.toContain(0);
+    // Visual order: the first glyph is the last letter, and lam-alef is one glyph.
+    expect(glyphs[0].cluster).toBeGreaterThan(glyphs[glyphs.length - 1].cluster);
+    expect(glyphs.length).toBeLessThan([...text].length);
+    const { texts } = glyphTexts(text, glyphs.map((g) => g.cluster));
+    expect(texts!.slice().reverse().join('')).toBe(text);
+
+    const fonts = fontsWith({ faceBytes: (family) => (family === 'dejavu' ? bytes : undefined) });
+    const run = createTextEngine({ fonts, shaper: textShaper }).breakLines([{ text, style: style({ family: 'dejavu' }) }], 1000)[0].runs[0];
+    expect(run.glyphs.every((g) => g.id !== 0 && g.text !== undefined)).toBe(true);
+  });
+
+  it('keeps memory flat over 100k shapes', () => {
+    const face = bundledFace('sans');
+    const words = 'The quick brown fox jumps over the lazy dog; Tiếng Việt, Привет, Γειά, office ->'.split(' ');
+    const shapeMany = (n: number) => {
+      for (let i = 0; i < n; i++) textShaper.shape(face, words[i % words.length] + (i % 997));
+    };
+    // Warm up: the WASM heap and the JIT reach their working size.
+    shapeMany(20_000);
+    const before = process.memoryUsage();
+    shapeMany(100_000);
+    const after = process.memoryUsage();
+    // WASM memory is counted as external; a buffer per call without freeing grows it by ~170 MB here.
+    expect(after.external - before.external).toBeLessThan(4 * 2 ** 20);
+    expect(after.rss - before.rss).toBeLessThan(24 * 2 ** 20);
+  });
+});
+
+describe('loading', () => {
+  it('falls back to fontkit when the WASM cannot load, and the engine shapes with it', async () => {
+    const reasons: unknown[] = [];
+    const shaper = await loadHarfBuzzShaper({
+      importHarfBuzz: () => Promise.reject(new Error('harfbuzz.wasm: 404')),
+      onFallback: (err) => reasons.push(err),
+    });
+    expect(shaper).toBe(fontkitShaper);
+    expect(String(reasons[0])).toContain('404');
+    // A failure of someone else's loader does not change what the process found.
+    expect(defaultShaper().name).toBe('harfbuzz');
+
+    // Inter's figures tell the two apart: fontkit kerns "4." twice. At Inter's 2048 units per em,
+    // layout units are font units.
+    const face = bundledFace('sans');
+    const fromEngine = (engineShaper?: typeof shaper) => {
+      const engine = createTextEngine({ fonts: bundledFonts(), shaper: engineShaper });
+      const run = engine.breakLines([{ text: '4.5', style: style({ size: 2048 }) }], 1e6)[0].runs[0];
+      return run.glyphs.map((g) => g.advance);
+    };
+    const advances = (s: typeof shaper) => s.shape(face, '4.5').glyphs.map((g) => g.xAdvance);
+    expect(fromEngine(shaper)).toEqual(advances(fontkitShaper));
+    expect(fromEngine(undefined)).toEqual(advances(textShaper));
+    expect(advances(fontkitShaper)).not.toEqual(advances(textShaper));
+  });
+
+  it('loads once per process', async () => {
+    expect(await loadHarfBuzzShaper()).toBe(textShaper);
+  });
+});
