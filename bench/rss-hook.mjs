@@ -1,4 +1,8 @@
 // Preloaded into benchmarked processes: reports their peak resident memory on exit.
+// VmHWM, not resourceUsage().maxRSS: Linux carries ru_maxrss over from the forking parent.
+import { readFileSync } from 'node:fs';
+
 process.on('exit', () => {
-  process.stderr.write(`\nBENCH_MAXRSS_KB=${process.resourceUsage().maxRSS}\n`);
+  const hwm = /VmHWM:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'))?.[1];
+  process.stderr.write(`\nBENCH_MAXRSS_KB=${hwm ?? process.resourceUsage().maxRSS}\n`);
 });

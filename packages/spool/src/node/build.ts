@@ -6,12 +6,13 @@ import { resolveDesign } from '../design/resolve.js';
 import { planDeck } from '../plan/plan-deck.js';
 import { layoutDeck } from '../layout/layout-deck.js';
 import type { LaidOutDeck, Warning } from '../layout/types.js';
+import { availableParallelism } from 'node:os';
 import { buildScenes } from '../scene/build-scene.js';
 import type { Scene } from '../scene/types.js';
 import { paintSvg } from '../paint/svg/index.js';
 import { defaultTextEngine } from './fonts.js';
 import type { TextEngine } from '../text/types.js';
-import { deckImageRefs, imageLookup, imageRefs, loadImages, paintResources } from './resources.js';
+import { deckImageRefs, imageLookup, imageRefs, loadImages, paintResources, readyImages } from './resources.js';
 import type { LoadImageOptions } from './images.js';
 import { platformWarnings } from './warnings.js';
 
@@ -76,18 +77,23 @@ export async function renderDeck(deck: Deck, options: RenderOptions = {}): Promi
   };
   const format = options.format ?? 'pdf';
   const design = deck.design;
+  // Painters load on first use, so a PDF build never loads the PNG stack and the other way round.
+  // The import starts now: its parsing overlaps image decoding, which runs off the main thread.
+  if (format === 'pdf') import('../paint/pdf/index.js').catch(() => undefined);
+  else if (format !== 'svg') import('../paint/png/index.js').catch(() => undefined);
   const engine = await time('fonts', () => options.engine ?? defaultTextEngine());
   // Document places first: an error then names the post the user wrote, not the slide it became.
   const refs = [...(options.extraImages ?? []), ...deckImageRefs(deck)];
-  const images = await time('images', () => loadImages(refs, options.baseDir ?? process.cwd(), options.source ?? 'input', options.images));
-  const laidOut = await time('layout', () => layoutDeck(deck, engine, imageLookup(images)));
+  const staged = await time('images', () => loadImages(refs, options.baseDir ?? process.cwd(), options.source ?? 'input', options.images));
+  const laidOut = await time('layout', () => layoutDeck(deck, engine, imageLookup(staged)));
   const scenes = await time('scene', () => buildScenes(laidOut));
+  // Conversions (WebP to PNG, downscaling) ran during layout; painting needs their bytes.
+  const images = await time('convert', () => readyImages(staged));
   const resources = paintResources(engine, images);
   const warnings = [...laidOut.warnings, ...platformWarnings(scenes.length, design, format)];
   const files = await time('paint', async () => {
     if (format === 'pdf') {
       const author = deck.slides.find((s) => s.author)?.author;
-      // Painters load on first use, so a PDF build never loads the PNG stack and the other way round.
       const { paintPdf } = await import('../paint/pdf/index.js');
       const pdf = await paintPdf(scenes, resources, {
         title: deck.title,
@@ -98,27 +104,45 @@ export async function renderDeck(deck: Deck, options: RenderOptions = {}): Promi
       options.onProgress?.(scenes.length, scenes.length);
       return [{ name: 'carousel.pdf', bytes: pdf }];
     }
-    const { paintPng } = await import('../paint/png/index.js');
-    const pages: OutputFile[] = [];
+    const paintPng = format === 'svg' ? undefined : (await import('../paint/png/index.js')).paintPng;
     const width = String(scenes.length).length;
     const only = options.page;
     if (only !== undefined && !(Number.isInteger(only) && only >= 1 && only <= scenes.length)) {
       throw new RangeError(`page ${only}: the carousel has pages 1 to ${scenes.length}`);
     }
-    for (let i = 0; i < scenes.length; i++) {
-      if (only !== undefined && i !== only - 1) continue;
-      const name = `slide-${String(i + 1).padStart(Math.max(2, width), '0')}.${format === 'jpeg' ? 'jpg' : format}`;
-      const bytes = format === 'svg'
-        ? new TextEncoder().encode(paintSvg(scenes[i], resources))
-        : await paintPng(scenes[i], resources, { format, quality: options.jpegQuality });
-      pages.push({ name, bytes });
-      options.onProgress?.(only ? scenes.length : i + 1, scenes.length);
-    }
+    const indices = only === undefined ? scenes.map((_, i) => i) : [only - 1];
+    const name = (i: number) => `slide-${String(i + 1).padStart(Math.max(2, width), '0')}.${format === 'jpeg' ? 'jpg' : format}`;
+    let done = 0;
+    const pages = await mapLimit(indices, availableParallelism(), async (i): Promise<OutputFile> => {
+      const bytes = paintPng
+        ? await paintPng(scenes[i], resources, { format: format === 'jpeg' ? 'jpeg' : 'png', quality: options.jpegQuality })
+        : new TextEncoder().encode(paintSvg(scenes[i], resources));
+      done++;
+      options.onProgress?.(only ? scenes.length : done, scenes.length);
+      return { name: name(i), bytes };
+    });
     if (!options.zip) return pages;
     const { makeZip } = await import('./zip.js');
     return [{ name: 'carousel.zip', bytes: makeZip(pages) }];
   });
   return { deck, laidOut, scenes, files, warnings, timings };
+}
+
+/**
+ * Runs `fn` over items with at most `limit` at once, results in input order. Rasterising and
+ * encoding run off the main thread, so slides render side by side on every core.
+ */
+async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const at = next++;
+      results[at] = await fn(items[at]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+  return results;
 }
 
 function isDesign(value: BuildOptions['design']): value is Design {

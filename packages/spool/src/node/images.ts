@@ -5,7 +5,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { isAbsolute, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Resvg } from '@resvg/resvg-js';
-import sharp, { type Metadata } from 'sharp';
+import sharp, { type Metadata, type Sharp } from 'sharp';
 import type { ImageResource } from '../scene/types.js';
 
 /**
@@ -42,8 +42,22 @@ const PHOTO_ENTROPY = 6;
 
 /** Loads `src`: a path relative to baseDir, an absolute path, a file: or data: URI, or an http(s) URL. */
 export async function loadImage(src: string, baseDir: string, opts: LoadImageOptions = {}): Promise<ImageResource> {
+  return (await stageImage(src, baseDir, opts)).ready;
+}
+
+/**
+ * An image whose size is known (read from its header and checked against the limits) while its
+ * conversion may still be running off the main thread: layout needs only the size, painting the bytes.
+ */
+export interface StagedImage {
+  width: number;
+  height: number;
+  ready: Promise<ImageResource>;
+}
+
+export async function stageImage(src: string, baseDir: string, opts: LoadImageOptions = {}): Promise<StagedImage> {
   const bytes = await readSource(src, baseDir, opts);
-  return imageFromBytes(bytes, src, opts);
+  return stageFromBytes(bytes, src, opts);
 }
 
 async function readSource(src: string, baseDir: string, opts: LoadImageOptions): Promise<Uint8Array> {
@@ -103,16 +117,25 @@ function decodeDataUri(uri: string, maxBytes: number): Uint8Array {
 
 /** Checks and normalises image bytes; `name` appears in every error (a path, URL or upload name). */
 export async function imageFromBytes(bytes: Uint8Array, name: string, opts: LoadImageOptions = {}): Promise<ImageResource> {
+  return (await stageFromBytes(bytes, name, opts)).ready;
+}
+
+async function stageFromBytes(bytes: Uint8Array, name: string, opts: LoadImageOptions): Promise<StagedImage> {
   const maxPixels = opts.maxPixels ?? DEFAULT_MAX_PIXELS;
   const maxSide = opts.maxSide ?? DEFAULT_MAX_SIDE;
   const key = `img-${createHash('sha256').update(bytes).digest('hex').slice(0, 20)}`;
   // The same bytes under the same limits always normalise to the same result: convert them once per process.
   const cacheKey = `${key}:${maxPixels}:${maxSide}`;
   const cached = normalised.get(cacheKey);
-  if (cached) return cached;
-  const result = await normaliseImage(bytes, name, key, maxPixels, maxSide);
-  remember(cacheKey, result);
-  return result;
+  if (cached) return { width: cached.width, height: cached.height, ready: Promise.resolve(cached) };
+  const staged = await normaliseImage(bytes, name, key, maxPixels, maxSide);
+  const ready = staged.ready.then((image) => {
+    remember(cacheKey, image);
+    return image;
+  });
+  // Awaited later by whoever paints; this only keeps an early failure from being reported as unhandled.
+  ready.catch(() => undefined);
+  return { ...staged, ready };
 }
 
 /** Converted images kept for the life of the process, oldest dropped first past a byte budget. */
@@ -130,7 +153,7 @@ function remember(cacheKey: string, image: ImageResource): void {
   }
 }
 
-async function normaliseImage(bytes: Uint8Array, name: string, key: string, maxPixels: number, maxSide: number): Promise<ImageResource> {
+async function normaliseImage(bytes: Uint8Array, name: string, key: string, maxPixels: number, maxSide: number): Promise<StagedImage> {
   const label = name.startsWith('data:') ? `${name.slice(0, 40)}…` : name;
 
   let meta: Metadata;
@@ -140,7 +163,7 @@ async function normaliseImage(bytes: Uint8Array, name: string, key: string, maxP
   } catch {
     throw new Error(`${label}: not a readable image (expected JPEG, PNG, WebP, GIF, AVIF, TIFF or SVG)`);
   }
-  if (meta.format === 'svg') return rasteriseSvg(bytes, label, key, maxPixels);
+  if (meta.format === 'svg') return done(rasteriseSvg(bytes, label, key, maxPixels));
   const width = meta.width ?? 0;
   const height = meta.height ?? 0;
   if (!(width > 0 && height > 0)) throw new Error(`${label}: image has no size`);
@@ -154,9 +177,29 @@ async function normaliseImage(bytes: Uint8Array, name: string, key: string, maxP
   const tooBig = Math.max(width, height) > maxSide;
   const plain = meta.space !== 'cmyk' && meta.depth !== 'ushort' && !oriented && !tooBig;
   if (plain && (meta.format === 'jpeg' || meta.format === 'png')) {
-    return { key, mime: meta.format === 'jpeg' ? 'image/jpeg' : 'image/png', bytes, width, height };
+    return done({ key, mime: meta.format === 'jpeg' ? 'image/jpeg' : 'image/png', bytes, width, height });
   }
+  // EXIF orientations 5-8 turn the picture a quarter: its upright size has the sides swapped.
+  const quarterTurn = (meta.orientation ?? 1) >= 5;
+  return {
+    width: quarterTurn ? height : width,
+    height: quarterTurn ? width : height,
+    ready: convertImage(input, meta, label, key, tooBig, maxSide),
+  };
+}
 
+function done(image: ImageResource): StagedImage {
+  return { width: image.width, height: image.height, ready: Promise.resolve(image) };
+}
+
+async function convertImage(
+  input: () => Sharp,
+  meta: Metadata,
+  label: string,
+  key: string,
+  tooBig: boolean,
+  maxSide: number,
+): Promise<ImageResource> {
   let toJpeg = meta.format === 'jpeg';
   if (meta.format !== 'jpeg' && meta.format !== 'png') {
     const stats = await input().stats();

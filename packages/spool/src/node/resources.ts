@@ -5,8 +5,8 @@ import type { ImageResource, PaintResources } from '../scene/types.js';
 import type { ImageLookup } from '../layout/types.js';
 import type { TextEngine } from '../text/types.js';
 import { SpoolInputError } from '../model/errors.js';
-import { loadImage } from './images.js';
-import type { LoadImageOptions } from './images.js';
+import { stageImage } from './images.js';
+import type { LoadImageOptions, StagedImage } from './images.js';
 import { emojiSvg } from './emoji.js';
 
 /** Every image a document and design refer to, with the place to name when one fails. */
@@ -35,31 +35,42 @@ export function deckImageRefs(deck: Deck): { src: string; place: string }[] {
 
 /**
  * Loads each distinct image once. A missing or broken image is bad input: it fails the build
- * with the place that named it, rather than quietly leaving a hole in a slide.
+ * with the place that named it, rather than quietly leaving a hole in a slide. Sizes are known when
+ * this resolves; conversions may still be running (see `readyImages`), so layout can go ahead.
  */
 export async function loadImages(
   refs: readonly { src: string; place: string }[],
   baseDir: string,
   where: string,
   options: LoadImageOptions = {},
-): Promise<Map<string, ImageResource>> {
-  const out = new Map<string, ImageResource>();
+): Promise<StagedImages> {
+  const out: StagedImages = new Map();
   const pending = new Map<string, string>();
   for (const ref of refs) if (!pending.has(ref.src)) pending.set(ref.src, ref.place);
+  const named = (place: string) => (err: unknown): never => {
+    const reason = err instanceof Error ? err.message : String(err);
+    throw new SpoolInputError(where, [{ path: place, message: reason }]);
+  };
   await Promise.all(
     [...pending].map(async ([src, place]) => {
-      try {
-        out.set(src, await loadImage(src, baseDir, options));
-      } catch (err) {
-        const reason = err instanceof Error ? err.message : String(err);
-        throw new SpoolInputError(where, [{ path: place, message: reason }]);
-      }
+      const staged = await stageImage(src, baseDir, options).catch(named(place));
+      const ready = staged.ready.catch(named(place));
+      ready.catch(() => undefined);
+      out.set(src, { ...staged, ready });
     }),
   );
   return out;
 }
 
-export function imageLookup(images: ReadonlyMap<string, ImageResource>): ImageLookup {
+export type StagedImages = Map<string, StagedImage>;
+
+/** Waits for every conversion; the bytes the painters embed. */
+export async function readyImages(staged: StagedImages): Promise<Map<string, ImageResource>> {
+  const entries = await Promise.all([...staged].map(async ([src, image]) => [src, await image.ready] as const));
+  return new Map(entries);
+}
+
+export function imageLookup(images: ReadonlyMap<string, { width: number; height: number }>): ImageLookup {
   return (src) => images.get(src);
 }
 
