@@ -21,10 +21,16 @@ export const BUNDLED_FAMILIES: Readonly<Record<string, BundledFamily>> = {
   mono: { pkg: '@expo-google-fonts/jetbrains-mono', file: 'JetBrainsMono' },
   grotesk: { pkg: '@expo-google-fonts/space-grotesk', file: 'SpaceGrotesk' },
   noto: { pkg: '@expo-google-fonts/noto-sans', file: 'NotoSans' },
+  'noto-thai': { pkg: '@expo-google-fonts/noto-sans-thai', file: 'NotoSansThai' },
+  'noto-arabic': { pkg: '@expo-google-fonts/noto-sans-arabic', file: 'NotoSansArabic' },
+  'noto-devanagari': { pkg: '@expo-google-fonts/noto-sans-devanagari', file: 'NotoSansDevanagari' },
 };
 
-/** Tried in order for characters a family has no glyph for: Noto Sans, then Inter. */
-export const BUNDLED_FALLBACKS: readonly FontFamilyId[] = ['noto', 'sans'];
+/**
+ * Tried in order for words a family has no glyphs for: Noto Sans and Inter (Latin, Greek,
+ * Cyrillic, Vietnamese), then the scripts they lack. Faces load only when a word needs them.
+ */
+export const BUNDLED_FALLBACKS: readonly FontFamilyId[] = ['noto', 'sans', 'noto-thai', 'noto-arabic', 'noto-devanagari'];
 
 const WEIGHT_NAMES: Record<FontWeight, string> = {
   400: '400Regular',

@@ -18,7 +18,13 @@ import type { ServerContext } from './options.js';
 
 const require = createRequire(import.meta.url);
 const WEIGHTS: readonly FontWeight[] = [400, 500, 600, 700, 800];
-const EXTRA_LABELS: Record<string, string> = { grotesk: 'Space Grotesk', noto: 'Noto Sans' };
+const EXTRA_LABELS: Record<string, string> = {
+  grotesk: 'Space Grotesk',
+  noto: 'Noto Sans',
+  'noto-thai': 'Noto Sans Thai',
+  'noto-arabic': 'Noto Sans Arabic',
+  'noto-devanagari': 'Noto Sans Devanagari',
+};
 const YEAR = 'public, max-age=31536000, immutable';
 /** Bundled files change only with a Spool release, so a month with revalidation is safe. */
 const MONTH = 'public, max-age=2592000';

@@ -15,6 +15,9 @@ const SAMPLES = {
   // The same Vietnamese with combining marks instead of precomposed letters.
   decomposed: 'Tie\u0302\u0301ng Vie\u0323\u0302t',
   latin: 'Ça déjà vu, naïve façade, Łódź, Ærøskøbing, ß.',
+  thai: 'ภาษาไทย สวัสดีครับ',
+  arabic: 'مرحبا بالعالم',
+  devanagari: 'नमस्ते दुनिया',
 };
 
 describe('fallback faces', () => {
