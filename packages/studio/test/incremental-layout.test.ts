@@ -50,6 +50,12 @@ describe('IncrementalLayout', { timeout: 60_000 }, () => {
     deck = setDesign(deck, { theme: 'midnight', ratio: 'instagram-square', typography: { bodySize: 22 } });
     expect(layout.layout(deck, engine, images)).toEqual(layoutDeck(deck, engine, images));
     expect(layout.lastLaidOut).toBe(deck.slides.length);
+
+    // Post cards without a brand kit drop the header that would repeat the card's author.
+    deck = setDesign(deck, { layout: 'post-card', brand: { name: undefined, handle: undefined } });
+    const laid = layout.layout(deck, engine, images);
+    expect(laid).toEqual(layoutDeck(deck, engine, images));
+    expect(laid.pages.some((p) => p.layout === 'post-card')).toBe(true);
   });
 
   it('reuses every slide when nothing changed', () => {

@@ -1,4 +1,5 @@
 import type { Deck, Slide } from '../model/deck.js';
+import type { Author } from '../model/document.js';
 import { findTheme } from '../design/themes.js';
 import { findLayout } from '../design/layouts.js';
 import { SLIDE_UNITS_WIDE } from '../design/types.js';
@@ -19,17 +20,43 @@ const CONTENT_TEMPLATES: Record<string, (ctx: LayoutContext, slide: Slide) => Pa
   'image-focus': layoutImageFocus,
 };
 
+/** One slide laid out: its template, its pages (several when text continues) and what to warn about. */
+export interface SlidePages {
+  slide: Slide;
+  layout: string;
+  parts: PagePart[];
+  warnings: Warning[];
+}
+
 /**
  * Deck -> laid-out pages. Each slide becomes one page, or several when its text continues;
- * header and footer go on last, once the page count is known.
+ * header and footer go on last, once the page count is known. The studio's incremental layout
+ * runs the same three steps (deckContext, laySlide, finishPage), caching what an edit left alone.
  */
 export function layoutDeck(deck: Deck, engine: TextEngine, images: ImageLookup): LaidOutDeck {
+  const ctx = deckContext(deck, engine, images);
+  const slides: SlidePages[] = [];
+  let ordinal = 0;
+  let section = 0;
+  for (const slide of deck.slides) {
+    if (slide.kind === 'content') ordinal++;
+    if (slide.kind === 'section') section++;
+    slides.push(laySlide(ctx, slide, ordinal, section));
+  }
+  const parts = slides.flatMap((s) => s.parts.map((part, index) => ({ slide: s.slide, layout: s.layout, part, index })));
+  const author = deckAuthor(deck);
+  const pages = parts.map((p, i) => finishPage(ctx, p, i, parts.length, author));
+  return { width: ctx.width, height: ctx.height, design: deck.design, theme: ctx.theme, pages, warnings: slides.flatMap((s) => s.warnings) };
+}
+
+/** What every slide of a deck shares: theme, fonts, page size and the content box. */
+export function deckContext(deck: Deck, engine: TextEngine, images: ImageLookup): LayoutContext {
   const { design } = deck;
   const theme = findTheme(design.theme);
   findLayout(design.layout);
   const width = SLIDE_UNITS_WIDE;
   const height = slideUnitsHigh(design.ratio);
-  const base: LayoutContext = {
+  return {
     engine, design, theme, images, width, height,
     fonts: { title: design.typography.titleFont ?? theme.titleFont, body: design.typography.bodyFont ?? theme.bodyFont },
     box: contentBox(design, width, height),
@@ -37,31 +64,39 @@ export function layoutDeck(deck: Deck, engine: TextEngine, images: ImageLookup):
     section: 0,
     accent: design.brand.accent ?? theme.accent,
   };
+}
+
+/** Lays one slide out; `ordinal` and `section` count content and section slides up to it. */
+export function laySlide(base: LayoutContext, slide: Slide, ordinal: number, section: number): SlidePages {
+  const layout = slide.layout ?? base.design.layout;
+  const parts = layoutSlide({ ...base, ordinal, section }, slide, layout);
   const warnings: Warning[] = [];
-  const pages: (LaidOutPage & { author?: Slide['author'] })[] = [];
-  let ordinal = 0;
-  let section = 0;
-  for (const slide of deck.slides) {
-    if (slide.kind === 'content') ordinal++;
-    if (slide.kind === 'section') section++;
-    const ctx: LayoutContext = { ...base, ordinal, section };
-    const layout = slide.layout ?? design.layout;
-    const parts = layoutSlide(ctx, slide, layout);
-    if (parts.length > 1 && parts.filter((p) => p.elements.some((e) => e.type === 'text')).length > 1) {
-      warnings.push({ code: 'text-continued', slideId: slide.id, message: `slide ${slide.id}: text too long for one slide, continued over ${parts.length} pages` });
-    }
-    for (const m of slide.media) {
-      if (!images(m.src)) warnings.push({ code: 'image-missing', slideId: slide.id, message: `slide ${slide.id}: image ${m.src} could not be loaded` });
-    }
-    parts.forEach((part, i) => pages.push({ slideId: slide.id, kind: slide.kind, layout, part: i, bodySize: part.bodySize, elements: part.elements, author: slide.author }));
+  if (parts.length > 1 && parts.filter((p) => p.elements.some((e) => e.type === 'text')).length > 1) {
+    warnings.push({ code: 'text-continued', slideId: slide.id, message: `slide ${slide.id}: text too long for one slide, continued over ${parts.length} pages` });
   }
-  const author = deck.slides.find((s) => s.author)?.author;
-  const laid = pages.map(({ author: slideAuthor, ...page }, i) => {
-    const ctx = base;
-    const chromeTop = showsHeader(page, design) ? header(ctx, slideAuthor ?? author) : [];
-    return { ...page, elements: [...chromeTop, ...page.elements, ...footer(ctx, slideAuthor ?? author, i + 1, pages.length)] };
-  });
-  return { width, height, design, theme, pages: laid, warnings };
+  for (const m of slide.media) {
+    if (!base.images(m.src)) warnings.push({ code: 'image-missing', slideId: slide.id, message: `slide ${slide.id}: image ${m.src} could not be loaded` });
+  }
+  return { slide, layout, parts, warnings };
+}
+
+/** Who the deck's header and footer name when a slide has no author of its own. */
+export function deckAuthor(deck: Deck): Author | undefined {
+  return deck.slides.find((s) => s.author)?.author;
+}
+
+/** A page part with its header and footer, once its number among `total` pages is known. */
+export function finishPage(
+  ctx: LayoutContext,
+  p: { slide: Slide; layout: string; part: PagePart; index: number },
+  pageIndex: number,
+  total: number,
+  fallbackAuthor: Author | undefined,
+): LaidOutPage {
+  const page: LaidOutPage = { slideId: p.slide.id, kind: p.slide.kind, layout: p.layout, part: p.index, bodySize: p.part.bodySize, elements: [] };
+  const author = p.slide.author ?? fallbackAuthor;
+  const top = showsHeader(page, ctx.design) ? header(ctx, author) : [];
+  return { ...page, elements: [...top, ...p.part.elements, ...footer(ctx, author, pageIndex + 1, total)] };
 }
 
 /**

@@ -1,16 +1,14 @@
 import {
-  contentBox, findLayout, findTheme, layoutSlide, slideUnitsHigh, SLIDE_UNITS_WIDE,
-  type Deck, type ImageLookup, type LaidOutDeck, type LaidOutPage, type LayoutContext, type Slide, type TextEngine, type Warning,
+  deckAuthor, deckContext, finishPage, laySlide,
+  type Deck, type ImageLookup, type LaidOutDeck, type LaidOutPage, type LayoutContext, type Slide, type SlidePages, type TextEngine, type Warning,
 } from '../../../spool/src/core.js';
-import { footer, header } from '../../../spool/src/layout/chrome.js';
 
-type PagePart = ReturnType<typeof layoutSlide>[number];
+type PagePart = SlidePages['parts'][number];
 
 interface SlideEntry {
   base: LayoutContext;
   key: string;
-  parts: PagePart[];
-  warnings: Warning[];
+  laid: SlidePages;
 }
 
 interface PageEntry {
@@ -19,10 +17,11 @@ interface PageEntry {
 }
 
 /**
- * layoutDeck (src/layout/layout-deck.ts), remembering every slide's pages. Edits share the slides
- * they did not touch, so after one keystroke only the slide typed in is laid out again; the rest
- * come from the cache, and page chrome is redone only where the page number or count moved. The
- * result is the same LaidOutDeck layoutDeck gives (a test compares the two on whole decks).
+ * layoutDeck (src/layout/layout-deck.ts) through the same steps (deckContext, laySlide,
+ * finishPage), remembering every slide's pages. Edits share the slides they did not touch, so
+ * after one keystroke only the slide typed in is laid out again; the rest come from the cache, and
+ * page chrome is redone only where the page number or count moved. The result is the same
+ * LaidOutDeck layoutDeck gives (a test compares the two on whole decks).
  */
 export class IncrementalLayout {
   private base?: { design: Deck['design']; engine: TextEngine; images: ImageLookup; version: number; ctx: LayoutContext };
@@ -33,7 +32,6 @@ export class IncrementalLayout {
 
   layout(deck: Deck, engine: TextEngine, images: ImageLookup, imagesVersion = 0): LaidOutDeck {
     const ctx = this.context(deck, engine, images, imagesVersion);
-    const { design, theme, width, height } = ctx;
     const warnings: Warning[] = [];
     const parts: { slide: Slide; part: PagePart; index: number; layout: string }[] = [];
     let ordinal = 0;
@@ -42,65 +40,39 @@ export class IncrementalLayout {
     for (const slide of deck.slides) {
       if (slide.kind === 'content') ordinal++;
       if (slide.kind === 'section') section++;
-      const layout = slide.layout ?? design.layout;
-      const entry = this.slideParts(ctx, slide, layout, ordinal, section);
-      warnings.push(...entry.warnings);
-      entry.parts.forEach((part, index) => parts.push({ slide, part, index, layout }));
+      const laid = this.slidePages(ctx, slide, ordinal, section);
+      warnings.push(...laid.warnings);
+      laid.parts.forEach((part, index) => parts.push({ slide, part, index, layout: laid.layout }));
     }
-    const author = deck.slides.find((s) => s.author)?.author;
+    const author = deckAuthor(deck);
     const total = parts.length;
-    const pages = parts.map(({ slide, part, index, layout }, i) => {
-      const slideAuthor = slide.author ?? author;
-      const key = `${i}/${total}/${slide.kind}/${layout}/${index}/${authorKey(slideAuthor)}`;
-      const known = this.pages.get(part);
+    const pages = parts.map((p, i) => {
+      const key = `${i}/${total}/${p.slide.kind}/${p.layout}/${p.index}/${authorKey(p.slide.author ?? author)}`;
+      const known = this.pages.get(p.part);
       if (known && known.key === key) return known.page;
-      const chromeTop = slide.kind === 'cover' ? [] : header(ctx, slideAuthor);
-      const page: LaidOutPage = {
-        slideId: slide.id, kind: slide.kind, layout, part: index, bodySize: part.bodySize,
-        elements: [...chromeTop, ...part.elements, ...footer(ctx, slideAuthor, i + 1, total)],
-      };
-      this.pages.set(part, { key, page });
+      const page = finishPage(ctx, p, i, total, author);
+      this.pages.set(p.part, { key, page });
       return page;
     });
-    return { width, height, design, theme, pages, warnings };
+    return { width: ctx.width, height: ctx.height, design: deck.design, theme: ctx.theme, pages, warnings };
   }
 
   private context(deck: Deck, engine: TextEngine, images: ImageLookup, version: number): LayoutContext {
     const b = this.base;
     if (b && b.design === deck.design && b.engine === engine && b.images === images && b.version === version) return b.ctx;
-    const { design } = deck;
-    const theme = findTheme(design.theme);
-    findLayout(design.layout);
-    const width = SLIDE_UNITS_WIDE;
-    const height = slideUnitsHigh(design.ratio);
-    const ctx: LayoutContext = {
-      engine, design, theme, images, width, height,
-      fonts: { title: design.typography.titleFont ?? theme.titleFont, body: design.typography.bodyFont ?? theme.bodyFont },
-      box: contentBox(design, width, height),
-      ordinal: 0,
-      section: 0,
-      accent: design.brand.accent ?? theme.accent,
-    };
-    this.base = { design, engine, images, version, ctx };
+    const ctx = deckContext(deck, engine, images);
+    this.base = { design: deck.design, engine, images, version, ctx };
     return ctx;
   }
 
-  private slideParts(base: LayoutContext, slide: Slide, layout: string, ordinal: number, section: number): SlideEntry {
-    const key = `${layout}/${ordinal}/${section}`;
+  private slidePages(base: LayoutContext, slide: Slide, ordinal: number, section: number): SlidePages {
+    const key = `${slide.layout ?? base.design.layout}/${ordinal}/${section}`;
     const known = this.slides.get(slide);
-    if (known && known.base === base && known.key === key) return known;
+    if (known && known.base === base && known.key === key) return known.laid;
     this.lastLaidOut++;
-    const parts = layoutSlide({ ...base, ordinal, section }, slide, layout);
-    const warnings: Warning[] = [];
-    if (parts.length > 1 && parts.filter((p) => p.elements.some((e) => e.type === 'text')).length > 1) {
-      warnings.push({ code: 'text-continued', slideId: slide.id, message: `slide ${slide.id}: text too long for one slide, continued over ${parts.length} pages` });
-    }
-    for (const m of slide.media) {
-      if (!base.images(m.src)) warnings.push({ code: 'image-missing', slideId: slide.id, message: `slide ${slide.id}: image ${m.src} could not be loaded` });
-    }
-    const entry = { base, key, parts, warnings };
-    this.slides.set(slide, entry);
-    return entry;
+    const laid = laySlide(base, slide, ordinal, section);
+    this.slides.set(slide, { base, key, laid });
+    return laid;
   }
 }
 
