@@ -13,6 +13,7 @@ import { THEMES } from '../design/themes.js';
 import { LAYOUTS, PATTERNS } from '../design/layouts.js';
 import { FONT_FAMILIES } from '../design/fonts.js';
 import { resolveDesign, type DesignInput } from '../design/resolve.js';
+import { brandIdentityFields, brandShowFields, hexColour } from '../design/brand-schema.js';
 
 // Slides hold the same blocks, media and authors as posts; reusing the document's pieces keeps the
 // two doors from drifting apart.
@@ -22,7 +23,6 @@ const mediaSchema = postShape.media.element;
 const authorSchema = postShape.author;
 const spanSchema = blockSchema.shape.spans.element;
 
-const hex = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'expected a #rrggbb colour');
 
 function knownId(list: readonly { id: string }[], what: string) {
   return z.string().refine((id) => list.some((item) => item.id === id), {
@@ -38,10 +38,7 @@ const pixels = z.number().int().min(200).max(8000);
 
 export const ratioSchema = z.object({ id: z.string().min(1), label: z.string(), width: pixels, height: pixels });
 
-const showSchema = z.object({
-  header: z.boolean(), footer: z.boolean(), avatar: z.boolean(), name: z.boolean(), handle: z.boolean(),
-  logo: z.boolean(), website: z.boolean(), pageNumbers: z.boolean(), swipeHint: z.boolean(),
-});
+const showSchema = z.object(brandShowFields);
 
 export const designSchema = z
   .object({
@@ -55,16 +52,8 @@ export const designSchema = z
       titleFont: fontFamily.optional(),
       bodyFont: fontFamily.optional(),
     }),
-    pattern: z.object({ id: knownId(PATTERNS, 'pattern'), color: hex.optional(), opacity: z.number().optional() }),
-    brand: z.object({
-      name: z.string().max(80).optional(),
-      handle: z.string().max(60).optional(),
-      avatar: z.string().optional(),
-      logo: z.string().optional(),
-      website: z.string().max(120).optional(),
-      accent: hex.optional(),
-      show: showSchema,
-    }),
+    pattern: z.object({ id: knownId(PATTERNS, 'pattern'), color: hexColour.optional(), opacity: z.number().optional() }),
+    brand: z.object({ ...brandIdentityFields, show: showSchema }),
     cta: z.object({ enabled: z.boolean(), lines: z.array(z.string().max(200)) }),
     plan: z.object({
       headings: z.enum(['section', 'title']),
