@@ -20,23 +20,8 @@ export interface Catalog {
   defaults: Design;
 }
 
-export interface Project {
-  id: string;
-  name: string;
-  document: SpoolDocument;
-  deck: Deck;
-  createdAt: string;
-  updatedAt: string;
-  revision: number;
-}
-
-export interface ProjectSummary {
-  id: string;
-  name: string;
-  updatedAt: string;
-  slides: number;
-  title: string;
-}
+// The server sends its store's records as they are.
+export type { Project, ProjectSummary } from '../../../spool/src/store/types.js';
 
 export interface ProjectChanges {
   name?: string;
