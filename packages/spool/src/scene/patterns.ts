@@ -15,10 +15,12 @@ export function patternPaths(id: string, width: number, height: number, color: s
     case 'dots': {
       let d = '';
       const step = 14;
-      for (let row = 0; row < 7; row++) {
+      // Patches sit inside the header and footer bands' edges, so the dots never run under a logo or page number.
+      const clear = Math.min(62, height * 0.12);
+      for (let row = 0; row < 6; row++) {
         for (let col = 0; col < 9; col++) {
-          d += circle(width - 20 - col * step, 18 + row * step, 1.5);
-          d += circle(20 + col * step, height - 18 - row * step, 1.5);
+          d += circle(width - 20 - col * step, clear + row * step, 1.5);
+          d += circle(20 + col * step, height - clear - row * step, 1.5);
         }
       }
       return [{ type: 'path', d, fill: color, opacity: Math.min(1, opacity * 2.2) }];
