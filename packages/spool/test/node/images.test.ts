@@ -46,6 +46,14 @@ describe('loadImage', () => {
     expect((await sharp(img.bytes).metadata()).orientation ?? 1).toBe(1);
   });
 
+  it('converts a GIF (its first frame) to PNG at the same size', async () => {
+    const gif = await sharp({ create: { width: 30, height: 20, channels: 3, background: '#ff0000' } }).gif().toBuffer();
+    const img = await loadImage(`data:image/gif;base64,${gif.toString('base64')}`, '/');
+    expect(img).toMatchObject({ mime: 'image/png', width: 30, height: 20 });
+    const { data } = await sharp(img.bytes).raw().toBuffer({ resolveWithObject: true });
+    expect([...data.subarray(0, 3)]).toEqual([255, 0, 0]);
+  });
+
   it('reads base64 and percent-encoded data: URIs; SVG is rasterised to PNG', async () => {
     const svg = '<svg xmlns="http://www.w3.org/2000/svg" width="20" height="10"><rect width="20" height="10" fill="#0f0"/></svg>';
     const img = await loadImage(`data:image/svg+xml,${encodeURIComponent(svg)}`, '/');
