@@ -1,10 +1,11 @@
 import type { Block, MediaRef, Span } from '../model/document.js';
+import { blockText } from '../model/document.js';
 import type { Box, LayoutContext } from './context.js';
 import type { FlowStyle } from './flow.js';
 import { layoutBlocks } from './flow.js';
 import { setText } from './lines.js';
 import { baseStyle, styleSpans } from './styles.js';
-import { takeBlocks } from './split.js';
+import { pageCapacity, takeBlocks } from './split.js';
 import { placeImages } from './images.js';
 import { centerIn } from './shift.js';
 import type { LaidElement } from './types.js';
@@ -45,7 +46,10 @@ export function composePages(ctx: LayoutContext, box: Box, spec: TextSpec): Page
 
   if (!hasText) return [{ elements: centerIn(placeImages(ctx, spec.media, box), box), bodySize: spec.body.size }];
 
-  for (const reserve of imageRoom ? [imageRoom, 0] : [0]) {
+  // Text longer than a page could hold at the smallest size goes straight to continuation.
+  const chars = spec.blocks.reduce((n, b) => n + blockText(b).length, 0);
+  const hopeless = chars > pageCapacity(scaled(spec.body, spec.minScale), box.w, box.h);
+  for (const reserve of hopeless ? [] : imageRoom ? [imageRoom, 0] : [0]) {
     const room = box.h - (reserve ? reserve + gapBelowText(spec) : 0);
     const scale = fitScale(spec.minScale, (s) => measure(s, spec.blocks, true) <= room);
     if (scale === undefined) continue;

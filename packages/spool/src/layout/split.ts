@@ -19,10 +19,15 @@ export interface Take {
 export function takeBlocks(blocks: readonly Block[], ctx: LayoutContext, width: number, style: FlowStyle, maxHeight: number): Take {
   const taken: Block[] = [];
   let used = 0;
+  const capacity = pageCapacity(style, width, maxHeight);
   for (let i = 0; i < blocks.length; i++) {
     const gap = taken.length > 0 ? blockGap(style.size) : 0;
-    const block = blocks[i];
-    const height = layoutBlock(block, ctx, 0, 0, width, style).height;
+    const whole = blocks[i];
+    // A block longer than a page could ever hold is only measured up to that much: without this a
+    // post of 100,000 characters would be laid out whole again for every page it continues on.
+    const long = blockText(whole).length > capacity;
+    const block = long ? cutBlock(whole, graphemeBefore(blockText(whole), capacity))[0] : whole;
+    const height = long ? Infinity : layoutBlock(block, ctx, 0, 0, width, style).height;
     if (used + gap + height <= maxHeight) {
       taken.push(block);
       used += gap + height;
@@ -30,6 +35,14 @@ export function takeBlocks(blocks: readonly Block[], ctx: LayoutContext, width: 
     }
     const room = maxHeight - used - gap;
     const fits = (b: Block) => layoutBlock(b, ctx, 0, 0, width, style).height <= room;
+    if (long) {
+      const split = splitToFit(block, fits, sentenceEnds) ?? (taken.length === 0 ? splitToFit(block, fits, wordEnds) ?? splitToFit(block, fits, graphemeEnds) : undefined);
+      if (split) return { taken: [...taken, split[0]], rest: [restOf(whole, blockText(split[0]).length), ...blocks.slice(i + 1)] };
+      if (taken.length > 0) return { taken, rest: blocks.slice(i) };
+      const first = splitAtFirst(block);
+      const cut = first ? blockText(first[0]).length : blockText(block).length;
+      return { taken: [first ? first[0] : block], rest: [restOf(whole, cut), ...blocks.slice(i + 1)] };
+    }
     const split =
       splitToFit(block, fits, sentenceEnds) ??
       (taken.length === 0 ? splitToFit(block, fits, wordEnds) ?? splitToFit(block, fits, graphemeEnds) : undefined);
@@ -68,6 +81,31 @@ function splitAtFirst(block: Block): [Block, Block] | undefined {
   const text = blockText(block);
   const end = [...wordEnds(text), ...graphemeEnds(text)].find((e) => e > 0 && e < text.length);
   return end === undefined ? undefined : cutBlock(block, end);
+}
+
+/**
+ * More characters than fit on a page of this size, whatever the text: lines that fit, times a line
+ * of the narrowest glyphs (a tenth of the size each; real glyphs are wider).
+ */
+export function pageCapacity(style: FlowStyle, width: number, height: number): number {
+  const size = Math.max(1, style.size);
+  const lines = Math.max(1, height / (size * (style.lineHeight ?? 1.2)) + 1);
+  return Math.ceil(lines * (width / (size * 0.1) + 1));
+}
+
+function graphemeBefore(text: string, limit: number): number {
+  let end = 0;
+  for (const seg of graphemeSegmenter.segment(text.slice(0, limit + 8))) {
+    const next = seg.index + seg.segment.length;
+    if (next > limit) break;
+    end = next;
+  }
+  return Math.max(end, 1);
+}
+
+/** What remains of a block once its first `offset` characters went on a page. */
+function restOf(block: Block, offset: number): Block {
+  return cutBlock(block, offset)[1];
 }
 
 /** The tail of a split list item or quote continues the same block without repeating its marker. */

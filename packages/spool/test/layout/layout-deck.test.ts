@@ -48,6 +48,19 @@ describe('layoutDeck', () => {
     expect(deck.warnings.some((w) => w.code === 'text-continued')).toBe(true);
   });
 
+  it('continues a 100,000-character post over pages, every character kept in order', () => {
+    const sentences = Array.from({ length: 2000 }, (_, i) => `Sentence ${i} has a few words in it.`).join(' ');
+    const word = 'x'.repeat(20_000);
+    const deck = lay(doc([post('1', [para('Hook')]), post('2', [para(`${sentences} ${word}`)])]));
+    const body = deck.pages
+      .filter((p) => p.kind === 'content')
+      .flatMap((p) => p.elements.flatMap((e) => (e.type === 'text' ? e.lines : [])).filter((l) => l.line.runs[0]?.size === 18))
+      .map((l) => l.line.runs.map((r) => r.text).join(''))
+      .join('');
+    expect(body.replace(/\s+/g, '')).toBe(`${sentences}${word}`.replace(/\s+/g, ''));
+    expect(linesOutside(deck, MARGIN)).toEqual([]);
+  });
+
   it('numbers pages in the footer once the page count is known', () => {
     const deck = lay(doc([post('1', [para('Hook')]), post('2', [para('Two')]), post('3', [para('Three')])]));
     expect(pageText(deck.pages[1])).toContain('2/4');
