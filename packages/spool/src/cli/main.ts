@@ -25,6 +25,10 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
         return await (await import('./import-command.js')).runImport(flags, rest, io);
       case 'list':
         return (await import('./list-command.js')).runList(flags, rest, io);
+      case 'backup':
+        return await (await import('./backup-command.js')).runBackup(flags, rest, io);
+      case 'restore':
+        return await (await import('./backup-command.js')).runRestore(flags, rest, io);
       case 'serve':
         return await (await import('./serve-command.js')).runServe(flags, rest, io);
       default:
@@ -43,6 +47,11 @@ function report(err: unknown, io: CliIo): number {
   if (isSpoolInputError(err) || err instanceof RangeError) {
     io.stderr.write(`spool: ${err.message}\n`);
     return 2;
+  }
+  // The data folder itself is the problem (read-only, full, in use): the message says where and why.
+  if (err instanceof Error && err.name === 'StorageError') {
+    io.stderr.write(`spool: ${err.message}\n`);
+    return 1;
   }
   const e = err as NodeJS.ErrnoException;
   if (e?.code === 'ENOENT' && e.path) {

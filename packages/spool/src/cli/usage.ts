@@ -14,6 +14,8 @@ Commands
   import <input> -o <file>   Convert any source into an editable thread file (JSON)
   list <what>                List themes, layouts, ratios, patterns or fonts (--json for machines)
   serve                      Start the studio: http://127.0.0.1:4321 (--port N, --host H, --data DIR, --open)
+  backup <file>              Copy every project, kit, preset and asset to one file (safe while serving; --data DIR)
+  restore <file>             Replace the database with a backup; the old one stays as spool.db.bak (stop serve first)
   help                       Show this help
 
 Inputs: thread JSON, pasted thread text (.txt or - for stdin), Markdown, an article (.txt, .html or

@@ -6,6 +6,9 @@ import { z } from 'zod';
 import { DOCUMENT_SCHEMA_VERSION, type SpoolDocument } from './document.js';
 import { SpoolInputError } from './errors.js';
 import { zodIssuesToInputIssues } from './schema-issues.js';
+import { checkPostCount, checkPostLength, checkPostText, MAX_POST_CHARS, tooManyPosts } from './limits.js';
+
+export { MAX_POSTS, MAX_POST_CHARS } from './limits.js';
 
 // Thread tools write `null` for fields they don't have; treating it as absent saves users a hand edit.
 const optionalText = z.string().nullish().transform((v) => v ?? undefined);
@@ -26,8 +29,9 @@ const threadPostSchema = z.object({
   // Some exporters number their posts; ids are strings in the Document.
   id: z.union([z.string(), z.number().transform(String)]).nullish().transform((v) => v ?? undefined),
   author: authorInputSchema,
-  html: optionalText,
-  text: optionalText,
+  // Markup roughly doubles a post's size, so its cap is twice the text's.
+  html: optionalText.superRefine((v, ctx) => checkPostText(v, 2 * MAX_POST_CHARS, ctx)),
+  text: optionalText.superRefine((v, ctx) => checkPostText(v, MAX_POST_CHARS, ctx)),
   media: z.array(mediaInputSchema).nullish().transform((v) => v ?? undefined),
 });
 
@@ -35,7 +39,7 @@ const threadPostSchema = z.object({
 export const threadFileSchema = z.object({
   title: optionalText,
   url: optionalText,
-  posts: z.array(threadPostSchema).min(1),
+  posts: z.array(threadPostSchema).min(1).superRefine(checkPostCount),
 });
 
 export type ThreadFile = z.output<typeof threadFileSchema>;
@@ -69,13 +73,13 @@ const postSchema = z.object({
   author: z.object({ name: z.string(), handle: z.string(), avatar: z.string().optional() }),
   blocks: z.array(blockSchema),
   media: z.array(mediaSchema),
-});
+}).superRefine(checkPostLength);
 
 export const documentSchema = z.object({
   schemaVersion: z.literal(DOCUMENT_SCHEMA_VERSION),
   title: z.string().optional(),
   url: z.string().optional(),
-  posts: z.array(postSchema),
+  posts: z.array(postSchema).superRefine(checkPostCount),
 });
 
 // Compile-time guard that the schema and the hand-written model never drift apart.
@@ -87,6 +91,9 @@ void _sameShapeBack;
 
 /** Validates a parsed thread file; `file` names it in errors (`kd.json: posts[3].author.handle: required`). */
 export function parseThreadFile(json: unknown, file: string): ThreadFile {
+  // Refused before zod walks every post, so an enormous file costs one length check.
+  const tooMany = tooManyPosts(json);
+  if (tooMany) throw new SpoolInputError(file, [tooMany]);
   const result = threadFileSchema.safeParse(json);
   if (!result.success) throw new SpoolInputError(file, zodIssuesToInputIssues(result.error.issues));
   return result.data;
@@ -100,6 +107,8 @@ export function parseDocument(json: unknown, where: string): SpoolDocument {
       { path: 'schemaVersion', message: `version ${version} is newer than this Spool reads (${DOCUMENT_SCHEMA_VERSION})` },
     ]);
   }
+  const tooMany = tooManyPosts(json);
+  if (tooMany) throw new SpoolInputError(where, [tooMany]);
   const result = documentSchema.safeParse(json);
   if (!result.success) throw new SpoolInputError(where, zodIssuesToInputIssues(result.error.issues));
   return result.data;

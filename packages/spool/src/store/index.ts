@@ -4,6 +4,7 @@ export { resolveDataDir, DATABASE_FILE } from './database.js';
 export { NotFoundError, ConflictError, StorageError } from './errors.js';
 export type { StorageProblem } from './errors.js';
 export { SCHEMA_VERSION } from './migrations.js';
+export { backupDatabase, restoreDatabase, BACKUP_SUFFIX } from './backup.js';
 export { storedBrandKitSchema, parseStoredBrandKit, kitFontAssets } from './brand-kit.js';
 export type { StoredBrandKit } from './brand-kit.js';
 export { ASSET_ID_PATTERN } from './ids.js';

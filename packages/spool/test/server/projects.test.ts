@@ -133,7 +133,8 @@ describe('full disk', () => {
     db.read((raw) => raw.pragma(`max_page_count = ${pages + 1}`));
     try {
       const big = structuredClone(document);
-      big.posts[0].blocks = Array.from({ length: 3000 }, (_, i) => para(`paragraph ${i} `.repeat(20)));
+      // Spread over posts: one post of this size would be refused by the 100,000-character limit.
+      big.posts = Array.from({ length: 20 }, (_, p) => post(String(p + 1), Array.from({ length: 150 }, (_, i) => para(`paragraph ${i} `.repeat(20)))));
       const res = await server.call('PUT', `/api/projects/${created.id}`, { document: big, revision: 1 });
       expect(res.status).toBe(507);
       expect(await res.json()).toEqual({ error: `data folder ${server.dataDir} is full: nothing was saved; free some space and try again` });

@@ -1,0 +1,46 @@
+/**
+ * Size limits every Document and thread file must keep. They sit far above any real thread (X caps
+ * a long post at 25,000 characters and LinkedIn a document at 300 pages) and far below what would
+ * make planning and layout run for minutes, so an absurd input is refused at the door with the
+ * limit named instead of hanging a build or a request.
+ */
+import type { z } from 'zod';
+import type { InputIssue } from './errors.js';
+
+export const MAX_POSTS = 5_000;
+export const MAX_POST_CHARS = 100_000;
+
+const fmt = (n: number) => n.toLocaleString('en-US');
+
+type RefineCtx = z.core.$RefinementCtx<unknown>;
+
+export function checkPostCount(posts: readonly unknown[], ctx: RefineCtx): void {
+  if (posts.length > MAX_POSTS) ctx.addIssue({ code: 'custom', message: postCountMessage(posts.length) });
+}
+
+export function checkPostText(text: string | undefined, limit: number, ctx: RefineCtx): void {
+  if (text !== undefined && text.length > limit) ctx.addIssue({ code: 'custom', message: postLengthMessage(text.length, limit) });
+}
+
+/** A Document post's length is the text of all its spans. */
+export function checkPostLength(post: { blocks: readonly { spans: readonly { text: string }[] }[] }, ctx: RefineCtx): void {
+  let total = 0;
+  for (const block of post.blocks) for (const span of block.spans) total += span.text.length;
+  if (total > MAX_POST_CHARS) ctx.addIssue({ code: 'custom', message: postLengthMessage(total, MAX_POST_CHARS), path: ['blocks'] });
+}
+
+/** The raw input's post count, checked before any post is parsed. */
+export function tooManyPosts(json: unknown): InputIssue | undefined {
+  if (typeof json !== 'object' || json === null) return undefined;
+  const posts = (json as { posts?: unknown }).posts;
+  if (!Array.isArray(posts) || posts.length <= MAX_POSTS) return undefined;
+  return { path: 'posts', message: postCountMessage(posts.length) };
+}
+
+function postCountMessage(count: number): string {
+  return `${fmt(count)} posts is more than the limit of ${fmt(MAX_POSTS)} per document; split the source into several carousels`;
+}
+
+function postLengthMessage(length: number, limit: number): string {
+  return `${fmt(length)} characters is more than the limit of ${fmt(limit)} per post; split it into several posts`;
+}
