@@ -6,10 +6,11 @@ import { Store } from '../store/store.js';
 import { buildApp } from './app.js';
 import { packageVersion, resolveServerOptions, type ServerOptions } from './options.js';
 import { ServerRenderer } from './render.js';
+import { RenderPool } from './render-pool.js';
 import { writeStarterContent } from './starter-content.js';
 
 export type { ServerOptions } from './options.js';
-export { ServerConfigError, isLoopbackHost, DEFAULT_PORT, DEFAULT_HOST } from './options.js';
+export { ServerConfigError, isLoopbackHost, DEFAULT_PORT, DEFAULT_HOST, DEFAULT_RENDER_QUEUE, DEFAULT_RENDER_TIMEOUT_MS } from './options.js';
 export { CONTENT_SECURITY_POLICY } from './security.js';
 
 const SHUTDOWN_GRACE_MS = 30_000;
@@ -27,6 +28,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const resolved = resolveServerOptions(options);
   const store = options.store ?? Store.open({ dataDir: resolved.dataDir });
   const ownsStore = options.store === undefined;
+  const pool = new RenderPool({ size: resolved.render.workers, maxQueue: resolved.render.queue, timeoutMs: resolved.render.timeoutMs });
   try {
     if (resolved.starterContent) {
       try {
@@ -36,7 +38,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
         process.emitWarning(`Spool: could not create the sample project: ${err instanceof Error ? err.message : String(err)}`);
       }
     }
-    const app = await buildApp({ store, options: resolved, renderer: new ServerRenderer(store, resolved.fetch), version: packageVersion() });
+    const app = await buildApp({ store, options: resolved, renderer: new ServerRenderer(store, resolved.fetch, pool), version: packageVersion() });
     await app.listen({ port: resolved.port, host: resolved.host });
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : resolved.port;
@@ -49,14 +51,19 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       close: () => {
         // Requests in flight get a grace period to finish; after it their connections are cut.
         const grace = setTimeout(() => app.server.closeAllConnections(), SHUTDOWN_GRACE_MS);
-        closing ??= app.close().then(() => {
-          clearTimeout(grace);
-          if (ownsStore) store.close();
-        });
+        // Exports in flight finish inside app.close(); only then do the workers go.
+        closing ??= app
+          .close()
+          .then(() => pool.close())
+          .then(() => {
+            clearTimeout(grace);
+            if (ownsStore) store.close();
+          });
         return closing;
       },
     };
   } catch (err) {
+    await pool.close();
     if (ownsStore) store.close();
     throw err;
   }

@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { isIP } from 'node:net';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FetchGuardOptions } from '../sources/fetch-guard.js';
@@ -25,6 +26,12 @@ export interface ServerOptions {
   fetch?: FetchGuardOptions;
   /** Log each request to stdout. Default false. */
   logRequests?: boolean;
+  /** Render worker threads; default `SPOOL_RENDER_WORKERS` or one per core. */
+  renderWorkers?: number;
+  /** Exports that may wait for a worker before new ones get 503; default `SPOOL_RENDER_QUEUE` or 32. */
+  renderQueue?: number;
+  /** Longest one export may run; default `SPOOL_RENDER_TIMEOUT_MS` or 30 s. */
+  renderTimeoutMs?: number;
   env?: NodeJS.ProcessEnv;
 }
 
@@ -37,6 +44,7 @@ export interface ResolvedOptions {
   starterContent: boolean;
   fetch: FetchGuardOptions;
   logRequests: boolean;
+  render: { workers: number; queue: number; timeoutMs: number };
 }
 
 /** The server was asked to start in a way that would be unsafe or cannot work. */
@@ -78,7 +86,22 @@ export function resolveServerOptions(options: ServerOptions): ResolvedOptions {
     starterContent: options.starterContent ?? true,
     fetch: options.fetch ?? {},
     logRequests: options.logRequests ?? false,
+    render: {
+      workers: countOption('render workers', options.renderWorkers, env.SPOOL_RENDER_WORKERS, availableParallelism(), 1),
+      queue: countOption('render queue', options.renderQueue, env.SPOOL_RENDER_QUEUE, DEFAULT_RENDER_QUEUE, 0),
+      timeoutMs: countOption('render timeout', options.renderTimeoutMs, env.SPOOL_RENDER_TIMEOUT_MS, DEFAULT_RENDER_TIMEOUT_MS, 1),
+    },
   };
+}
+
+export const DEFAULT_RENDER_QUEUE = 32;
+export const DEFAULT_RENDER_TIMEOUT_MS = 30_000;
+
+/** A whole number from the options, else the environment, else the default. */
+function countOption(what: string, given: number | undefined, fromEnv: string | undefined, fallback: number, min: number): number {
+  const value = given ?? (fromEnv !== undefined && fromEnv !== '' ? Number(fromEnv) : fallback);
+  if (!Number.isInteger(value) || value < min) throw new ServerConfigError(`${what} ${String(given ?? fromEnv)}: expected a whole number of at least ${min}`);
+  return value;
 }
 
 /** 127.0.0.0/8, ::1 and localhost: addresses only this machine can reach. */

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { renderDeck, type OutputFormat } from '../node/build.js';
-import type { LoadImageOptions } from '../node/images.js';
+import type { OutputFormat } from '../node/build.js';
+import { deckImageRefs } from '../node/resources.js';
 import type { Deck } from '../model/deck.js';
 import { fetchGuarded, type FetchGuardOptions } from '../sources/fetch-guard.js';
 import type { Store } from '../store/store.js';
@@ -10,6 +10,8 @@ import { CustomFonts } from './custom-fonts.js';
 import { HttpError } from './http-errors.js';
 import { exportQuery, parseBody, renderBody } from './body-schemas.js';
 import type { ServerContext } from './options.js';
+import type { RenderPool } from './render-pool.js';
+import { ownedCopy, type JobImage } from './render-job.js';
 
 export interface RenderRequest {
   deck: Deck;
@@ -39,14 +41,16 @@ const MAX_REMOTE_IMAGE = 25 * 1024 * 1024;
 /**
  * Exports for the server. Decks come from the network, so images are read only from the store
  * (`asset:<id>`), data: URIs and guarded http(s) fetches; a local path is refused, never read.
+ * Those bytes are gathered here, where the store and the network are, and the deck is laid out and
+ * painted in the render pool's worker threads.
  */
 export class ServerRenderer {
   private readonly fonts: CustomFonts;
-  private readonly gate = new RenderGate();
 
   constructor(
     private readonly store: Store,
     private readonly fetchOptions: FetchGuardOptions,
+    private readonly pool: RenderPool,
   ) {
     this.fonts = new CustomFonts(store);
   }
@@ -55,32 +59,40 @@ export class ServerRenderer {
     const { deck, format, page } = request;
     if (page !== undefined && format === 'pdf') throw new HttpError(400, 'page: a single page can be exported as png, jpeg or svg, not pdf');
     const zip = format !== 'pdf' && (page === undefined || request.zip === true);
-    const engine = this.fonts.engineFor(deck);
-    const result = await this.gate.run(() =>
-      renderDeck(deck, { format, page, zip, engine, source: 'deck', images: this.imageOptions() }),
-    );
-    const file = result.files[0];
+    const fonts = this.fonts.facesFor(deck);
+    const images = await this.resolveImages(deck);
+    const file = await this.pool.run({ deck, format, page, zip, fonts, images });
     const slug = slugify(deck.title || request.fallbackName || 'carousel');
-    const ext = path.extname(file.name).slice(1);
+    const ext = path.extname(file.fileName).slice(1);
     const name = page !== undefined ? `${slug}-${String(page).padStart(2, '0')}.${ext}` : `${slug}.${ext}`;
     return {
       name,
       mime: MIME[ext === 'jpg' ? 'jpeg' : ext] ?? 'application/octet-stream',
       bytes: file.bytes,
-      pages: result.scenes.length,
-      warnings: result.warnings.map((w) => w.message),
+      pages: file.pages,
+      warnings: file.warnings,
     };
   }
 
-  private imageOptions(): LoadImageOptions {
-    return {
-      resolve: async (src) => {
-        if (src.startsWith('asset:')) return this.assetImage(src.slice(6));
-        if (/^(data:|https?:\/\/)/i.test(src)) return undefined;
-        throw new Error(`${src}: the server reads images only from uploads (asset:<id>), data: URIs and http(s) URLs`);
-      },
-      fetchBytes: async (url) => (await fetchGuarded(url, { maxBytes: MAX_REMOTE_IMAGE, accept: 'image/*', ...this.fetchOptions })).bytes,
-    };
+  /**
+   * Bytes for every upload and remote image the deck shows. A failure travels with the source, so
+   * the worker reports it exactly as a local render would: naming the slide that showed the image.
+   */
+  private async resolveImages(deck: Deck): Promise<JobImage[]> {
+    const sources = [...new Set(deckImageRefs(deck).map((ref) => ref.src.trim()))];
+    const wanted = sources.filter((src) => src.startsWith('asset:') || /^https?:\/\//i.test(src));
+    return Promise.all(
+      wanted.map(async (src): Promise<JobImage> => {
+        try {
+          const bytes = src.startsWith('asset:')
+            ? this.assetImage(src.slice(6))
+            : (await fetchGuarded(src, { maxBytes: MAX_REMOTE_IMAGE, accept: 'image/*', ...this.fetchOptions })).bytes;
+          return { src, bytes: ownedCopy(bytes) };
+        } catch (err) {
+          return { src, error: err instanceof Error ? err.message : String(err) };
+        }
+      }),
+    );
   }
 
   private assetImage(id: string): Uint8Array {
@@ -106,44 +118,6 @@ export function slugify(title: string): string {
     .slice(0, 60)
     .replace(/-+$/, '');
   return slug || 'carousel';
-}
-
-/**
- * Bounds the renders in progress and waiting. Layout runs on the event loop and painting holds whole
- * pages in memory, so a burst of exports must queue, and past a point be turned away with 503 and
- * Retry-After, rather than slow every request or swell the process.
- */
-export class RenderGate {
-  private active = 0;
-  private readonly waiting: (() => void)[] = [];
-
-  constructor(
-    readonly maxActive = 2,
-    readonly maxWaiting = 16,
-  ) {}
-
-  async run<T>(work: () => Promise<T>): Promise<T> {
-    if (this.active >= this.maxActive) {
-      if (this.waiting.length >= this.maxWaiting) {
-        throw new HttpError(503, 'busy rendering other carousels; try again in a few seconds', { 'retry-after': '5' });
-      }
-      await new Promise<void>((resolve) => this.waiting.push(resolve));
-    } else {
-      this.active++;
-    }
-    try {
-      return await work();
-    } finally {
-      // Hand the slot straight to the next waiter, so it cannot be taken by a newcomer in between.
-      const next = this.waiting.shift();
-      if (next) next();
-      else this.active--;
-    }
-  }
-
-  get busy(): { active: number; waiting: number } {
-    return { active: this.active, waiting: this.waiting.length };
-  }
 }
 
 /** Exports: any deck sent in the body, or a saved project's deck. */

@@ -1,0 +1,171 @@
+import { Worker } from 'node:worker_threads';
+import { HttpError } from './http-errors.js';
+import { decodeJobError, transferablesOf, type RenderJob, type RenderJobResult } from './render-job.js';
+import type { WorkerMessage } from './render-worker.js';
+
+export interface RenderPoolOptions {
+  /** Worker threads rendering side by side. */
+  size: number;
+  /** Jobs waiting for a worker; past this, new jobs are turned away with 503. */
+  maxQueue: number;
+  /** A job running longer than this is abandoned and its worker replaced. */
+  timeoutMs: number;
+}
+
+interface Task {
+  job: RenderJob;
+  resolve: (result: RenderJobResult) => void;
+  reject: (err: Error) => void;
+}
+
+interface Slot {
+  worker: Worker;
+  ready: boolean;
+  task?: Task & { id: number; timer: NodeJS.Timeout };
+}
+
+/**
+ * Under vitest the server runs from its TypeScript sources. Node 20 ignores `--import tsx` in a
+ * worker's execArgv, so there the worker is a small script that registers tsx itself and then loads
+ * the TypeScript entry; from the built package the worker is the compiled JavaScript file.
+ */
+function startWorker(): Worker {
+  const fromSource = import.meta.url.endsWith('.ts');
+  const entry = new URL(`./render-worker.${fromSource ? 'ts' : 'js'}`, import.meta.url);
+  if (!fromSource) return new Worker(entry);
+  const boot = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(entry.href)}); })`;
+  return new Worker(boot, { eval: true });
+}
+
+/**
+ * A fixed number of warm render workers and a bounded queue in front of them. Workers start on
+ * first need and then stay, keeping their parsed fonts; one that crashes or overruns the time limit
+ * is terminated and a fresh one takes its place, so one bad deck costs one answer, never the server.
+ */
+export class RenderPool {
+  private readonly slots: Slot[] = [];
+  private readonly queue: Task[] = [];
+  private nextId = 1;
+  private closed = false;
+  /** Recent render time, to tell a turned-away client when to come back. */
+  private averageMs = 1000;
+
+  constructor(readonly options: RenderPoolOptions) {}
+
+  run(job: RenderJob): Promise<RenderJobResult> {
+    if (this.closed) return Promise.reject(new HttpError(503, 'the server is shutting down; no new exports are taken', { 'retry-after': '5' }));
+    // Jobs a free or not yet started worker will take do not count as waiting.
+    const running = this.slots.filter((s) => s.task).length;
+    if (this.queue.length >= this.options.maxQueue + this.options.size - running) {
+      const retry = Math.min(60, Math.max(1, Math.ceil((this.averageMs * (this.queue.length + this.slots.length)) / this.options.size / 1000)));
+      return Promise.reject(
+        new HttpError(503, `busy rendering other carousels (${this.queue.length} waiting); try again in ${retry} s`, { 'retry-after': String(retry) }),
+      );
+    }
+    return new Promise((resolve, reject) => {
+      this.queue.push({ job, resolve, reject });
+      this.pump();
+    });
+  }
+
+  get busy(): { workers: number; running: number; waiting: number } {
+    return { workers: this.slots.length, running: this.slots.filter((s) => s.task).length, waiting: this.queue.length };
+  }
+
+  /** Terminates every worker. Callers finish their requests first: jobs still queued are refused. */
+  async close(): Promise<void> {
+    this.closed = true;
+    for (const task of this.queue.splice(0)) task.reject(new HttpError(503, 'the server is shutting down', { 'retry-after': '5' }));
+    await Promise.all(this.slots.splice(0).map((slot) => this.stop(slot, new HttpError(503, 'the server is shutting down'))));
+  }
+
+  private idleSlot(): Slot | undefined {
+    return this.slots.find((s) => s.ready && !s.task);
+  }
+
+  private pump(): void {
+    while (this.queue.length > 0 && !this.closed) {
+      const slot = this.idleSlot();
+      if (slot) {
+        this.dispatch(slot, this.queue.shift()!);
+        continue;
+      }
+      // Start a worker only when none are already starting for the jobs in the queue.
+      const starting = this.slots.filter((s) => !s.ready).length;
+      if (this.slots.length < this.options.size && starting < this.queue.length) this.spawn();
+      else return;
+    }
+  }
+
+  private dispatch(slot: Slot, task: Task): void {
+    const id = this.nextId++;
+    const started = performance.now();
+    const timer = setTimeout(() => {
+      const seconds = Math.round(this.options.timeoutMs / 100) / 10;
+      void this.stop(slot, new HttpError(504, `the export took longer than the ${seconds} s limit and was stopped; try fewer slides or smaller images`));
+      this.pump();
+    }, this.options.timeoutMs);
+    slot.task = {
+      ...task,
+      id,
+      timer,
+      resolve: (result) => {
+        this.averageMs = this.averageMs * 0.8 + (performance.now() - started) * 0.2;
+        task.resolve(result);
+      },
+    };
+    const parts = [...task.job.fonts.map((f) => f.bytes), ...task.job.images.flatMap((i) => ('bytes' in i ? [i.bytes] : []))];
+    slot.worker.postMessage({ id, job: task.job }, transferablesOf(parts));
+  }
+
+  private spawn(): void {
+    const worker = startWorker();
+    // Requests in flight keep the process alive; an idle pool must not.
+    worker.unref();
+    const slot: Slot = { worker, ready: false };
+    this.slots.push(slot);
+    worker.on('message', (message: WorkerMessage) => this.onMessage(slot, message));
+    worker.on('error', (err) => this.onExit(slot, `the render worker failed: ${err.message}`));
+    worker.on('exit', (code) => this.onExit(slot, `the render worker stopped unexpectedly (exit code ${code})`));
+  }
+
+  private onMessage(slot: Slot, message: WorkerMessage): void {
+    if (message.type === 'ready') {
+      slot.ready = true;
+    } else if (slot.task && slot.task.id === message.id) {
+      const task = slot.task;
+      clearTimeout(task.timer);
+      slot.task = undefined;
+      if (message.type === 'done') task.resolve(message.result);
+      else task.reject(decodeJobError(message.error));
+    }
+    this.pump();
+  }
+
+  /** A worker that died: its job fails with 500 and a fresh worker is started if work is waiting. */
+  private onExit(slot: Slot, reason: string): void {
+    const at = this.slots.indexOf(slot);
+    if (at < 0) return;
+    this.slots.splice(at, 1);
+    if (slot.task) {
+      clearTimeout(slot.task.timer);
+      slot.task.reject(new HttpError(500, reason));
+      slot.task = undefined;
+    } else if (!slot.ready && this.queue.length > 0) {
+      // A worker that cannot even start would otherwise leave the queue waiting forever.
+      this.queue.shift()!.reject(new HttpError(500, reason));
+    }
+    this.pump();
+  }
+
+  private async stop(slot: Slot, error: Error): Promise<void> {
+    const at = this.slots.indexOf(slot);
+    if (at >= 0) this.slots.splice(at, 1);
+    if (slot.task) {
+      clearTimeout(slot.task.timer);
+      slot.task.reject(error);
+      slot.task = undefined;
+    }
+    await slot.worker.terminate();
+  }
+}

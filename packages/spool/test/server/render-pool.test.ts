@@ -1,0 +1,66 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { startTestServer, type TestServer } from './harness.js';
+
+const servers: TestServer[] = [];
+
+afterEach(async () => {
+  for (const server of servers.splice(0)) await server.stop();
+});
+
+async function serverWith(options: { renderWorkers: number; renderQueue?: number; renderTimeoutMs?: number }) {
+  const server = await startTestServer(options);
+  servers.push(server);
+  const [first] = await server.json('GET', '/api/projects');
+  const sample = await server.json('GET', `/api/projects/${first.id}`);
+  return { server, deck: sample.deck };
+}
+
+/** The sample deck repeated until rendering it as PNGs takes seconds, not milliseconds. */
+function largeDeck(deck: any, slides = 120): any {
+  return { ...deck, slides: Array.from({ length: slides }, (_, i) => ({ ...deck.slides[i % deck.slides.length], id: `s${i}` })) };
+}
+
+describe('render pool', () => {
+  it('renders off the request thread: health answers at once while a large export runs', async () => {
+    const { server, deck } = await serverWith({ renderWorkers: 1 });
+    let done = false;
+    const big = server.call('POST', '/api/render', { deck: largeDeck(deck), format: 'png' }).then(async (res) => {
+      done = true;
+      return res;
+    });
+    await new Promise((r) => setTimeout(r, 1500));
+    const times: number[] = [];
+    for (let i = 0; i < 5 && !done; i++) {
+      const start = performance.now();
+      const res = await server.call('GET', '/api/health');
+      expect(res.status).toBe(200);
+      times.push(performance.now() - start);
+    }
+    expect(done).toBe(false);
+    expect(Math.max(...times)).toBeLessThan(500);
+    expect((await big).status).toBe(200);
+  });
+
+  it('turns exports away with 503 and Retry-After when every worker is busy and the queue is full', async () => {
+    const { server, deck } = await serverWith({ renderWorkers: 1, renderQueue: 1 });
+    const body = { deck: largeDeck(deck, 60), format: 'pdf' };
+    const answers = await Promise.all(Array.from({ length: 5 }, () => server.call('POST', '/api/render', body)));
+    const statuses = answers.map((res) => res.status).sort();
+    expect(statuses).toEqual([200, 200, 503, 503, 503]);
+    const refused = answers.find((res) => res.status === 503)!;
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+    expect((await refused.json()).error).toMatch(/^busy rendering other carousels/);
+    const health = await server.call('GET', '/api/health');
+    expect(health.status).toBe(200);
+  });
+
+  it('stops an export past the time limit with 504, and the next export still works', async () => {
+    const { server, deck } = await serverWith({ renderWorkers: 1, renderTimeoutMs: 1500 });
+    const slow = await server.call('POST', '/api/render', { deck: largeDeck(deck, 300), format: 'png' });
+    expect(slow.status).toBe(504);
+    expect((await slow.json()).error).toMatch(/^the export took longer than the 1\.5 s limit and was stopped/);
+    const next = await server.call('POST', '/api/render', { deck, format: 'svg', page: 1 });
+    expect(next.status).toBe(200);
+    expect(await next.text()).toMatch(/^<svg/);
+  });
+});
