@@ -28,7 +28,12 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const resolved = resolveServerOptions(options);
   const store = options.store ?? Store.open({ dataDir: resolved.dataDir });
   const ownsStore = options.store === undefined;
-  const pool = new RenderPool({ size: resolved.render.workers, maxQueue: resolved.render.queue, timeoutMs: resolved.render.timeoutMs });
+  const pool = new RenderPool({
+    size: resolved.render.workers,
+    maxQueue: resolved.render.queue,
+    timeoutMs: resolved.render.timeoutMs,
+    memoryMb: resolved.render.memoryMb,
+  });
   try {
     if (resolved.starterContent) {
       try {

@@ -32,6 +32,8 @@ export interface ServerOptions {
   renderQueue?: number;
   /** Longest one export may run; default `SPOOL_RENDER_TIMEOUT_MS` or 30 s. */
   renderTimeoutMs?: number;
+  /** Heap one render worker may use, in MB; default `SPOOL_RENDER_MEMORY_MB` or 1024. */
+  renderMemoryMb?: number;
   env?: NodeJS.ProcessEnv;
 }
 
@@ -44,7 +46,7 @@ export interface ResolvedOptions {
   starterContent: boolean;
   fetch: FetchGuardOptions;
   logRequests: boolean;
-  render: { workers: number; queue: number; timeoutMs: number };
+  render: { workers: number; queue: number; timeoutMs: number; memoryMb: number };
 }
 
 /** The server was asked to start in a way that would be unsafe or cannot work. */
@@ -90,12 +92,18 @@ export function resolveServerOptions(options: ServerOptions): ResolvedOptions {
       workers: countOption('render workers', options.renderWorkers, env.SPOOL_RENDER_WORKERS, availableParallelism(), 1),
       queue: countOption('render queue', options.renderQueue, env.SPOOL_RENDER_QUEUE, DEFAULT_RENDER_QUEUE, 0),
       timeoutMs: countOption('render timeout', options.renderTimeoutMs, env.SPOOL_RENDER_TIMEOUT_MS, DEFAULT_RENDER_TIMEOUT_MS, 1),
+      memoryMb: countOption('render memory', options.renderMemoryMb, env.SPOOL_RENDER_MEMORY_MB, DEFAULT_RENDER_MEMORY_MB, 64),
     },
   };
 }
 
 export const DEFAULT_RENDER_QUEUE = 32;
 export const DEFAULT_RENDER_TIMEOUT_MS = 30_000;
+/**
+ * Enough for the largest document allowed (5,000 posts: about 730 MB). A stated limit also makes V8
+ * size the worker's heap to it instead of to the machine, so memory levels off early under load.
+ */
+export const DEFAULT_RENDER_MEMORY_MB = 1024;
 
 /** A whole number from the options, else the environment, else the default. */
 function countOption(what: string, given: number | undefined, fromEnv: string | undefined, fallback: number, min: number): number {

@@ -10,6 +10,8 @@ export interface RenderPoolOptions {
   maxQueue: number;
   /** A job running longer than this is abandoned and its worker replaced. */
   timeoutMs: number;
+  /** Old-generation heap limit of each worker, in MB. */
+  memoryMb: number;
 }
 
 interface Task {
@@ -29,12 +31,13 @@ interface Slot {
  * worker's execArgv, so there the worker is a small script that registers tsx itself and then loads
  * the TypeScript entry; from the built package the worker is the compiled JavaScript file.
  */
-function startWorker(): Worker {
+function startWorker(memoryMb: number): Worker {
   const fromSource = import.meta.url.endsWith('.ts');
   const entry = new URL(`./render-worker.${fromSource ? 'ts' : 'js'}`, import.meta.url);
-  if (!fromSource) return new Worker(entry);
+  const resourceLimits = { maxOldGenerationSizeMb: memoryMb };
+  if (!fromSource) return new Worker(entry, { resourceLimits });
   const boot = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(entry.href)}); })`;
-  return new Worker(boot, { eval: true });
+  return new Worker(boot, { eval: true, resourceLimits });
 }
 
 /**
@@ -119,13 +122,20 @@ export class RenderPool {
   }
 
   private spawn(): void {
-    const worker = startWorker();
+    const worker = startWorker(this.options.memoryMb);
     // Requests in flight keep the process alive; an idle pool must not.
     worker.unref();
     const slot: Slot = { worker, ready: false };
     this.slots.push(slot);
     worker.on('message', (message: WorkerMessage) => this.onMessage(slot, message));
-    worker.on('error', (err) => this.onExit(slot, `the render worker failed: ${err.message}`));
+    worker.on('error', (err) =>
+      this.onExit(
+        slot,
+        (err as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY'
+          ? `the export needed more than the ${this.options.memoryMb} MB a render may use (SPOOL_RENDER_MEMORY_MB)`
+          : `the render worker failed: ${err.message}`,
+      ),
+    );
     worker.on('exit', (code) => this.onExit(slot, `the render worker stopped unexpectedly (exit code ${code})`));
   }
 

@@ -7,7 +7,7 @@ afterEach(async () => {
   for (const server of servers.splice(0)) await server.stop();
 });
 
-async function serverWith(options: { renderWorkers: number; renderQueue?: number; renderTimeoutMs?: number }) {
+async function serverWith(options: { renderWorkers: number; renderQueue?: number; renderTimeoutMs?: number; renderMemoryMb?: number }) {
   const server = await startTestServer(options);
   servers.push(server);
   const [first] = await server.json('GET', '/api/projects');
@@ -62,5 +62,14 @@ describe('render pool', () => {
     const next = await server.call('POST', '/api/render', { deck, format: 'svg', page: 1 });
     expect(next.status).toBe(200);
     expect(await next.text()).toMatch(/^<svg/);
+  });
+
+  it('answers 500 naming the memory limit when an export outgrows its worker, and carries on', async () => {
+    const { server, deck } = await serverWith({ renderWorkers: 1, renderMemoryMb: 64 });
+    const huge = await server.call('POST', '/api/render', { deck: largeDeck(deck, 3000), format: 'pdf' });
+    expect(huge.status).toBe(500);
+    expect((await huge.json()).error).toMatch(/more than the 64 MB a render may use \(SPOOL_RENDER_MEMORY_MB\)/);
+    const small = await server.call('POST', '/api/render', { deck: largeDeck(deck, 3), format: 'pdf' });
+    expect(small.status).toBe(200);
   });
 });
