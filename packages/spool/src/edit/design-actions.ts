@@ -1,7 +1,8 @@
 import type { Author, SpoolDocument } from '../model/document.js';
 import type { Deck, Slide } from '../model/deck.js';
-import type { BrandKit, CallToAction, Design, PatternChoice, PlanOptions, Ratio, Typography } from '../design/types.js';
+import type { Design, Ratio } from '../design/types.js';
 import { resolveDesign } from '../design/resolve.js';
+import type { DesignInput } from '../design/resolve.js';
 import { resolveRatio } from '../design/ratios.js';
 import { ctaBlocks } from '../plan/outro.js';
 import { planDeck } from '../plan/plan-deck.js';
@@ -11,16 +12,7 @@ import { nextSlideId, withSlides } from './slide-actions.js';
  * A change to part of the design. Inside the nested parts a key given as `undefined` is removed
  * (a logo taken away, a pattern colour back to the theme's), which a plain merge could not say.
  */
-export interface DesignPatch {
-  ratio?: Ratio | string;
-  theme?: string;
-  layout?: string;
-  typography?: Partial<Typography>;
-  pattern?: Partial<PatternChoice>;
-  brand?: Partial<Omit<BrandKit, 'show'>> & { show?: Partial<BrandKit['show']> };
-  cta?: Partial<CallToAction>;
-  plan?: Partial<PlanOptions>;
-}
+export type DesignPatch = Omit<DesignInput, 'ratio'> & { ratio?: Ratio | string };
 
 export function setDesign(deck: Deck, patch: DesignPatch): Deck {
   const d = deck.design;
