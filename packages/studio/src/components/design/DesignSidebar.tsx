@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import { setDesign } from '../../../../spool/src/edit/index.js';
 import { useDesign, useStudio } from '../../state/studio-context.js';
 import { PanelSection } from '../common/controls.js';
@@ -57,23 +57,16 @@ export function LayoutPanel() {
   const variants = useMemo(() => layouts.map((l) => ({ id: l.id, patch: { layout: l.id } })), [layouts]);
   const sampleSlide = useMemo(() => (sample ? { ...sample, layout: undefined } : undefined), [sample]);
   const svgs = useVariantSvgs(services, deck, sampleSlide, variants);
-  const aspect = deck.design.ratio.width / deck.design.ratio.height;
   return (
     <PanelSection title="Layout Template">
-      <div className="tile-grid" role="radiogroup" aria-label="Layout template">
-        {layouts.map((l) => {
-          const active = l.id === deck.design.layout;
-          return (
-            <button key={l.id} type="button" role="radio" aria-checked={active} className={active ? 'tile is-active' : 'tile'} title={l.description}
-              onClick={() => edit((d) => setDesign(d, { layout: l.id }))}>
-              <span className="tile-frame" style={{ aspectRatio: String(aspect) }}>
-                {svgs.get(l.id) ? <SvgImage svg={svgs.get(l.id)!} alt="" /> : <span className="thumb-skeleton" />}
-              </span>
-              <span className="tile-label">{l.label}</span>
-            </button>
-          );
-        })}
-      </div>
+      <VariantTiles
+        label="Layout template"
+        aspect={deck.design.ratio.width / deck.design.ratio.height}
+        activeId={deck.design.layout}
+        svgs={svgs}
+        tiles={layouts.map((l) => ({ id: l.id, label: l.label, title: l.description, placeholder: <span className="thumb-skeleton" /> }))}
+        onPick={(id) => edit((d) => setDesign(d, { layout: id }))}
+      />
       <p className="panel-note">Applies to content slides. A slide can pick its own in its edit form.</p>
     </PanelSection>
   );
@@ -86,23 +79,59 @@ export function ThemePanel() {
   const cover = deck.slides[0];
   const variants = useMemo(() => themes.map((t) => ({ id: t.id, patch: { theme: t.id } })), [themes]);
   const svgs = useVariantSvgs(services, deck, cover, variants);
-  const aspect = deck.design.ratio.width / deck.design.ratio.height;
   return (
     <PanelSection title="Preset Themes">
-      <div className="tile-grid tile-grid-3" role="radiogroup" aria-label="Theme">
-        {themes.map((t) => {
-          const active = t.id === deck.design.theme;
-          return (
-            <button key={t.id} type="button" role="radio" aria-checked={active} aria-label={`${t.label} theme`} className={active ? 'tile is-active' : 'tile'}
-              onClick={() => edit((d) => setDesign(d, { theme: t.id }))}>
-              <span className="tile-frame" style={{ aspectRatio: String(aspect), background: t.background }}>
-                {svgs.get(t.id) ? <SvgImage svg={svgs.get(t.id)!} alt="" /> : <span className="swatch-dot" style={{ background: t.accent }} />}
-              </span>
-              <span className="tile-label">{t.label}</span>
-            </button>
-          );
-        })}
-      </div>
+      <VariantTiles
+        label="Theme"
+        className="tile-grid tile-grid-3"
+        aspect={deck.design.ratio.width / deck.design.ratio.height}
+        activeId={deck.design.theme}
+        svgs={svgs}
+        tiles={themes.map((t) => ({
+          id: t.id, label: t.label, ariaLabel: `${t.label} theme`, background: t.background,
+          placeholder: <span className="swatch-dot" style={{ background: t.accent }} />,
+        }))}
+        onPick={(id) => edit((d) => setDesign(d, { theme: id }))}
+      />
     </PanelSection>
+  );
+}
+
+interface Tile {
+  id: string;
+  label: string;
+  ariaLabel?: string;
+  title?: string;
+  background?: string;
+  /** Shown until the engine has painted the tile's preview. */
+  placeholder: ReactNode;
+}
+
+/** A radio group of choices, each shown as the deck painted with that choice. */
+function VariantTiles(props: {
+  label: string;
+  className?: string;
+  aspect: number;
+  activeId: string;
+  svgs: ReadonlyMap<string, string>;
+  tiles: Tile[];
+  onPick: (id: string) => void;
+}) {
+  return (
+    <div className={props.className ?? 'tile-grid'} role="radiogroup" aria-label={props.label}>
+      {props.tiles.map((t) => {
+        const active = t.id === props.activeId;
+        const svg = props.svgs.get(t.id);
+        return (
+          <button key={t.id} type="button" role="radio" aria-checked={active} aria-label={t.ariaLabel} className={active ? 'tile is-active' : 'tile'} title={t.title}
+            onClick={() => props.onPick(t.id)}>
+            <span className="tile-frame" style={{ aspectRatio: String(props.aspect), background: t.background }}>
+              {svg ? <SvgImage svg={svg} alt="" /> : t.placeholder}
+            </span>
+            <span className="tile-label">{t.label}</span>
+          </button>
+        );
+      })}
+    </div>
   );
 }
