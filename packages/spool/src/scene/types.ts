@@ -76,7 +76,6 @@ export interface TextItem {
   text: string;
   width: number;
   glyphs: PlacedGlyph[];
-  underline?: boolean;
   opacity?: number;
 }
 

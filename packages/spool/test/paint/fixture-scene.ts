@@ -121,7 +121,6 @@ export function sampleScene(): Scene {
   const body = shapeLine('Kerning: AVAWAY To Ty fi', 32, 140, 18, '#e5e7eb');
   const emojiX = 32 + body.width + 4;
   const link = shapeLine('example.com/post?a=1&b=2', 32, 176, 16, '#93c5fd');
-  link.underline = true;
   const items: SceneItem[] = [
     { type: 'rect', x: 0, y: 0, w: 432, h: 540, fill: '#101828' },
     {
@@ -138,6 +137,8 @@ export function sampleScene(): Scene {
     body,
     { type: 'image', key: 'emoji:1f680', x: emojiX, y: 140 - 15, w: 18, h: 18, fit: 'contain', alt: '🚀' },
     link,
+    // Underlines are scene rects, as the scene builder emits them: 0.06 of the size thick, 0.1 below the baseline.
+    { type: 'rect', x: link.x, y: link.y + link.size * 0.1, w: link.width, h: link.size * 0.06, fill: link.color },
     { type: 'link', x: link.x, y: link.y - 14, w: link.width, h: 18, href: 'https://example.com/post?a=1&b=2' },
     { type: 'image', key: 'photo', x: 24, y: 210, w: 240, h: 240, fit: 'cover', radius: 20, alt: 'A diagram "quoted" <b>' },
     { type: 'image', key: 'chart', x: 280, y: 210, w: 128, h: 128, fit: 'contain', radius: 64 },

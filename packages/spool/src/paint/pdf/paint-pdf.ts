@@ -1,7 +1,6 @@
 import PDFDocument from 'pdfkit';
 import type { ImageItem, PaintResources, Scene } from '../../scene/types.js';
 import { safeHref } from '../svg/xml.js';
-import { underlineBox } from '../svg/geometry.js';
 import { pdfColor } from './pdf-color.js';
 import { splitTransparentPngs } from './pdf-alpha.js';
 import { PdfImageWriter } from './pdf-images.js';
@@ -106,10 +105,6 @@ function paintPage(
         doc.save();
         doc.fillColor(color, alpha < 1 ? Math.max(0, alpha) : undefined);
         text.draw(item);
-        if (item.underline && item.width > 0) {
-          const b = underlineBox(item);
-          doc.rect(b.x, b.y, b.w, b.h).fill();
-        }
         doc.restore();
         break;
       }

@@ -1,4 +1,4 @@
-import type { ImageItem, TextItem } from '../../scene/types.js';
+import type { ImageItem } from '../../scene/types.js';
 
 /**
  * Geometry every painter must agree on, kept in one place so the PDF, the SVG preview and the PNG
@@ -51,13 +51,4 @@ function intersect(a: Box, b: Box): Box {
 export function clampRadius(radius: number, w: number, h: number): number {
   if (!(radius > 0)) return 0;
   return Math.min(radius, Math.abs(w) / 2, Math.abs(h) / 2);
-}
-
-/**
- * Underline as a filled box below the baseline. The scene carries no font metrics, so position and
- * thickness are fractions of the size close to what common text faces specify.
- */
-export function underlineBox(item: TextItem): Box {
-  const h = Math.max(item.size * 0.06, 0.4);
-  return { x: item.x, y: item.y + item.size * 0.1, w: item.width, h };
 }

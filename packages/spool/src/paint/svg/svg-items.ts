@@ -8,7 +8,7 @@ import type {
   Stroke,
   TextItem,
 } from '../../scene/types.js';
-import { clampRadius, placeImage, underlineBox } from './geometry.js';
+import { clampRadius, placeImage } from './geometry.js';
 import type { SvgDefs } from './svg-defs.js';
 import { escapeXml, num, safeColor, safeHref } from './xml.js';
 
@@ -64,20 +64,11 @@ export function textSvg(item: TextItem, resources: PaintResources, defs: SvgDefs
     uses.push(`<use href="#${id}" x="${num(g.x * toUnits, 1)}"${y}/>`);
   }
   const color = escapeXml(safeColor(item.color));
-  let underline = '';
-  if (item.underline && item.width > 0) {
-    const b = underlineBox(item);
-    underline = `<rect x="${num(b.x)}" y="${num(b.y)}" width="${num(b.w)}" height="${num(b.h)}" fill="${color}"/>`;
-  }
-  if (uses.length === 0 && !underline) return '';
-  const glyphs = uses.length
-    ? `<g transform="translate(${num(item.x, 3)} ${num(item.y, 3)}) scale(${num(scale, 6)} ${num(-scale, 6)})">` +
-      `${uses.join('')}</g>`
-    : '';
-  return (
-    `<g aria-label="${escapeXml(item.text)}" fill="${color}"${opacityAttr(item.opacity)}>` +
-    `${glyphs}${underline}</g>`
-  );
+  if (uses.length === 0) return '';
+  const glyphs =
+    `<g transform="translate(${num(item.x, 3)} ${num(item.y, 3)}) scale(${num(scale, 6)} ${num(-scale, 6)})">` +
+    `${uses.join('')}</g>`;
+  return `<g aria-label="${escapeXml(item.text)}" fill="${color}"${opacityAttr(item.opacity)}>${glyphs}</g>`;
 }
 
 export function imageSvg(item: ImageItem, resources: PaintResources, defs: SvgDefs, pixelExact = false): string {
