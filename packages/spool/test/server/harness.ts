@@ -51,3 +51,9 @@ export async function startTestServer(options: ServerOptions & { keepData?: bool
     },
   };
 }
+
+/** The project a fresh database starts with (the sample carousel), loaded whole. */
+export async function sampleProject(server: TestServer): Promise<any> {
+  const [first] = await server.json('GET', '/api/projects');
+  return server.json('GET', `/api/projects/${first.id}`);
+}

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mutatedJson, mutatedText } from '../helpers/mutate.js';
-import { startTestServer, type TestServer } from './harness.js';
+import { sampleProject, startTestServer, type TestServer } from './harness.js';
 
 const fixtures = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'fixtures');
 /** Requests per property: each is a real round trip, some a render. */
@@ -14,8 +14,7 @@ let sample: { id: string; revision: number; deck: unknown; document: unknown };
 
 beforeAll(async () => {
   server = await startTestServer();
-  const [first] = await server.json('GET', '/api/projects');
-  sample = await server.json('GET', `/api/projects/${first.id}`);
+  sample = await sampleProject(server);
 });
 
 afterAll(async () => {

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from './harness.js';
+import { sampleProject, startTestServer, type TestServer } from './harness.js';
 
 const servers: TestServer[] = [];
 
@@ -10,9 +10,7 @@ afterEach(async () => {
 async function serverWith(options: { renderWorkers: number; renderQueue?: number; renderTimeoutMs?: number; renderMemoryMb?: number }) {
   const server = await startTestServer(options);
   servers.push(server);
-  const [first] = await server.json('GET', '/api/projects');
-  const sample = await server.json('GET', `/api/projects/${first.id}`);
-  return { server, deck: sample.deck };
+  return { server, deck: (await sampleProject(server)).deck };
 }
 
 /** The sample deck repeated until rendering it as PNGs takes seconds, not milliseconds. */

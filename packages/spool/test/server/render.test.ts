@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import sharp from 'sharp';
 import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from './harness.js';
+import { sampleProject, startTestServer, type TestServer } from './harness.js';
 import { readPdf } from '../paint/pdf/read-pdf.js';
 
 const require = createRequire(import.meta.url);
@@ -12,8 +12,7 @@ let sample: any;
 
 beforeAll(async () => {
   server = await startTestServer();
-  const [first] = await server.json('GET', '/api/projects');
-  sample = await server.json('GET', `/api/projects/${first.id}`);
+  sample = await sampleProject(server);
 });
 
 afterAll(async () => {
