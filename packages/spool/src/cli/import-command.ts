@@ -2,29 +2,21 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
 import { documentToThreadFile } from '../sources/to-thread-file.js';
+import type { ThreadSummary } from '../sources/x-archive.js';
 import type { CliFlags } from './args.js';
 import type { CliIo } from './io.js';
 import { writeAtomic } from './output.js';
 import { readSource } from './read-source.js';
 import { UsageError } from './usage.js';
 
-interface ThreadSummary {
-  id: string;
-  firstWords?: string;
-  text?: string;
-  posts?: number;
-  count?: number;
-  date?: string;
-}
-
 export async function runImport(flags: CliFlags, positionals: string[], io: CliIo): Promise<number> {
   const input = positionals[0];
   if (!input) throw new UsageError('import needs an input: spool import <input> -o thread.json');
   if (flags.list) {
-    const result = (await readSource(input, { ...flags }, io)) as { threads?: ThreadSummary[] };
+    const result = (await readSource(input, flags, io)) as { threads?: ThreadSummary[] };
     const threads = result.threads ?? [];
     if (flags.json) io.stdout.write(`${JSON.stringify(threads, null, 2)}\n`);
-    else for (const t of threads) io.stdout.write(`${t.id}  ${String(t.posts ?? t.count ?? '?').padStart(3)} posts  ${t.date ?? ''}  ${t.firstWords ?? t.text ?? ''}\n`);
+    else for (const t of threads) io.stdout.write(`${t.id}  ${String(t.posts).padStart(3)} posts  ${t.date.slice(0, 10)}  ${t.firstWords}\n`);
     return 0;
   }
   const out = flags.out;

@@ -10,6 +10,7 @@ export async function readSource(input: string, flags: CliFlags, io: CliIo): Pro
     author: flags.author,
     handle: flags.handle,
     thread: flags.thread,
+    list: flags.list,
     kind: flags.kind as SourceKind | undefined,
   });
 }

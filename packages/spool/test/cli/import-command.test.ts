@@ -32,4 +32,20 @@ describe('spool import', () => {
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).posts).toBeGreaterThan(10);
   });
+
+  it('lists the threads of an X archive and imports the one picked with --thread', async () => {
+    const archive = path.join(fixtures, 'x-archive');
+    const listed = await runCli(['import', archive, '--list']);
+    expect(listed.code).toBe(0);
+    expect(listed.stdout).toMatch(/^\d+ +5 posts +\d{4}-\d{2}-\d{2} +How we cut our CI/m);
+    expect(listed.stdout).toMatch(/^\d+ +3 posts /m);
+    const threads = JSON.parse((await runCli(['import', archive, '--list', '--json'])).stdout);
+    expect(threads.map((t: { posts: number }) => t.posts).sort()).toEqual([3, 5]);
+    const short = threads.find((t: { posts: number }) => t.posts === 3);
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'spool-import-'));
+    const out = path.join(dir, 'picked.json');
+    const picked = await runCli(['import', archive, '--thread', short.id, '-o', out, '--json']);
+    expect(picked.code).toBe(0);
+    expect(JSON.parse(picked.stdout).posts).toBe(3);
+  });
 });
