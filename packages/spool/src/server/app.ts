@@ -1,3 +1,4 @@
+import type { IncomingMessage } from 'node:http';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { errorAnswer } from './http-errors.js';
 import { isLoopbackHost, type ServerContext } from './options.js';
@@ -11,6 +12,27 @@ import { registerStudio } from './static-site.js';
 
 /** JSON bodies (decks, documents, kits): a 300-slide deck is well under this. */
 export const JSON_LIMIT = 5 * 1024 * 1024;
+
+/** Past this much more, or this long, a client still sending an oversized body is cut off. */
+const DISCARD_BYTES = 64 * 1024 * 1024;
+const DISCARD_MS = 10_000;
+
+/**
+ * Node drains a body no handler read, but the body parser stops reading an oversized one halfway.
+ * A socket closed with unread data is reset, and a reset can destroy the 413 before the client has
+ * read it; so the rest is read and thrown away, within bounds, as Node would have done.
+ */
+function discardRestOfBody(req: IncomingMessage): void {
+  let seen = 0;
+  const cutOff = setTimeout(() => req.socket.destroy(), DISCARD_MS);
+  cutOff.unref();
+  req.on('data', (chunk: Buffer) => {
+    seen += chunk.length;
+    if (seen > DISCARD_BYTES) req.socket.destroy();
+  });
+  req.once('close', () => clearTimeout(cutOff));
+  req.resume();
+}
 
 /** The Fastify app over a store: security checks, the JSON API under /api, and the studio's files. */
 export async function buildApp(ctx: ServerContext): Promise<FastifyInstance> {
@@ -30,6 +52,7 @@ export async function buildApp(ctx: ServerContext): Promise<FastifyInstance> {
       contentType: request.headers['content-type'],
     });
     if (answer.status >= 500 && answer.status !== 503 && answer.status !== 507) request.log.error(err);
+    if (answer.status === 413) discardRestOfBody(request.raw);
     return reply.code(answer.status).headers(answer.headers).send(answer.body);
   });
 
