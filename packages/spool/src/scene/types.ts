@@ -133,6 +133,8 @@ export interface FontFace {
   unitsPerEm: number;
   /** Outline of a glyph as SVG path data in font units, y up (as stored in the font). */
   glyphPath(glyphId: number): string;
+  /** Nominal horizontal advance of a glyph (hmtx) in font units, before shaping adjusts it. */
+  advance(glyphId: number): number;
 }
 
 export interface PaintResources {

@@ -38,10 +38,11 @@ function fontSetFor(provider: FontProvider, shaper: Shaper): FontSet {
 }
 
 /**
- * The TextEngine: fontkit for faces and metrics, a Shaper (HarfBuzz, else fontkit) for glyphs. It
- * does no I/O: faces come as bytes from `opts.fonts`, emoji availability from `opts.emojiKey`.
- * Parsed faces and shaped words are kept per provider and prepared paragraphs per engine, so
- * reuse both rather than making them per document.
+ * The TextEngine: metrics from the font's own tables (see sfnt.ts), and a Shaper (HarfBuzz, else
+ * fontkit) for glyphs, coverage and outlines. It does no I/O: faces come as bytes from
+ * `opts.fonts`, emoji availability from `opts.emojiKey`. Parsed faces and shaped words are kept
+ * per provider and prepared paragraphs per engine, so reuse both rather than making them per
+ * document. Without `opts.shaper`, a shaper must have loaded already (see defaultShaper).
  */
 export function createTextEngine(opts: TextEngineOptions): TextEngine {
   const fonts = fontSetFor(opts.fonts, opts.shaper ?? defaultShaper());

@@ -1,16 +1,17 @@
-import { create, type Font } from 'fontkit';
 import type { FontFace } from '../scene/types.js';
-import type { FontMetrics, FontWeight, Shaper, ShaperFace } from './types.js';
+import { readSfnt, type SfntInfo } from './sfnt.js';
+import type { FaceGlyphs, FontMetrics, FontWeight, Shaper, ShaperFace } from './types.js';
 import type { ShapedChunk } from './shaping.js';
 import type { FontFamilyId } from '../design/types.js';
 
 /**
  * One loaded font file with the caches that make repeated shaping and coverage checks cheap.
- * fontkit reads its metrics, character map and outlines; `shaper` sets its text.
+ * Metrics and names come from its sfnt tables; `shaper` sets its text and reads its character
+ * map, advances and outlines, from the same parsed form it shapes with.
  */
 export class Face implements ShaperFace {
-  readonly font: Font;
   readonly bytes: Uint8Array;
+  readonly info: SfntInfo;
   readonly unitsPerEm: number;
   /** Per 1 unit of font size; ascent and descent are both positive. */
   readonly metrics: FontMetrics;
@@ -19,6 +20,8 @@ export class Face implements ShaperFace {
   readonly chunks = new Map<string, ShapedChunk>();
   private readonly coverage = new Map<number, boolean>();
   private readonly paths = new Map<number, string>();
+  /** Asked of the shaper on first use: a face loaded only for its metrics is never parsed. */
+  private inspected: FaceGlyphs | undefined;
 
   constructor(
     readonly key: string,
@@ -29,33 +32,37 @@ export class Face implements ShaperFace {
     readonly shaper: Shaper,
   ) {
     this.bytes = padGlyfTable(bytes);
-    // fontkit's typings ask for a Buffer, but it only reads through a DataView, so a Uint8Array
-    // works in Node and in the browser alike.
-    const font = create(this.bytes as unknown as Buffer);
-    if (!('layout' in font)) throw new Error(`${key}: font collections are not supported`);
-    this.font = font;
-    const upm = font.unitsPerEm;
+    try {
+      this.info = readSfnt(this.bytes);
+    } catch (err) {
+      throw new Error(`${key}: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
+    }
+    const upm = this.info.unitsPerEm;
     this.unitsPerEm = upm;
     this.metrics = {
-      ascent: font.ascent / upm,
-      descent: Math.abs(font.descent) / upm,
-      capHeight: font.capHeight / upm,
-      xHeight: font.xHeight / upm,
+      ascent: this.info.ascent / upm,
+      descent: Math.abs(this.info.descent) / upm,
+      capHeight: this.info.capHeight / upm,
+      xHeight: this.info.xHeight / upm,
     };
-    const name = font.getName('preferredFamily', 'en') ?? font.familyName;
     this.fontFace = {
       key,
-      family: name,
+      family: this.info.familyName,
       bytes: this.bytes,
       unitsPerEm: upm,
       glyphPath: (id) => this.glyphPath(id),
+      advance: (id) => this.glyphs.advance(id),
     };
+  }
+
+  private get glyphs(): FaceGlyphs {
+    return (this.inspected ??= this.shaper.inspect(this));
   }
 
   has(codePoint: number): boolean {
     let known = this.coverage.get(codePoint);
     if (known === undefined) {
-      known = this.font.hasGlyphForCodePoint(codePoint);
+      known = this.glyphs.has(codePoint);
       this.coverage.set(codePoint, known);
     }
     return known;
@@ -69,7 +76,7 @@ export class Face implements ShaperFace {
   glyphPath(id: number): string {
     let d = this.paths.get(id);
     if (d === undefined) {
-      d = this.font.getGlyph(id).path.toSVG();
+      d = this.glyphs.path(id);
       this.paths.set(id, d);
     }
     return d;

@@ -1,16 +1,18 @@
 import { create, type Font } from 'fontkit';
 import { filterLookups } from './lookup-filter.js';
-import type { ShapedGlyph, Shaper, ShaperFace } from './types.js';
+import type { FaceGlyphs, ShapedGlyph, Shaper, ShaperFace } from './types.js';
 
 /**
  * fontkit's own layout, the shaper of last resort when HarfBuzz's WASM cannot load (a browser
- * without WebAssembly, a bundle that lost harfbuzz.wasm). It is pure JavaScript and always there,
- * but decodes GSUB/GPOS into objects and runs them unoptimised in a cold process, which is why it
- * is not the default.
+ * without WebAssembly, a bundle that lost harfbuzz.wasm). It is pure JavaScript, but decodes
+ * GSUB/GPOS into objects and runs them unoptimised in a cold process, which is why it is not the
+ * default; and fontkit's module takes a cold process about 110 ms to evaluate, which is why only
+ * a dynamic import reaches this file (see loadFontkitShaper).
  */
 
 // Per bytes object rather than per key: two providers may serve different fonts under one key.
 const fonts = new WeakMap<Uint8Array, Font>();
+const inspected = new WeakMap<Uint8Array, FaceGlyphs>();
 
 function fontFor(face: ShaperFace): Font {
   let font = fonts.get(face.bytes);
@@ -50,5 +52,19 @@ export const fontkitShaper: Shaper = {
       glyphs[i] = { id: run.glyphs[i].id, cluster: clusters[i], xAdvance: p.xAdvance, xOffset: p.xOffset, yOffset: p.yOffset };
     }
     return { glyphs };
+  },
+
+  inspect(face: ShaperFace): FaceGlyphs {
+    let glyphs = inspected.get(face.bytes);
+    if (!glyphs) {
+      const font = fontFor(face);
+      glyphs = {
+        has: (codePoint) => font.hasGlyphForCodePoint(codePoint),
+        advance: (glyphId) => font.getGlyph(glyphId).advanceWidth,
+        path: (glyphId) => font.getGlyph(glyphId).path.toSVG(),
+      };
+      inspected.set(face.bytes, glyphs);
+    }
+    return glyphs;
   },
 };

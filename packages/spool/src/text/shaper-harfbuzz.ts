@@ -1,6 +1,5 @@
 import type * as HarfBuzz from 'harfbuzzjs';
-import { fontkitShaper } from './shaper-fontkit.js';
-import type { ShapedGlyph, Shaper, ShaperFace } from './types.js';
+import type { FaceGlyphs, ShapedGlyph, Shaper, ShaperFace } from './types.js';
 
 /**
  * HarfBuzz compiled to WASM: in a cold process it shapes a whole thread in a few tens of
@@ -10,10 +9,48 @@ import type { ShapedGlyph, Shaper, ShaperFace } from './types.js';
  * to itself through `new URL('harfbuzz.wasm', import.meta.url)`: Node reads the file; Vite serves
  * it in dev and emits it as an asset in a build (both checked with Vite 8), as do other bundlers
  * that understand that pattern. The import is dynamic so the core stays synchronous, and the WASM
- * is fetched in its own chunk only by a page that asks for it.
+ * is fetched in its own chunk only by a page that asks for it. fontkit, the fallback, is imported
+ * only when HarfBuzz fails: its module alone takes longer to evaluate than HarfBuzz to compile.
  */
 
 type HarfBuzzModule = typeof HarfBuzz;
+
+const round = (n: number) => Math.round(n * 100) / 100;
+
+/** Where an outline is drawn to: path commands, and the line back to the contour start as drawn. */
+interface PathData {
+  parts: string[];
+  closing: string;
+}
+
+/**
+ * SVG path data in the form fontkit writes it, so outlines are the same string whichever shaper
+ * read them. HarfBuzz draws the closing line of a contour that does not end where it started;
+ * `Z` draws that line anyway, so it is left out, as fontkit leaves it.
+ */
+function pathDrawFuncs(hb: HarfBuzzModule): HarfBuzz.DrawFuncs {
+  const funcs = new hb.DrawFuncs();
+  funcs.setMoveToFunc((x, y, data) => {
+    const d = data as PathData;
+    d.parts.push(`M${round(x)} ${round(y)}`);
+    d.closing = `L${round(x)} ${round(y)}`;
+  });
+  funcs.setLineToFunc((x, y, data) => {
+    (data as PathData).parts.push(`L${round(x)} ${round(y)}`);
+  });
+  funcs.setQuadraticToFunc((cx, cy, x, y, data) => {
+    (data as PathData).parts.push(`Q${round(cx)} ${round(cy)} ${round(x)} ${round(y)}`);
+  });
+  funcs.setCubicToFunc((c1x, c1y, c2x, c2y, x, y, data) => {
+    (data as PathData).parts.push(`C${round(c1x)} ${round(c1y)} ${round(c2x)} ${round(c2y)} ${round(x)} ${round(y)}`);
+  });
+  funcs.setClosePathFunc((data) => {
+    const d = data as PathData;
+    if (d.parts[d.parts.length - 1] === d.closing) d.parts.pop();
+    d.parts.push('Z');
+  });
+  return funcs;
+}
 
 export function createHarfBuzzShaper(hb: HarfBuzzModule): Shaper {
   // Per bytes object rather than per key: two providers may serve different fonts under one key.
@@ -26,6 +63,9 @@ export function createHarfBuzzShaper(hb: HarfBuzzModule): Shaper {
   const buffer = new hb.Buffer();
   // Marks keep clusters of their own, so each glyph can be mapped back to its own character.
   buffer.setClusterLevel(hb.ClusterLevel.MONOTONE_CHARACTERS);
+
+  const inspected = new WeakMap<Uint8Array, FaceGlyphs>();
+  let drawFuncs: HarfBuzz.DrawFuncs | undefined;
 
   const fontFor = (face: ShaperFace): HarfBuzz.Font => {
     let font = fonts.get(face.bytes);
@@ -56,6 +96,26 @@ export function createHarfBuzzShaper(hb: HarfBuzzModule): Shaper {
       }
       return { glyphs };
     },
+
+    inspect(face: ShaperFace): FaceGlyphs {
+      let glyphs = inspected.get(face.bytes);
+      if (!glyphs) {
+        const font = fontFor(face);
+        glyphs = {
+          // Undefined when the character map has no glyph; a mapping to .notdef is none either.
+          has: (codePoint) => (font.nominalGlyph(codePoint) ?? 0) !== 0,
+          // With no scale set, HarfBuzz answers in font units.
+          advance: (glyphId) => font.glyphHAdvance(glyphId),
+          path: (glyphId) => {
+            const data: PathData = { parts: [], closing: '' };
+            font.drawGlyph(glyphId, (drawFuncs ??= pathDrawFuncs(hb)), data);
+            return data.parts.join('');
+          },
+        };
+        inspected.set(face.bytes, glyphs);
+      }
+      return glyphs;
+    },
   };
 }
 
@@ -75,11 +135,25 @@ interface Outcome {
 let standard: Promise<Outcome> | undefined;
 let loaded: Shaper | undefined;
 
+/**
+ * The fontkit shaper, imported on first call. Loaded statically, fontkit's module alone would cost
+ * a cold process more than HarfBuzz does, so nothing imports it until it is asked for.
+ */
+export async function loadFontkitShaper(): Promise<Shaper> {
+  return (await import('./shaper-fontkit.js')).fontkitShaper;
+}
+
 async function load(importHarfBuzz: () => Promise<HarfBuzzModule>): Promise<Outcome> {
+  let error: unknown;
   try {
     return { shaper: createHarfBuzzShaper(await importHarfBuzz()), failed: false };
-  } catch (error) {
-    return { shaper: fontkitShaper, failed: true, error };
+  } catch (err) {
+    error = err;
+  }
+  try {
+    return { shaper: await loadFontkitShaper(), failed: true, error };
+  } catch (err) {
+    throw new Error(`No text shaper could load: HarfBuzz (${String(error)}), then fontkit (${String(err)})`, { cause: err });
   }
 }
 
@@ -95,13 +169,20 @@ export async function loadHarfBuzzShaper(options: LoadShaperOptions = {}): Promi
   } else {
     standard ??= load(() => import('harfbuzzjs'));
     outcome = await standard;
-    if (!outcome.failed) loaded = outcome.shaper;
+    loaded = outcome.shaper;
   }
   if (outcome.failed) options.onFallback?.(outcome.error);
   return outcome.shaper;
 }
 
-/** What an engine created without a `shaper` uses: HarfBuzz if it has loaded here, else fontkit. */
+/**
+ * What an engine created without a `shaper` uses: the shaper loadHarfBuzzShaper() settled on in
+ * this process or page (HarfBuzz, else fontkit). Throws before it has: loading is asynchronous,
+ * and engines are created synchronously.
+ */
 export function defaultShaper(): Shaper {
-  return loaded ?? fontkitShaper;
+  if (!loaded) {
+    throw new Error('No text shaper has loaded yet: await loadHarfBuzzShaper() first, or pass a `shaper` to createTextEngine');
+  }
+  return loaded;
 }

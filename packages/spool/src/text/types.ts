@@ -104,21 +104,37 @@ export interface ShapedGlyph {
   yOffset: number;
 }
 
+/** Single glyphs of one face, read from the shaper's parsed form of it. Font units throughout. */
+export interface FaceGlyphs {
+  /** Whether the face's character map gives the code point a glyph other than .notdef. */
+  has(codePoint: number): boolean;
+  /** The glyph's nominal horizontal advance (hmtx), before shaping adjusts it. */
+  advance(glyphId: number): number;
+  /**
+   * Outline of the glyph as SVG path data, y up, absolute `M`, `L`, `Q`, `C` and `Z` commands with
+   * coordinates rounded to 1/100 unit and separated by spaces; '' when the glyph draws nothing.
+   */
+  path(glyphId: number): string;
+}
+
 /**
- * Turns one piece of text in one face into positioned glyphs with the face's default features.
- * Two implementations: HarfBuzz (WASM, see loadHarfBuzzShaper) and fontkit (pure JS, always there).
+ * Turns one piece of text in one face into positioned glyphs with the face's default features,
+ * and answers per-glyph questions about the face. Two implementations: HarfBuzz (WASM, see
+ * loadHarfBuzzShaper) and fontkit (pure JavaScript, loaded only when HarfBuzz cannot be).
  */
 export interface Shaper {
   readonly name: 'harfbuzz' | 'fontkit';
   /** Throws when the face cannot shape the text at all. */
   shape(face: ShaperFace, text: string): { glyphs: ShapedGlyph[] };
+  /** Coverage, advances and outlines of the face, parsed once per `bytes` as for shaping. */
+  inspect(face: ShaperFace): FaceGlyphs;
 }
 
 export interface TextEngineOptions {
   fonts: FontProvider;
   /**
-   * Shapes the text. Defaults to the HarfBuzz shaper once loadHarfBuzzShaper() has loaded it in this
-   * process or page, else to fontkit. Pass one to be explicit, or the fontkit shaper to compare.
+   * Shapes the text. Defaults to the shaper loadHarfBuzzShaper() has loaded in this process or page
+   * (HarfBuzz, or fontkit when the WASM could not load); without either, createTextEngine throws.
    */
   shaper?: Shaper;
   /**

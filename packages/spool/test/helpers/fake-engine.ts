@@ -44,6 +44,6 @@ export function fakeEngine(): TextEngine {
     breakLines,
     measure: (texts) => texts.reduce((w, t) => w + [...t.text].length * advance(t), 0),
     metrics: () => ({ ascent: 0.8, descent: 0.2, capHeight: 0.7, xHeight: 0.5 }),
-    face: (key): FontFace => ({ key, family: 'Fake', bytes: new Uint8Array(), unitsPerEm: 1000, glyphPath: () => '' }),
+    face: (key): FontFace => ({ key, family: 'Fake', bytes: new Uint8Array(), unitsPerEm: 1000, glyphPath: () => '', advance: () => 0 }),
   };
 }

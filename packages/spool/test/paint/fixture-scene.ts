@@ -35,6 +35,7 @@ function loadFace(key: string, weight: string): ShapingFace {
     bytes,
     unitsPerEm: font.unitsPerEm,
     glyphPath: (id) => font.getGlyph(id).path.toSVG(),
+    advance: (id) => font.getGlyph(id).advanceWidth,
     font,
   };
 }
