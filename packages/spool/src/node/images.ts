@@ -4,14 +4,19 @@ import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { isAbsolute, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Resvg } from '@resvg/resvg-js';
-import sharp, { type Metadata, type Sharp } from 'sharp';
+import type { Resvg as ResvgType } from '@resvg/resvg-js';
+import { splitPngWith, type SplitPng } from '../paint/pdf/pdf-alpha.js';
 import type { ImageResource } from '../scene/types.js';
+import { readImageHeader, type ImageHeader } from './image-header.js';
+import { runSharpHere, type ConvertJob, type SharpHeader, type SharpJobArg, type SharpJobName, type SharpJobResult } from './sharp-jobs.js';
+import { runSharpInWorker } from './sharp-worker.js';
 
 /**
  * Loads the images a deck shows (post media, avatars, logos) into what both painters embed as is:
- * JPEG or PNG, upright, at most `maxSide` pixels on the long side. Everything else is converted
- * here once, so a PDF never has to decode WebP and a slide render never meets a 6000 px photo.
+ * JPEG or PNG, upright, at most `maxSide` pixels on the long side; a PNG also 8 bits or fewer per
+ * sample and not interlaced, so the PDF painter can embed its data as is. Everything else is
+ * converted here once, so a PDF never has to decode WebP and a slide render never meets a 6000 px
+ * photo. Headers are read here, without sharp; sharp is loaded only for what must be converted.
  */
 
 export interface LoadImageOptions {
@@ -30,6 +35,15 @@ export interface LoadImageOptions {
    * undefined to read the source as usual. May throw to refuse a source.
    */
   resolve?: (src: string) => Promise<Uint8Array | undefined>;
+  /**
+   * Run sharp in an image worker thread shared by the process rather than on this thread:
+   * conversions, headers only sharp can read, and the PDF painter's alpha split of these images
+   * (done as soon as they load). The worker starts on first need and does not keep the process
+   * alive; this thread then never loads sharp. Default false: a cold process spends less time
+   * loading sharp here, at first need (30-50 ms), than starting a worker and loading sharp there
+   * delays the first conversion; the worker pays off where this thread must stay responsive.
+   */
+  worker?: boolean;
 }
 
 const DEFAULT_MAX_PIXELS = 50_000_000;
@@ -37,8 +51,6 @@ const DEFAULT_MAX_SIDE = 2160;
 const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
 /** Vector images are rasterised with this long side: a full slide width at export size. */
 const SVG_RASTER_SIDE = 1080;
-/** Shannon entropy (bits) above which an opaque image is treated as a photo and stored as JPEG. */
-const PHOTO_ENTROPY = 6;
 
 /** Loads `src`: a path relative to baseDir, an absolute path, a file: or data: URI, or an http(s) URL. */
 export async function loadImage(src: string, baseDir: string, opts: LoadImageOptions = {}): Promise<ImageResource> {
@@ -123,14 +135,19 @@ export async function imageFromBytes(bytes: Uint8Array, name: string, opts: Load
 async function stageFromBytes(bytes: Uint8Array, name: string, opts: LoadImageOptions): Promise<StagedImage> {
   const maxPixels = opts.maxPixels ?? DEFAULT_MAX_PIXELS;
   const maxSide = opts.maxSide ?? DEFAULT_MAX_SIDE;
+  const worker = opts.worker ?? false;
   const key = `img-${createHash('sha256').update(bytes).digest('hex').slice(0, 20)}`;
   // The same bytes under the same limits always normalise to the same result: convert them once per process.
   const cacheKey = `${key}:${maxPixels}:${maxSide}`;
   const cached = normalised.get(cacheKey);
-  if (cached) return { width: cached.width, height: cached.height, ready: Promise.resolve(cached) };
-  const staged = await normaliseImage(bytes, name, key, maxPixels, maxSide);
+  if (cached) {
+    if (worker) splitInWorker(cached);
+    return { width: cached.width, height: cached.height, ready: Promise.resolve(cached) };
+  }
+  const staged = await normaliseImage(bytes, name, key, maxPixels, maxSide, worker);
   const ready = staged.ready.then((image) => {
     remember(cacheKey, image);
+    if (worker) splitInWorker(image);
     return image;
   });
   // Awaited later by whoever paints; this only keeps an early failure from being reported as unhandled.
@@ -153,38 +170,78 @@ function remember(cacheKey: string, image: ImageResource): void {
   }
 }
 
-async function normaliseImage(bytes: Uint8Array, name: string, key: string, maxPixels: number, maxSide: number): Promise<StagedImage> {
+function runSharp<K extends SharpJobName>(name: K, arg: SharpJobArg<K>, worker: boolean): Promise<SharpJobResult<K>> {
+  return worker ? runSharpInWorker(name, arg) : runSharpHere(name, arg);
+}
+
+/**
+ * A PNG with transparency is split for the PDF painter in the worker too, at once: were the worker
+ * first needed when painting starts, starting it and loading sharp would hold the painter up.
+ */
+function splitInWorker(image: ImageResource): void {
+  if (image.mime === 'image/png') splitPngWith(image.bytes, splitPngInWorker, true);
+}
+
+async function splitPngInWorker(bytes: Uint8Array): Promise<SplitPng> {
+  const { colour, alpha } = await runSharpInWorker('split', bytes);
+  return { colour: asBuffer(colour), alpha: asBuffer(alpha) };
+}
+
+function asBuffer(bytes: Uint8Array): Buffer {
+  return Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
+
+/**
+ * JPEG and PNG that both painters embed as they are: JPEG in grey or colour (not CMYK), PNG of 8
+ * bits or fewer per sample, not interlaced, of a standard colour type.
+ */
+function embeddableAs(header: ImageHeader | SharpHeader): 'image/jpeg' | 'image/png' | undefined {
+  // Only headers read here qualify: an image sharp had to read is converted, to be safe.
+  if (!('bitDepth' in header)) return undefined;
+  if (header.format === 'jpeg' && (header.components === 1 || header.components === 3)) return 'image/jpeg';
+  const pngOk = !header.interlaced && header.bitDepth <= 8 && [0, 2, 3, 4, 6].includes(header.colourType ?? -1);
+  if (header.format === 'png' && pngOk) return 'image/png';
+  return undefined;
+}
+
+async function normaliseImage(
+  bytes: Uint8Array,
+  name: string,
+  key: string,
+  maxPixels: number,
+  maxSide: number,
+  worker: boolean,
+): Promise<StagedImage> {
   const label = name.startsWith('data:') ? `${name.slice(0, 40)}…` : name;
 
-  let meta: Metadata;
-  try {
-    // Header only: sizes are checked here, before anything is decoded.
-    meta = await sharp(bytes, { limitInputPixels: false }).metadata();
-  } catch {
-    throw new Error(`${label}: not a readable image (expected JPEG, PNG, WebP, GIF, AVIF, TIFF or SVG)`);
+  // Header only: sizes are checked here, before anything is decoded.
+  let header: ImageHeader | SharpHeader | undefined = readImageHeader(bytes);
+  if (!header) {
+    try {
+      header = await runSharp('header', bytes, worker);
+    } catch {
+      throw new Error(`${label}: not a readable image (expected JPEG, PNG, WebP, GIF, AVIF, TIFF or SVG)`);
+    }
   }
-  if (meta.format === 'svg') return done(rasteriseSvg(bytes, label, key, maxPixels));
-  const width = meta.width ?? 0;
-  const height = meta.height ?? 0;
+  if (header.format === 'svg') return done(rasteriseSvg(bytes, label, key, maxPixels));
+  const { width, height, orientation } = header;
   if (!(width > 0 && height > 0)) throw new Error(`${label}: image has no size`);
   if (width * height > maxPixels) {
     const mp = (n: number) => `${Math.round(n / 1e5) / 10} MP`;
     throw new Error(`${label}: ${width}x${height} (${mp(width * height)}) is above the ${mp(maxPixels)} limit`);
   }
 
-  const input = () => sharp(bytes, { limitInputPixels: maxPixels, failOn: 'error' });
-  const oriented = (meta.orientation ?? 1) > 1;
   const tooBig = Math.max(width, height) > maxSide;
-  const plain = meta.space !== 'cmyk' && meta.depth !== 'ushort' && !oriented && !tooBig;
-  if (plain && (meta.format === 'jpeg' || meta.format === 'png')) {
-    return done({ key, mime: meta.format === 'jpeg' ? 'image/jpeg' : 'image/png', bytes, width, height });
-  }
+  const asIs = orientation > 1 || tooBig ? undefined : embeddableAs(header);
+  if (asIs) return done({ key, mime: asIs, bytes, width, height });
   // EXIF orientations 5-8 turn the picture a quarter: its upright size has the sides swapped.
-  const quarterTurn = (meta.orientation ?? 1) >= 5;
+  const quarterTurn = orientation >= 5;
+  const photo = 'photo' in header && header.photo === true;
+  const job: ConvertJob = { bytes, format: header.format, maxPixels, maxSide: tooBig ? maxSide : undefined, photo };
   return {
     width: quarterTurn ? height : width,
     height: quarterTurn ? width : height,
-    ready: convertImage(input, meta, label, key, tooBig, maxSide),
+    ready: convertImage(job, label, key, worker),
   };
 }
 
@@ -192,27 +249,10 @@ function done(image: ImageResource): StagedImage {
   return { width: image.width, height: image.height, ready: Promise.resolve(image) };
 }
 
-async function convertImage(
-  input: () => Sharp,
-  meta: Metadata,
-  label: string,
-  key: string,
-  tooBig: boolean,
-  maxSide: number,
-): Promise<ImageResource> {
-  let toJpeg = meta.format === 'jpeg';
-  if (meta.format !== 'jpeg' && meta.format !== 'png') {
-    const stats = await input().stats();
-    toJpeg = stats.isOpaque && stats.entropy > PHOTO_ENTROPY;
-  }
-  let pipeline = input().rotate().toColourspace('srgb');
-  if (tooBig) pipeline = pipeline.resize(maxSide, maxSide, { fit: 'inside', withoutEnlargement: true });
-  const encoded = toJpeg
-    ? pipeline.flatten({ background: '#ffffff' }).jpeg({ quality: 90, mozjpeg: false })
-    : pipeline.png({ compressionLevel: 3, adaptiveFiltering: false });
+async function convertImage(job: ConvertJob, label: string, key: string, worker: boolean): Promise<ImageResource> {
   try {
-    const { data, info } = await encoded.toBuffer({ resolveWithObject: true });
-    return { key, mime: toJpeg ? 'image/jpeg' : 'image/png', bytes: toUint8(data), width: info.width, height: info.height };
+    const converted = await runSharp('convert', job, worker);
+    return { key, ...converted };
   } catch (err) {
     throw new Error(`${label}: could not convert the image (${err instanceof Error ? err.message : String(err)})`);
   }
@@ -228,7 +268,9 @@ function rasteriseSvg(bytes: Uint8Array, label: string, key: string, maxPixels: 
   if (/<!ENTITY/i.test(text)) throw new Error(`${label}: SVG with entity declarations is not accepted`);
   const external = /\bhref\s*=\s*(["'])\s*(?!#|data:image\/(?:png|jpeg|gif|webp)[;,])/i;
   if (external.test(text)) throw new Error(`${label}: SVG refers to external files or nested SVG; embed bitmaps as data: URIs`);
-  let svg: Resvg;
+  // resvg loads on the first SVG image: most decks have none.
+  const { Resvg } = requireHere('@resvg/resvg-js') as { Resvg: typeof ResvgType };
+  let svg: ResvgType;
   try {
     svg = new Resvg(text, { font: svgFonts(), logLevel: 'off' });
   } catch (err) {
@@ -258,7 +300,7 @@ function svgFonts() {
   fontFiles ??= (['sans', 'serif', 'mono'] as const).flatMap((family) =>
     ([400, 700] as const).flatMap((weight) => {
       const file = bundledFacePath(family, weight, false);
-      return file ? [requireFont.resolve(file)] : [];
+      return file ? [requireHere.resolve(file)] : [];
     }),
   );
   return {
@@ -272,4 +314,4 @@ function svgFonts() {
 }
 
 let fontFiles: string[] | undefined;
-const requireFont = createRequire(import.meta.url);
+const requireHere = createRequire(import.meta.url);

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { readImageHeader } from '../../src/node/image-header.js';
 import { imageFromBytes, loadImage } from '../../src/node/images.js';
 
 const MEDIA = fileURLToPath(new URL('../fixtures/media/', import.meta.url));
@@ -15,10 +16,14 @@ describe('loadImage', () => {
     expect(png).toMatchObject({ mime: 'image/png', width: 1000, height: 1000 });
   });
 
-  it('converts WebP to PNG', async () => {
+  it('converts lossy WebP to JPEG and lossless WebP to PNG', async () => {
     const img = await loadImage('kd-16.webp', MEDIA);
-    expect(img).toMatchObject({ mime: 'image/png', width: 1600, height: 900 });
-    expect((await sharp(img.bytes).metadata()).format).toBe('png');
+    expect(img).toMatchObject({ mime: 'image/jpeg', width: 1600, height: 900 });
+    expect((await sharp(img.bytes).metadata()).format).toBe('jpeg');
+    // A lossless WebP is measured: this flat chart is not a photo, so it stays lossless.
+    const lossless = await sharp(readFileSync(`${MEDIA}kd-16.webp`)).webp({ lossless: true }).toBuffer();
+    const png = await imageFromBytes(new Uint8Array(lossless), 'chart.webp');
+    expect(png).toMatchObject({ mime: 'image/png', width: 1600, height: 900 });
   });
 
   it('gives stable keys from the content', async () => {
@@ -44,6 +49,42 @@ describe('loadImage', () => {
     const img = await imageFromBytes(raw, 'rotated.jpg');
     expect([img.width, img.height]).toEqual([20, 40]);
     expect((await sharp(img.bytes).metadata()).orientation ?? 1).toBe(1);
+  });
+
+  it('keeps grey, palette and RGBA PNGs of 8 bits or fewer as they are', async () => {
+    const base = () => sharp({ create: { width: 30, height: 20, channels: 3, background: '#3366cc' } });
+    const grey = await base().toColourspace('b-w').png().toBuffer();
+    const palette = await base().png({ palette: true, colours: 4 }).toBuffer();
+    const rgba = await base().ensureAlpha(0.5).png().toBuffer();
+    for (const [name, bytes] of [['grey.png', grey], ['palette.png', palette], ['rgba.png', rgba]] as const) {
+      const img = await imageFromBytes(bytes, name);
+      expect(img).toMatchObject({ mime: 'image/png', width: 30, height: 20 });
+      expect(Buffer.from(img.bytes).equals(bytes)).toBe(true);
+    }
+  });
+
+  it('converts interlaced and 16-bit PNGs to plain 8-bit ones', async () => {
+    const base = () => sharp({ create: { width: 30, height: 20, channels: 4, background: { r: 200, g: 100, b: 50, alpha: 0.5 } } });
+    const interlaced = await base().png({ progressive: true }).toBuffer();
+    const deep = await base().toColourspace('rgb16').png().toBuffer();
+    expect(readImageHeader(interlaced)).toMatchObject({ interlaced: true });
+    expect(readImageHeader(deep)).toMatchObject({ bitDepth: 16 });
+    for (const [name, bytes] of [['interlaced.png', interlaced], ['deep.png', deep]] as const) {
+      const img = await imageFromBytes(bytes, name);
+      expect(img).toMatchObject({ mime: 'image/png', width: 30, height: 20 });
+      expect(readImageHeader(img.bytes)).toMatchObject({ format: 'png', interlaced: false, bitDepth: 8, colourType: 6 });
+      const { data } = await sharp(img.bytes).raw().toBuffer({ resolveWithObject: true });
+      expect(Math.abs(data[0] - 200)).toBeLessThanOrEqual(1);
+      expect(Math.abs(data[3] - 128)).toBeLessThanOrEqual(1);
+    }
+  });
+
+  it('converts a CMYK JPEG to an RGB JPEG', async () => {
+    const cmyk = await sharp({ create: { width: 30, height: 20, channels: 3, background: '#ff0000' } }).toColourspace('cmyk').jpeg().toBuffer();
+    expect(readImageHeader(cmyk)).toMatchObject({ components: 4 });
+    const img = await imageFromBytes(cmyk, 'print.jpg');
+    expect(img).toMatchObject({ mime: 'image/jpeg', width: 30, height: 20 });
+    expect(readImageHeader(img.bytes)).toMatchObject({ format: 'jpeg', components: 3 });
   });
 
   it('converts a GIF (its first frame) to PNG at the same size', async () => {

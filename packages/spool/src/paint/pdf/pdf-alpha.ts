@@ -1,11 +1,13 @@
-import sharp from 'sharp';
+import { createRequire } from 'node:module';
+import type sharp from 'sharp';
 import type { ImageResource, PaintResources, Scene } from '../../scene/types.js';
 
 /**
- * pdfkit embeds JPEG and opaque PNG data as they are, but for a PNG with transparency it decodes
- * every pixel in JavaScript to split colour from alpha (about 45 ms for a 1000 px logo, on every
- * document). sharp does the split off the main thread into two plain PNGs, a colour image and a
- * grey soft mask, which pdfkit can then embed without decoding. Cached per image for the process.
+ * A PDF image has no alpha channel: a PNG with transparency is embedded as a colour image plus a
+ * grey soft mask. sharp does the split off the main thread into two plain PNGs (8-bit, not
+ * interlaced; the colour one RGB or grey), which the image writer then embeds without decoding.
+ * sharp is loaded on first need, on this thread unless whoever loaded the image arranged another
+ * splitter for its bytes (`splitPngWith`). Cached per image for the process.
  */
 
 export interface SplitPng {
@@ -13,9 +15,22 @@ export interface SplitPng {
   alpha: Buffer;
 }
 
-const cache = new WeakMap<Uint8Array, Promise<SplitPng | undefined>>();
+/** Splits PNG bytes somewhere other than this thread, with the same result as `splitPngWithSharp`. */
+export type PngSplitter = (bytes: Uint8Array) => Promise<SplitPng>;
 
-/** True for PNGs pdfkit would have to decode: an alpha channel, or a palette with transparency. */
+const cache = new WeakMap<Uint8Array, Promise<SplitPng | undefined>>();
+const splitters = new WeakMap<Uint8Array, PngSplitter>();
+
+/**
+ * Has these PNG bytes split by `splitter` (set by whoever loaded the image). With `now`, a PNG that
+ * needs splitting is split at once rather than when a PDF first shows it.
+ */
+export function splitPngWith(bytes: Uint8Array, splitter: PngSplitter, now = false): void {
+  splitters.set(bytes, splitter);
+  if (now && pngNeedsSplit(bytes)) void split(bytes);
+}
+
+/** True for PNGs that need splitting: an alpha channel, or a palette with transparency. */
 export function pngNeedsSplit(bytes: Uint8Array): boolean {
   if (bytes.length < 33 || bytes[1] !== 0x50 || bytes[2] !== 0x4e || bytes[3] !== 0x47) return false;
   const colourType = bytes[25];
@@ -33,16 +48,28 @@ export function pngNeedsSplit(bytes: Uint8Array): boolean {
   return false;
 }
 
+/** The split itself, given sharp: the same code runs on this thread and in an image worker. */
+export async function splitPngWithSharp(lib: typeof sharp, bytes: Uint8Array): Promise<SplitPng> {
+  const png = { compressionLevel: 6, adaptiveFiltering: false } as const;
+  const [colour, alpha] = await Promise.all([
+    lib(bytes).removeAlpha().png(png).toBuffer(),
+    lib(bytes).ensureAlpha().extractChannel(3).png(png).toBuffer(),
+  ]);
+  return { colour, alpha };
+}
+
+async function splitHere(bytes: Uint8Array): Promise<SplitPng> {
+  // Required, not imported: sharp's CommonJS build loads in about half the time.
+  return splitPngWithSharp(createRequire(import.meta.url)('sharp') as typeof sharp, bytes);
+}
+
 function split(bytes: Uint8Array): Promise<SplitPng | undefined> {
   let pending = cache.get(bytes);
   if (!pending) {
-    const png = { compressionLevel: 6, adaptiveFiltering: false } as const;
-    pending = Promise.all([
-      sharp(bytes).removeAlpha().png(png).toBuffer(),
-      sharp(bytes).ensureAlpha().extractChannel(3).png(png).toBuffer(),
-    ]).then(
-      ([colour, alpha]) => ({ colour, alpha }),
-      // pdfkit's own path still works; this is only a shortcut.
+    const run = splitters.get(bytes) ?? splitHere;
+    pending = run(bytes).then(
+      (parts) => parts,
+      // The image writer decides what to do with a PNG that could not be split.
       () => undefined,
     );
     cache.set(bytes, pending);

@@ -1,0 +1,98 @@
+import { createRequire } from 'node:module';
+import type sharp from 'sharp';
+import { splitPngWithSharp } from '../paint/pdf/pdf-alpha.js';
+
+/**
+ * Everything the image pipeline asks of sharp, written against a sharp given to it so that the very
+ * same code runs on the calling thread or in the worker thread of sharp-worker.ts. Errors are
+ * sharp's own; the caller adds the image's name.
+ */
+
+type Sharp = typeof sharp;
+
+/** Shannon entropy (bits) above which an opaque image is treated as a photo and stored as JPEG. */
+const PHOTO_ENTROPY = 6;
+
+/** What sharp's metadata says, for images image-header.ts does not read itself. */
+export interface SharpHeader {
+  format: string;
+  width: number;
+  height: number;
+  orientation: number;
+}
+
+export interface ConvertJob {
+  bytes: Uint8Array;
+  /** The format the header named: JPEG stays JPEG, PNG stays PNG, anything else is chosen by content. */
+  format: string;
+  maxPixels: number;
+  /** Scale down to this many pixels on the long side when set. */
+  maxSide?: number;
+  /** Known from the header to be a photo (a still, opaque, lossy WebP): JPEG without measuring. */
+  photo?: boolean;
+}
+
+export interface Converted {
+  mime: 'image/jpeg' | 'image/png';
+  bytes: Uint8Array;
+  width: number;
+  height: number;
+}
+
+async function header(lib: Sharp, bytes: Uint8Array): Promise<SharpHeader> {
+  // Header only: sizes are checked by the caller, before anything is decoded.
+  const meta = await lib(bytes, { limitInputPixels: false }).metadata();
+  return { format: meta.format ?? '', width: meta.width ?? 0, height: meta.height ?? 0, orientation: meta.orientation ?? 1 };
+}
+
+/** Upright, sRGB, within maxSide; opaque photos in other formats become JPEG, the rest PNG. */
+async function convert(lib: Sharp, job: ConvertJob): Promise<Converted> {
+  const input = () => lib(job.bytes, { limitInputPixels: job.maxPixels, failOn: 'error' });
+  let toJpeg = job.format === 'jpeg' || job.photo === true;
+  if (!toJpeg && job.format !== 'png') {
+    const stats = await input().stats();
+    toJpeg = stats.isOpaque && stats.entropy > PHOTO_ENTROPY;
+  }
+  let pipeline = input().rotate().toColourspace('srgb');
+  if (job.maxSide) pipeline = pipeline.resize(job.maxSide, job.maxSide, { fit: 'inside', withoutEnlargement: true });
+  const encoded = toJpeg
+    ? pipeline.flatten({ background: '#ffffff' }).jpeg({ quality: 90, mozjpeg: false })
+    : pipeline.png({ compressionLevel: 3, adaptiveFiltering: false });
+  const { data, info } = await encoded.toBuffer({ resolveWithObject: true });
+  return {
+    mime: toJpeg ? 'image/jpeg' : 'image/png',
+    bytes: new Uint8Array(data.buffer, data.byteOffset, data.byteLength),
+    width: info.width,
+    height: info.height,
+  };
+}
+
+/** The jobs by name, each taking sharp and one argument. */
+export const sharpJobs = {
+  header,
+  convert,
+  split: splitPngWithSharp,
+};
+
+export type SharpJobs = typeof sharpJobs;
+export type SharpJobName = keyof SharpJobs;
+export type SharpJobArg<K extends SharpJobName> = Parameters<SharpJobs[K]>[1];
+export type SharpJobResult<K extends SharpJobName> = Awaited<ReturnType<SharpJobs[K]>>;
+
+let loaded: Sharp | undefined;
+
+/**
+ * sharp, loaded on this thread on first use. Required rather than imported: its CommonJS build
+ * loads in about half the time of its ES module build, and synchronously, so the job that needed it
+ * starts at once instead of after whatever holds the event loop next.
+ */
+export function requireSharp(): Sharp {
+  loaded ??= createRequire(import.meta.url)('sharp') as Sharp;
+  return loaded;
+}
+
+/** Runs a job with sharp on this thread. */
+export async function runSharpHere<K extends SharpJobName>(name: K, arg: SharpJobArg<K>): Promise<SharpJobResult<K>> {
+  const job = sharpJobs[name] as (lib: Sharp, arg: SharpJobArg<K>) => Promise<SharpJobResult<K>>;
+  return job(requireSharp(), arg);
+}
