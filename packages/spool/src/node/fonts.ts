@@ -58,7 +58,7 @@ function readFace(family: FontFamilyId, weight: FontWeight, italic: boolean): Ui
   let bytes = bytesCache.get(path);
   if (bytes === undefined) {
     try {
-      // A plain Uint8Array view of the file: the engine and pdfkit both take it, and it keeps the
+      // A plain Uint8Array view of the file: the engine and the PDF writer both take it, and it keeps the
       // core free of Buffer.
       const buf = readFileSync(require.resolve(path));
       bytes = new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);

@@ -1,11 +1,16 @@
-import PDFDocument from 'pdfkit';
-import type { ImageItem, PaintResources, Scene } from '../../scene/types.js';
+import { createHash } from 'node:crypto';
+import type { ImageItem, Scene } from '../../scene/types.js';
+import type { PaintResources } from '../../scene/types.js';
 import { safeHref } from '../svg/xml.js';
-import { pdfColor } from './pdf-color.js';
+import { pdfColor, rgbOp } from './pdf-color.js';
 import { splitTransparentPngs } from './pdf-alpha.js';
+import { PdfFonts } from './pdf-fonts.js';
 import { PdfImageWriter } from './pdf-images.js';
+import { name, pdfDate, PdfFile, type PdfDict, type PdfRef } from './pdf-objects.js';
+import { PdfAlphaStates, PdfPage } from './pdf-page.js';
 import { PdfShapeWriter } from './pdf-shapes.js';
-import { PageStructure } from './pdf-structure.js';
+import { PageStructure, PdfStructure } from './pdf-structure.js';
+import { loadSubsetter, type Subsetter } from './pdf-subset.js';
 import { PdfTextWriter } from './pdf-text.js';
 
 export interface PdfMeta {
@@ -23,6 +28,15 @@ export interface PdfPaintOptions {
    * readers and reflow work. Default true; off saves a little size and time.
    */
   tagged?: boolean;
+  /** Document dates; default now. Fixed in tests that compare bytes. */
+  date?: Date;
+}
+
+interface Writers {
+  text: PdfTextWriter;
+  images: PdfImageWriter;
+  shapes: PdfShapeWriter;
+  alpha: PdfAlphaStates;
 }
 
 /**
@@ -36,80 +50,110 @@ export async function paintPdf(
   opts: PdfPaintOptions = {},
 ): Promise<Uint8Array> {
   const tagged = opts.tagged ?? true;
+  // The subsetter compiles while the transparent PNGs are split and the pages are drawn.
+  const subsetter = loadSubsetter().catch(() => undefined);
   const splits = await splitTransparentPngs(scenes, resources);
-  const keywords = Array.isArray(meta.keywords) ? meta.keywords.join(', ') : meta.keywords;
-  const doc = new PDFDocument({
-    autoFirstPage: false,
-    compress: true,
-    pdfVersion: '1.7',
-    tagged,
-    lang: meta.lang,
-    displayTitle: !!meta.title,
-    // No default font: every face is registered from the scene, so Helvetica would be dead weight.
-    font: null as unknown as string,
-    info: {
-      ...(meta.title ? { Title: meta.title } : {}),
-      ...(meta.author ? { Author: meta.author } : {}),
-      ...(meta.subject ? { Subject: meta.subject } : {}),
-      ...(keywords ? { Keywords: keywords } : {}),
-      Creator: 'Spool',
-    },
-  });
-  const chunks: Buffer[] = [];
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const finished = new Promise<void>((resolve, reject) => {
-    doc.on('end', () => resolve());
-    doc.on('error', reject);
-  });
 
-  const text = new PdfTextWriter(doc, resources);
-  const images = new PdfImageWriter(doc, resources, splits);
-  const shapes = new PdfShapeWriter(doc);
-  const root = tagged ? doc.struct('Document') : undefined;
-  if (root) doc.addStructure(root);
+  const file = new PdfFile();
+  const alpha = new PdfAlphaStates(file);
+  const fonts = new PdfFonts(file);
+  const writers: Writers = {
+    text: new PdfTextWriter(fonts, resources),
+    images: new PdfImageWriter(file, alpha, resources, splits),
+    shapes: new PdfShapeWriter(file, alpha),
+    alpha,
+  };
+  const structure = tagged ? new PdfStructure(file) : undefined;
+  const pagesRef = file.alloc();
+  const pageRefs: PdfRef[] = [];
 
   for (const scene of scenes) {
-    doc.addPage({ size: [scene.width, scene.height], margin: 0 });
-    const section = root ? doc.struct('Sect') : undefined;
-    if (root && section) root.add(section);
-    paintPage(doc, scene, new PageStructure(doc, section), { text, images, shapes });
-    section?.end();
+    const page = new PdfPage(file.alloc(), scene.width, scene.height);
+    const marks = new PageStructure(file, page, structure);
+    paintPage(page, scene, marks, writers);
+    marks.close();
+    writePage(file, page, pagesRef, marks.key);
+    pageRefs.push(page.ref);
   }
-  root?.end();
-  doc.end();
-  await finished;
-  const out = Buffer.concat(chunks);
-  return new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
+  file.set({ Type: name('Pages'), Kids: pageRefs, Count: pageRefs.length }, pagesRef);
+  fonts.finish((await subsetter) as Subsetter | undefined);
+
+  const keywords = Array.isArray(meta.keywords) ? meta.keywords.join(', ') : meta.keywords;
+  const date = pdfDate(opts.date ?? new Date());
+  const info = file.set({
+    Title: meta.title || undefined,
+    Author: meta.author || undefined,
+    Subject: meta.subject || undefined,
+    Keywords: keywords || undefined,
+    Creator: 'Spool',
+    Producer: 'Spool',
+    CreationDate: date,
+    ModDate: date,
+  });
+  const catalog: PdfDict = {
+    Type: name('Catalog'),
+    Pages: pagesRef,
+    Lang: meta.lang || undefined,
+    ViewerPreferences: meta.title ? { DisplayDocTitle: true } : undefined,
+  };
+  if (structure) {
+    catalog.MarkInfo = { Marked: true };
+    catalog.StructTreeRoot = structure.finish();
+  }
+  const root = file.set(catalog);
+  const id = createHash('md5').update(`${date}\u0000${meta.title ?? ''}\u0000${scenes.length}`).digest('hex');
+  return file.finish({ Root: root, Info: info, ID: [id, id] });
 }
 
-function paintPage(
-  doc: PDFKit.PDFDocument,
-  scene: Scene,
-  structure: PageStructure,
-  { text, images, shapes }: { text: PdfTextWriter; images: PdfImageWriter; shapes: PdfShapeWriter },
-): void {
+function writePage(file: PdfFile, page: PdfPage, parent: PdfRef, structParents: number | undefined): void {
+  const resources: PdfDict = {};
+  const add = (key: string, dict: Record<string, PdfRef>) => {
+    if (Object.keys(dict).length) resources[key] = dict;
+  };
+  add('Font', page.fonts);
+  add('XObject', page.xobjects);
+  add('ExtGState', page.extGStates);
+  add('Shading', page.shadings);
+  file.set(
+    {
+      Type: name('Page'),
+      Parent: parent,
+      MediaBox: [0, 0, page.width, page.height],
+      Resources: resources,
+      Contents: file.stream({}, page.ops.join('\n')),
+      Annots: page.annots.length ? page.annots : undefined,
+      StructParents: structParents,
+      // Tab order follows the structure, as PDF/UA asks of tagged documents.
+      Tabs: structParents === undefined ? undefined : name('S'),
+    },
+    page.ref,
+  );
+}
+
+function paintPage(page: PdfPage, scene: Scene, structure: PageStructure, w: Writers): void {
   for (const item of scene.items) {
     switch (item.type) {
       case 'rect':
         structure.artifact();
-        shapes.drawRect(item);
+        w.shapes.drawRect(page, item);
         break;
       case 'path':
         structure.artifact();
-        shapes.drawPath(item);
+        w.shapes.drawPath(page, item);
         break;
       case 'text': {
         structure.text();
-        const { color, opacity } = pdfColor(item.color);
-        const alpha = opacity * (item.opacity ?? 1);
-        doc.save();
-        doc.fillColor(color, alpha < 1 ? Math.max(0, alpha) : undefined);
-        text.draw(item);
-        doc.restore();
+        const { rgb, opacity } = pdfColor(item.color);
+        page.add('q');
+        page.add(rgbOp(rgb, 'rg'));
+        const gs = w.alpha.apply(page, opacity * (item.opacity ?? 1));
+        if (gs) page.add(gs);
+        w.text.draw(page, item);
+        page.add('Q');
         break;
       }
       case 'image':
-        drawImage(item, structure, images);
+        drawImage(page, item, structure, w.images);
         break;
       case 'link': {
         const href = safeHref(item.href);
@@ -118,16 +162,15 @@ function paintPage(
       }
     }
   }
-  structure.close();
 }
 
-function drawImage(item: ImageItem, structure: PageStructure, images: PdfImageWriter): void {
+function drawImage(page: PdfPage, item: ImageItem, structure: PageStructure, images: PdfImageWriter): void {
   if (item.key.startsWith('emoji:')) {
-    structure.inlineImage(item.alt, () => images.draw(item));
+    structure.inlineImage(item.alt, () => images.draw(page, item));
   } else if (item.alt) {
-    structure.figure(item.alt, () => images.draw(item));
+    structure.figure(item.alt, () => images.draw(page, item));
   } else {
     structure.artifact();
-    images.draw(item);
+    images.draw(page, item);
   }
 }

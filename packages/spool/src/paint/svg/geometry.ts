@@ -47,7 +47,7 @@ function intersect(a: Box, b: Box): Box {
   return { x, y, w, h };
 }
 
-/** SVG clamps rx itself but pdfkit does not; clamping here keeps both the same. */
+/** SVG clamps rx itself but a PDF path does not; clamping here keeps both the same. */
 export function clampRadius(radius: number, w: number, h: number): number {
   if (!(radius > 0)) return 0;
   return Math.min(radius, Math.abs(w) / 2, Math.abs(h) / 2);
