@@ -7,7 +7,6 @@ import type { CliFlags } from './args.js';
 import { designFromFlags, numberFlag } from './args.js';
 import { isDirectory, writeAtomic, writeFolder } from './output.js';
 import { readSource } from './read-source.js';
-import { startProgress } from './progress.js';
 import type { CliIo } from './io.js';
 import { UsageError } from './usage.js';
 
@@ -55,7 +54,8 @@ export async function runBuild(flags: CliFlags, positionals: string[], io: CliIo
   const page = numberFlag(flags, 'page');
   const imported = await readSource(input, flags, io);
   const quiet = flags.quiet || flags.json;
-  const progress = quiet ? undefined : startProgress(io);
+  // The bar's library loads only when there is a terminal to draw it on.
+  const progress = quiet || !io.stderr.isTTY ? undefined : (await import('./progress.js')).startProgress(io);
   let result: BuildResult;
   try {
     result = await buildCarousel(imported.document, {

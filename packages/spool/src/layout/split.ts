@@ -95,7 +95,7 @@ export function pageCapacity(style: FlowStyle, width: number, height: number): n
 
 function graphemeBefore(text: string, limit: number): number {
   let end = 0;
-  for (const seg of graphemeSegmenter.segment(text.slice(0, limit + 8))) {
+  for (const seg of segmenter('grapheme').segment(text.slice(0, limit + 8))) {
     const next = seg.index + seg.segment.length;
     if (next > limit) break;
     end = next;
@@ -116,19 +116,24 @@ function cutBlock(block: Block, offset: number): [Block, Block] {
   return [{ ...block, spans: head }, rest];
 }
 
-const sentenceSegmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
-const wordSegmenter = new Intl.Segmenter('en', { granularity: 'word' });
-const graphemeSegmenter = new Intl.Segmenter('en', { granularity: 'grapheme' });
+// Made on first use: building ICU's break iterators costs milliseconds at start-up, and most
+// decks never split a block.
+const segmenters = new Map<'sentence' | 'word' | 'grapheme', Intl.Segmenter>();
+function segmenter(granularity: 'sentence' | 'word' | 'grapheme'): Intl.Segmenter {
+  let s = segmenters.get(granularity);
+  if (!s) segmenters.set(granularity, (s = new Intl.Segmenter('en', { granularity })));
+  return s;
+}
 
 function sentenceEnds(text: string): number[] {
-  return [...sentenceSegmenter.segment(text)].map((s) => s.index + s.segment.length);
+  return [...segmenter('sentence').segment(text)].map((s) => s.index + s.segment.length);
 }
 
 function wordEnds(text: string): number[] {
-  return [...wordSegmenter.segment(text)].filter((s) => s.isWordLike).map((s) => s.index + s.segment.length);
+  return [...segmenter('word').segment(text)].filter((s) => s.isWordLike).map((s) => s.index + s.segment.length);
 }
 
 /** Between any two characters: only for a single word longer than a whole page. */
 function graphemeEnds(text: string): number[] {
-  return [...graphemeSegmenter.segment(text)].map((s) => s.index + s.segment.length);
+  return [...segmenter('grapheme').segment(text)].map((s) => s.index + s.segment.length);
 }
