@@ -8,7 +8,6 @@ import { parseJsonText } from '../model/json-text.js';
 import { isDocumentJson, parseDocument } from '../model/schema.js';
 import { articleTextToDocument, type ArticleOptions } from './article-text.js';
 import { isHttpUrl, kindFromContent, kindFromName, textShape } from './detect.js';
-import { markdownToDocument } from './markdown.js';
 import { pastedTextToDocument } from './pasted-text.js';
 import { threadFileToDocument } from './thread-file.js';
 import type { DocumentWithWarnings, ImportOptions, ImportResult, SourceKind } from './types.js';
@@ -80,7 +79,7 @@ async function fromTextAsync(
 }
 
 /** Text we can read without I/O; HTML and remote kinds are refused here because they need their importers. */
-function fromText(text: string, place: string, kind: SourceKind | undefined, opts: ImportOptions): DocumentWithWarnings {
+async function fromText(text: string, place: string, kind: SourceKind | undefined, opts: ImportOptions): Promise<DocumentWithWarnings> {
   const resolved = kind ?? kindFromContent(text);
   const article: ArticleOptions = {
     author: opts.author,
@@ -96,8 +95,11 @@ function fromText(text: string, place: string, kind: SourceKind | undefined, opt
       if (resolved === 'document' || isDocumentJson(json)) return { document: parseDocument(json, place), warnings: [] };
       return threadFileToDocument(json, place);
     }
-    case 'markdown':
+    case 'markdown': {
+      // The Markdown parser loads only for Markdown sources.
+      const { markdownToDocument } = await import('./markdown.js');
       return markdownToDocument(text, article, place);
+    }
     case 'article':
       return articleTextToDocument(text, article, place);
     case 'pasted':
