@@ -52,6 +52,8 @@ export function embedPng(file: PdfFile, bytes: Uint8Array, label: string, softMa
       Filter: name('FlateDecode'),
       DecodeParms: { Predictor: 15, Colors: colors, BitsPerComponent: png.depth, Columns: png.width },
       SMask: softMask,
+      // A grey or RGB PNG's tRNS names one colour as transparent: a colour-key mask says the same.
+      Mask: softMask ? undefined : colourKey(png),
     },
     png.data,
     { compress: false },
@@ -100,6 +102,8 @@ interface PngInfo {
   colourType: number;
   interlaced: boolean;
   palette?: Uint8Array;
+  /** tRNS: for grey and RGB images, the one sample value (per channel) that is transparent. */
+  transparent?: Uint8Array;
   /** The IDAT chunks' data joined: one zlib stream. */
   data: Uint8Array;
 }
@@ -108,8 +112,9 @@ export function readPng(b: Uint8Array): PngInfo | undefined {
   const signature = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
   if (b.length < 33 || signature.some((v, i) => b[i] !== v)) return undefined;
   const view = new DataView(b.buffer, b.byteOffset, b.byteLength);
-  let header: Omit<PngInfo, 'data' | 'palette'> | undefined;
+  let header: Omit<PngInfo, 'data' | 'palette' | 'transparent'> | undefined;
   let palette: Uint8Array | undefined;
+  let transparent: Uint8Array | undefined;
   const idat: Uint8Array[] = [];
   for (let at = 8; at + 8 <= b.length; ) {
     const length = view.getUint32(at);
@@ -125,10 +130,24 @@ export function readPng(b: Uint8Array): PngInfo | undefined {
         interlaced: b[at + 20] === 1,
       };
     } else if (type === 'PLTE') palette = body;
+    else if (type === 'tRNS') transparent = body;
     else if (type === 'IDAT') idat.push(body);
     else if (type === 'IEND') break;
     at += 12 + length;
   }
   if (!header || idat.length === 0) return undefined;
-  return { ...header, palette, data: idat.length === 1 ? idat[0] : Buffer.concat(idat) };
+  return { ...header, palette, transparent, data: idat.length === 1 ? idat[0] : Buffer.concat(idat) };
+}
+
+/** `[min max]` per channel for the colour a grey or RGB PNG's tRNS chunk makes transparent. */
+function colourKey(png: PngInfo): number[] | undefined {
+  const t = png.transparent;
+  const channels = png.colourType === 0 ? 1 : png.colourType === 2 ? 3 : 0;
+  if (!t || channels === 0 || t.length < channels * 2) return undefined;
+  const key: number[] = [];
+  for (let c = 0; c < channels; c++) {
+    const value = (t[c * 2] << 8) | t[c * 2 + 1];
+    key.push(value, value);
+  }
+  return key;
 }

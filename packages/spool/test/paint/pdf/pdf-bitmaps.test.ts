@@ -61,6 +61,26 @@ async function mismatch(res: ImageResource, expected: Buffer): Promise<number> {
   return pixelmatch(actual, want, undefined, W, H, { threshold: 0.1 }) / (W * H);
 }
 
+/** PNG bytes with one more chunk before the first IDAT. */
+function withChunk(png: Buffer, type: string, data: Buffer): Buffer {
+  const at = png.indexOf('IDAT') - 4;
+  const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+  const chunk = Buffer.alloc(12 + data.length);
+  chunk.writeUInt32BE(data.length, 0);
+  body.copy(chunk, 4);
+  chunk.writeUInt32BE(crc32(body), 8 + data.length);
+  return Buffer.concat([png.subarray(0, at), chunk, png.subarray(at)]);
+}
+
+function crc32(bytes: Uint8Array): number {
+  let crc = 0xffffffff;
+  for (const b of bytes) {
+    crc ^= b;
+    for (let k = 0; k < 8; k++) crc = crc & 1 ? (crc >>> 1) ^ 0xedb88320 : crc >>> 1;
+  }
+  return (crc ^ 0xffffffff) >>> 0;
+}
+
 const resource = (key: string, mime: ImageResource['mime'], bytes: Buffer): ImageResource => ({
   key, mime, bytes: new Uint8Array(bytes), width: W, height: H,
 });
@@ -93,6 +113,18 @@ describe('bitmaps in the PDF', () => {
   it('keeps transparency through a soft mask', async () => {
     const png = await raw(4).png().toBuffer();
     expect(await mismatch(resource('alpha', 'image/png', png), png)).toBeLessThan(0.03);
+  });
+
+  it('keeps the transparent colour (tRNS) of a grey or RGB PNG transparent', async () => {
+    // The block is (20, 200, 40); keyed out, the white page shows through it and only there.
+    const png = withChunk(await raw(3).png().toBuffer(), 'tRNS', Buffer.from([0, 20, 0, 200, 0, 40]));
+    const expected = await sharp(pixels(4).map((v, i) => (i % 4 === 3 ? 255 : v)), { raw: { width: W, height: H, channels: 4 } })
+      .composite([{ input: Buffer.alloc(17 * 12 * 4, 255), raw: { width: 17, height: 12, channels: 4 }, left: 31, top: 0 }])
+      .png()
+      .toBuffer();
+    expect(await mismatch(resource('keyed', 'image/png', png), expected)).toBeLessThan(0.005);
+    // Without the key the block is drawn: the comparison does tell the two apart.
+    expect(await mismatch(resource('unkeyed', 'image/png', await raw(3).png().toBuffer()), expected)).toBeGreaterThan(0.1);
   });
 
   it('refuses PNG data it cannot embed as it is, naming the image', async () => {
