@@ -97,8 +97,8 @@ export function parseFaceKey(key: string): { family: string; weight: FontWeight;
 /**
  * fontkit reads a glyph's 10-byte header even when the glyph is empty. When that glyph is the last
  * one and `glyf` is the last table (JetBrains Mono, Space Grotesk), the read runs past the end of
- * the file and fontkit's shaping, metrics or subsetting of that glyph throws (pdfkit embeds with
- * fontkit). Zero padding after the last table is harmless to every reader and turns that read into
+ * the file and fontkit's shaping or metrics of that glyph throw (fontkit is the fallback shaper).
+ * Zero padding after the last table is harmless to every reader and turns that read into
  * an empty box.
  */
 export function padGlyfTable(bytes: Uint8Array): Uint8Array {

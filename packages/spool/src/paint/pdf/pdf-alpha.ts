@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import type sharp from 'sharp';
 import type { ImageResource, PaintResources, Scene } from '../../scene/types.js';
+import { readPng } from './pdf-bitmaps.js';
 
 /**
  * A PDF image has no alpha channel: a PNG with transparency is embedded as a colour image plus a
@@ -32,20 +33,9 @@ export function splitPngWith(bytes: Uint8Array, splitter: PngSplitter, now = fal
 
 /** True for PNGs that need splitting: an alpha channel, or a palette with transparency. */
 export function pngNeedsSplit(bytes: Uint8Array): boolean {
-  if (bytes.length < 33 || bytes[1] !== 0x50 || bytes[2] !== 0x4e || bytes[3] !== 0x47) return false;
-  const colourType = bytes[25];
-  if (colourType === 4 || colourType === 6) return true;
-  if (colourType !== 3) return false;
-  // Walk the chunks before the image data looking for a transparency chunk.
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  for (let at = 8; at + 8 <= bytes.length; ) {
-    const length = view.getUint32(at);
-    const type = String.fromCharCode(bytes[at + 4], bytes[at + 5], bytes[at + 6], bytes[at + 7]);
-    if (type === 'tRNS') return true;
-    if (type === 'IDAT') return false;
-    at += 12 + length;
-  }
-  return false;
+  const png = readPng(bytes);
+  if (!png) return false;
+  return png.colourType === 4 || png.colourType === 6 || (png.colourType === 3 && png.transparent !== undefined);
 }
 
 /** The split itself, given sharp: the same code runs on this thread and in an image worker. */

@@ -55,7 +55,7 @@ export function embedPng(file: PdfFile, bytes: Uint8Array, label: string, softMa
       // A grey or RGB PNG's tRNS names one colour as transparent: a colour-key mask says the same.
       Mask: softMask ? undefined : colourKey(png),
     },
-    png.data,
+    png.idat.length === 1 ? png.idat[0] : Buffer.concat(png.idat),
     { compress: false },
   );
 }
@@ -104,15 +104,15 @@ interface PngInfo {
   palette?: Uint8Array;
   /** tRNS: for grey and RGB images, the one sample value (per channel) that is transparent. */
   transparent?: Uint8Array;
-  /** The IDAT chunks' data joined: one zlib stream. */
-  data: Uint8Array;
+  /** The IDAT chunks' data, in order: joined, one zlib stream. */
+  idat: Uint8Array[];
 }
 
 export function readPng(b: Uint8Array): PngInfo | undefined {
   const signature = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
   if (b.length < 33 || signature.some((v, i) => b[i] !== v)) return undefined;
   const view = new DataView(b.buffer, b.byteOffset, b.byteLength);
-  let header: Omit<PngInfo, 'data' | 'palette' | 'transparent'> | undefined;
+  let header: Omit<PngInfo, 'idat' | 'palette' | 'transparent'> | undefined;
   let palette: Uint8Array | undefined;
   let transparent: Uint8Array | undefined;
   const idat: Uint8Array[] = [];
@@ -136,7 +136,7 @@ export function readPng(b: Uint8Array): PngInfo | undefined {
     at += 12 + length;
   }
   if (!header || idat.length === 0) return undefined;
-  return { ...header, palette, transparent, data: idat.length === 1 ? idat[0] : Buffer.concat(idat) };
+  return { ...header, palette, transparent, idat };
 }
 
 /** `[min max]` per channel for the colour a grey or RGB PNG's tRNS chunk makes transparent. */

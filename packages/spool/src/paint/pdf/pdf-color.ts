@@ -15,7 +15,12 @@ export interface PdfColor {
 const BLACK: PdfColor = { rgb: [0, 0, 0], opacity: 1 };
 
 export function pdfColor(value: string | undefined): PdfColor {
-  const c = safeColor(value);
+  return parseColour(safeColor(value)) ?? BLACK;
+}
+
+/** `#rgb`, `#rgba`, `#rrggbb`, `#rrggbbaa`, `rgb()` or `rgba()`; undefined for anything else. */
+export function parseColour(value: string): PdfColor | undefined {
+  const c = value.trim();
   const hex = /^#([0-9a-f]{3,4}|[0-9a-f]{6}|[0-9a-f]{8})$/i.exec(c)?.[1];
   if (hex) {
     const full = hex.length <= 4 ? [...hex].map((d) => d + d).join('') : hex;
@@ -28,7 +33,7 @@ export function pdfColor(value: string | undefined): PdfColor {
     const alpha = fn[4] === undefined ? 1 : fn[4].endsWith('%') ? parseFloat(fn[4]) / 100 : parseFloat(fn[4]);
     return { rgb: [channel(fn[1]), channel(fn[2]), channel(fn[3])], opacity: Math.min(1, Math.max(0, alpha)) };
   }
-  return BLACK;
+  return undefined;
 }
 
 /** The operator setting a fill (`rg`) or stroke (`RG`) colour. */

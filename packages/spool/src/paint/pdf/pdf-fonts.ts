@@ -31,6 +31,15 @@ interface FontState extends EmbeddedFont {
   widths: Map<number, number>;
 }
 
+/** Font tables read once per font file for the process, not once per document. */
+const sfntInfo = new WeakMap<Uint8Array, SfntInfo>();
+
+function infoOf(bytes: Uint8Array): SfntInfo {
+  let info = sfntInfo.get(bytes);
+  if (!info) sfntInfo.set(bytes, (info = readSfnt(bytes)));
+  return info;
+}
+
 const sameChars = (a: number[], b: number[]) => a.length === b.length && a.every((c, i) => c === b[i]);
 
 export class PdfFonts {
@@ -46,7 +55,7 @@ export class PdfFonts {
         resource: `F${this.fonts.size + 1}`,
         ref: this.file.alloc(),
         face,
-        info: readSfnt(face.bytes),
+        info: infoOf(face.bytes),
         unicode: new Map(),
         copies: new Map(),
         copyByText: new Map(),

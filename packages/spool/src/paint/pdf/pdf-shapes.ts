@@ -3,7 +3,7 @@ import { clampRadius } from '../svg/geometry.js';
 import { pdfColor, pdfNum, rgbOp } from './pdf-color.js';
 import { name, type PdfFile, type PdfRef, type PdfValue } from './pdf-objects.js';
 import type { PdfAlphaStates, PdfPage } from './pdf-page.js';
-import { svgPathToPdf } from './svg-path.js';
+import { QUARTER_KAPPA, svgPathToPdf } from './svg-path.js';
 
 /**
  * Rects and paths, filled with a colour or a linear gradient, optionally stroked. An item's
@@ -20,9 +20,6 @@ const FORM_MIN_CHARS = 1500;
 const OPS_CACHE_SIZE = 64;
 const opsCache = new Map<string, string>();
 
-/** Control-point distance for a quarter circle drawn as one cubic Bézier. */
-const KAPPA = 0.5522847498;
-
 function pathOps(d: string): string {
   let ops = opsCache.get(d);
   if (ops === undefined) {
@@ -37,7 +34,7 @@ function pathOps(d: string): string {
 export function rectOps(x: number, y: number, w: number, h: number, r: number): string {
   const n = pdfNum;
   if (!(r > 0)) return `${n(x)} ${n(y)} ${n(w)} ${n(h)} re`;
-  const k = r * (1 - KAPPA);
+  const k = r * (1 - QUARTER_KAPPA);
   const x2 = x + w;
   const y2 = y + h;
   return [

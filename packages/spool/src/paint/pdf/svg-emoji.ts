@@ -1,5 +1,5 @@
-import { pdfNum } from './pdf-color.js';
-import { svgPathToPdf } from './svg-path.js';
+import { parseColour, pdfNum, rgbOp } from './pdf-color.js';
+import { QUARTER_KAPPA, svgPathToPdf } from './svg-path.js';
 
 /**
  * Twemoji SVGs (the files of `@twemoji/svg`) as PDF vector content.
@@ -318,13 +318,10 @@ function length(value: string | undefined): number {
   return Number.isFinite(v) ? v : 0;
 }
 
-/** Bézier arm length of a quarter ellipse: 4/3 · (√2 − 1). */
-const KAPPA = 0.5522847498307936;
-
 function ellipsePath(cx: number, cy: number, rx: number, ry: number): string {
   if (!(rx > 0) || !(ry > 0)) return '';
-  const kx = rx * KAPPA;
-  const ky = ry * KAPPA;
+  const kx = rx * QUARTER_KAPPA;
+  const ky = ry * QUARTER_KAPPA;
   const p = pdfNum;
   // Starts at 3 o'clock and runs clockwise in y-down space, as SVG draws a circle.
   return [
@@ -507,27 +504,12 @@ function parsePaint(value: string, current: Rgb, inherited: Paint): Paint {
   return parseColor(v, current) ?? inherited;
 }
 
-const HEX = /^#([0-9a-f]{3,4}|[0-9a-f]{6}|[0-9a-f]{8})$/i;
-const RGB_FN = /^rgba?\(\s*([\d.]+%?)[\s,]+([\d.]+%?)[\s,]+([\d.]+%?)(?:[\s,/]+([\d.]+%?))?\s*\)$/i;
-
 function parseColor(value: string, current: Rgb): { rgb: Rgb; alpha: number } | undefined {
   const v = value.trim().toLowerCase();
-  const hex = HEX.exec(v)?.[1];
-  if (hex) {
-    const full = hex.length <= 4 ? hex.replace(/./g, '$&$&') : hex;
-    const byte = (at: number) => parseInt(full.slice(at, at + 2), 16) / 255;
-    return { rgb: [byte(0), byte(2), byte(4)], alpha: full.length === 8 ? byte(6) : 1 };
-  }
   if (v === 'currentcolor') return { rgb: current, alpha: 1 };
   if (v === 'transparent') return { rgb: BLACK, alpha: 0 };
-  const fn = RGB_FN.exec(v);
-  if (fn) {
-    const channel = (c: string) => Math.min(1, Math.max(0, c.endsWith('%') ? parseFloat(c) / 100 : parseFloat(c) / 255));
-    return {
-      rgb: [channel(fn[1]), channel(fn[2]), channel(fn[3])],
-      alpha: fn[4] === undefined ? 1 : alphaValue(fn[4], 1),
-    };
-  }
+  const parsed = parseColour(v);
+  if (parsed) return { rgb: parsed.rgb, alpha: parsed.opacity };
   const named = colorNames().get(v);
   return named ? parseColor(named, current) : undefined;
 }
@@ -573,10 +555,6 @@ function colorNames(): Map<string, string> {
     for (let k = 0; k + 1 < words.length; k += 2) colorTable.set(words[k], `#${words[k + 1]}`);
   }
   return colorTable;
-}
-
-function rgbOp(rgb: Rgb, op: 'rg' | 'RG'): string {
-  return `${pdfNum(rgb[0])} ${pdfNum(rgb[1])} ${pdfNum(rgb[2])} ${op}`;
 }
 
 /** Elements drawn as a shape. */

@@ -1,5 +1,8 @@
 import { pdfNum } from './pdf-color.js';
 
+/** Bézier arm length, per unit of radius, of a quarter circle drawn as one cubic: 4/3 · (√2 − 1). */
+export const QUARTER_KAPPA = 0.5522847498307936;
+
 /**
  * SVG path data (`d`) as PDF path-construction operators.
  *
