@@ -1,16 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { centre, drag, previewSvg, previewText, startStudio, type Studio } from './studio-harness.js';
+import { centre, drag, previewSvg, previewText, useStudio } from './studio-harness.js';
 
-let studio: Studio;
-
-beforeAll(async () => {
-  studio = await startStudio();
-}, 180_000);
-
-afterAll(async () => {
-  await studio?.close();
-});
+const studio = useStudio();
 
 const thumb = (n: number) => `.strip-item:nth-child(${n}) .thumb`;
 const card = (n: number) => `article.post-card:nth-child(${n})`;
@@ -32,7 +24,7 @@ async function glyphScale(page: Page): Promise<number> {
 
 describe('editing in the studio', { timeout: 120_000 }, () => {
   it('replaces a slide’s text with a post dragged onto it', async () => {
-    const { page } = await studio.open(undefined, await studio.freshProject());
+    const { page } = await studio().open(undefined, await studio().freshProject());
     await selectSlide(page, 2);
     expect(await previewText(page)).toContain('A carousel is not a thread');
     const post = page.locator(card(6));
@@ -45,7 +37,7 @@ describe('editing in the studio', { timeout: 120_000 }, () => {
   });
 
   it('appends with Shift held, and inserts a new slide when dropped between slides', async () => {
-    const { page } = await studio.open(undefined, await studio.freshProject());
+    const { page } = await studio().open(undefined, await studio().freshProject());
     await selectSlide(page, 2);
     const before = await slideIds(page);
     await drag(page, await centre(page, `${card(4)} .post-text`), await centre(page, thumb(2)), 'Shift');
@@ -65,7 +57,7 @@ describe('editing in the studio', { timeout: 120_000 }, () => {
   });
 
   it('reorders slides from the keyboard with dnd-kit’s keyboard sensor', async () => {
-    const { page } = await studio.open(undefined, await studio.freshProject());
+    const { page } = await studio().open(undefined, await studio().freshProject());
     const before = await slideIds(page);
     await page.locator(`${thumb(3)} .thumb-button`).focus();
     await page.keyboard.press('Space');
@@ -81,7 +73,7 @@ describe('editing in the studio', { timeout: 120_000 }, () => {
   });
 
   it('drops a post on the carousel from the keyboard', async () => {
-    const { page } = await studio.open(undefined, await studio.freshProject());
+    const { page } = await studio().open(undefined, await studio().freshProject());
     await selectSlide(page, 2);
     const before = await slideIds(page);
     await page.getByRole('button', { name: 'Drag post 6 onto a slide' }).focus();
@@ -98,7 +90,7 @@ describe('editing in the studio', { timeout: 120_000 }, () => {
   });
 
   it('brings theme, ratio and typography changes to the preview, and undo takes them back', async () => {
-    const { page } = await studio.open(undefined, await studio.freshProject());
+    const { page } = await studio().open(undefined, await studio().freshProject());
     await selectSlide(page, 2);
     const background = async () => (await previewSvg(page)).match(/<rect x="0" y="0" width="[\d.]+" height="[\d.]+" fill="([^"]+)"/)?.[1];
     const viewBox = async () => (await previewSvg(page)).match(/viewBox="([^"]+)"/)?.[1];
@@ -132,7 +124,7 @@ describe('editing in the studio', { timeout: 120_000 }, () => {
   });
 
   it('updates the preview within a frame while typing', async () => {
-    const { page } = await studio.open(undefined, await studio.freshProject());
+    const { page } = await studio().open(undefined, await studio().freshProject());
     await selectSlide(page, 2);
     const body = page.getByLabel('Body', { exact: true });
     await body.click();

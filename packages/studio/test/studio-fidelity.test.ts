@@ -1,29 +1,21 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startStudio, waitSaved, type Studio } from './studio-harness.js';
+import { describe, expect, it } from 'vitest';
+import { useStudio, waitSaved } from './studio-harness.js';
 
-let studio: Studio;
-
-beforeAll(async () => {
-  studio = await startStudio();
-}, 180_000);
-
-afterAll(async () => {
-  await studio?.close();
-});
+const studio = useStudio();
 
 describe('the preview is the export', { timeout: 120_000 }, () => {
   it('paints the same SVG in the page as the server exports, page for page', async () => {
-    const { page } = await studio.open();
+    const { page } = await studio().open();
     await waitSaved(page);
     const id = await page.evaluate(() => /project=([\w-]+)/.exec(location.hash)?.[1]);
-    const project = (await (await fetch(`${studio.url}/api/projects/${id}`)).json()) as { deck: { slides: { id: string; media: unknown[] }[] } };
+    const project = (await (await fetch(`${studio().url}/api/projects/${id}`)).json()) as { deck: { slides: { id: string; media: unknown[] }[] } };
     // The text slide after the cover, and the slide with the sample's chart image.
     const numbers = [2, project.deck.slides.findIndex((s) => s.media.length > 0) + 1];
     expect(numbers[1]).toBeGreaterThan(0);
     for (const n of numbers) {
       await page.locator(`.strip-item:nth-child(${n}) .thumb-button`).click();
       await page.getByRole('heading', { name: `Slide ${n}` }).waitFor();
-      const res = await fetch(`${studio.url}/api/render`, {
+      const res = await fetch(`${studio().url}/api/render`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ deck: project.deck, format: 'svg', page: n }),

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { startServer, type RunningServer } from '../../spool/src/server/index.js';
 
 const STUDIO = path.resolve(fileURLToPath(import.meta.url), '..', '..');
@@ -76,6 +77,25 @@ export interface StudioPage {
   dialogs: string[];
   /** Uncaught errors in the page. */
   errors: string[];
+}
+
+/**
+ * One studio for a test file: started before its tests (then `setup` runs against it) and closed
+ * after them. Call it at the top of the file; the function it returns gives the running studio.
+ */
+export function useStudio(setup?: (studio: Studio) => Promise<void>): () => Studio {
+  let studio: Studio | undefined;
+  beforeAll(async () => {
+    studio = await startStudio();
+    await setup?.(studio);
+  }, 180_000);
+  afterAll(async () => {
+    await studio?.close();
+  });
+  return () => {
+    if (!studio) throw new Error('the studio has not started');
+    return studio;
+  };
 }
 
 export async function startStudio(): Promise<Studio> {

@@ -1,7 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startStudio, type Studio } from './studio-harness.js';
-
-let studio: Studio;
+import { describe, expect, it } from 'vitest';
+import { useStudio } from './studio-harness.js';
 
 const author = { name: 'Grace Hopper', handle: 'grace' };
 const post = (i: number) => ({
@@ -13,19 +11,14 @@ const post = (i: number) => ({
   media: [],
 });
 
-beforeAll(async () => {
-  studio = await startStudio();
+const studio = useStudio(async (running) => {
   // The newest project is the one the studio opens.
-  const res = await fetch(`${studio.url}/api/projects`, {
+  const res = await fetch(`${running.url}/api/projects`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ name: 'Long thread', document: { schemaVersion: 1, title: 'Long thread', posts: Array.from({ length: 24 }, (_, i) => post(i + 1)) } }),
   });
   expect(res.status).toBe(201);
-}, 180_000);
-
-afterAll(async () => {
-  await studio?.close();
 });
 
 function zipEntries(bytes: Buffer): { name: string; data: Buffer }[] {
@@ -49,7 +42,7 @@ const pngSize = (png: Buffer) => ({ width: png.readUInt32BE(16), height: png.rea
 
 describe('Instagram carousels', { timeout: 180_000 }, () => {
   it('warns past 20 slides and splits the carousel in one click', async () => {
-    const { page } = await studio.open();
+    const { page } = await studio().open();
     await expect(page.getByLabel('Project name').inputValue()).resolves.toBe('Long thread');
     expect(await page.locator('.thumb').count()).toBe(25);
     expect(await page.getByText(/Instagram allows 20 slides/).count()).toBe(0);
@@ -59,15 +52,15 @@ describe('Instagram carousels', { timeout: 180_000 }, () => {
     await page.waitForFunction(() => document.querySelectorAll('.thumb').length <= 20);
     expect(await page.getByText(/Instagram allows 20 slides/).count()).toBe(0);
     await expect(page.locator('.thumb .thumb-button').last().getAttribute('aria-label')).resolves.toMatch(/^Outro/);
-    const projects = (await (await fetch(`${studio.url}/api/projects`)).json()) as { name: string; slides: number }[];
+    const projects = (await (await fetch(`${studio().url}/api/projects`)).json()) as { name: string; slides: number }[];
     const part2 = projects.find((p) => p.name === 'Long thread (part 2)');
     expect(part2?.slides).toBeGreaterThan(1);
     await page.context().close();
   });
 
   it('copies the caption: the first post and the thread’s hashtags', async () => {
-    const { page } = await studio.open();
-    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: studio.url });
+    const { page } = await studio().open();
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: studio().url });
     await page.getByRole('button', { name: 'Copy caption' }).click();
     await page.getByText(/Caption copied/).waitFor();
     const caption = await page.evaluate(() => navigator.clipboard.readText());
@@ -77,7 +70,7 @@ describe('Instagram carousels', { timeout: 180_000 }, () => {
   });
 
   it('exports every page as PNG in a ZIP, and the current slide alone, at the platform size', async () => {
-    const { page } = await studio.open();
+    const { page } = await studio().open();
     const pages = await page.locator('.thumb').count();
     await page.getByRole('button', { name: 'Export' }).click();
     const [zip] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /PNG images \(ZIP\)/ }).click()]);

@@ -1,29 +1,22 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { previewSvg, previewText, startStudio, type Studio } from './studio-harness.js';
+import { previewSvg, previewText, useStudio } from './studio-harness.js';
 
-let studio: Studio;
-
-beforeAll(async () => {
-  studio = await startStudio();
+const studio = useStudio(async (running) => {
   // A second brand profile, as an agency would have one per client.
-  const res = await fetch(`${studio.url}/api/brand-kits`, {
+  const res = await fetch(`${running.url}/api/brand-kits`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ name: 'Acme Studio', kit: { name: 'Acme Studio', handle: 'acme', website: 'acme.example', accent: '#0E9F6E' } }),
   });
   expect(res.status).toBe(201);
-}, 180_000);
-
-afterAll(async () => {
-  await studio?.close();
 });
 
 const background = async (page: Page) => (await previewSvg(page)).match(/<rect x="0" y="0" width="[\d.]+" height="[\d.]+" fill="([^"]+)"/)?.[1];
 
 describe('brand profiles and saved presets', { timeout: 120_000 }, () => {
   it('switches the brand profile and the preview header follows', async () => {
-    const { page } = await studio.open();
+    const { page } = await studio().open();
     await page.locator('.strip-item:nth-child(2) .thumb-button').click();
     expect(await previewText(page)).toContain('@spoolstudio');
     await page.getByRole('button', { name: 'Use brand profile Acme Studio' }).click();
@@ -40,7 +33,7 @@ describe('brand profiles and saved presets', { timeout: 120_000 }, () => {
   });
 
   it('saves the current design as a named preset and applies it in one click', async () => {
-    const { page } = await studio.open();
+    const { page } = await studio().open();
     await page.getByRole('radio', { name: 'Forest theme' }).click();
     await page.getByRole('radio', { name: 'Big statement' }).click();
     await expect.poll(() => background(page)).toBe('#EEF3EC');
@@ -58,7 +51,7 @@ describe('brand profiles and saved presets', { timeout: 120_000 }, () => {
     await expect.poll(() => background(page)).toBe('#EEF3EC');
 
     // The preset lives on the server: a fresh page lists it too.
-    const second = await studio.open();
+    const second = await studio().open();
     await second.page.getByRole('button', { name: 'Apply preset Forest statements' }).waitFor();
     await second.page.context().close();
     await page.context().close();

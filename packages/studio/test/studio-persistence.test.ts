@@ -1,17 +1,9 @@
 import { readFile } from 'node:fs/promises';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { outputPath, previewText, startStudio, waitForPreview, waitSaved, type Studio } from './studio-harness.js';
+import { outputPath, previewText, useStudio, waitForPreview, waitSaved } from './studio-harness.js';
 
-let studio: Studio;
-
-beforeAll(async () => {
-  studio = await startStudio();
-}, 180_000);
-
-afterAll(async () => {
-  await studio?.close();
-});
+const studio = useStudio();
 
 async function pdfPages(bytes: Uint8Array): Promise<string[]> {
   const pdf = await getDocument({ data: bytes, disableFontFace: true, useSystemFonts: false, isEvalSupported: false }).promise;
@@ -26,7 +18,7 @@ async function pdfPages(bytes: Uint8Array): Promise<string[]> {
 
 describe('export and saving', { timeout: 120_000 }, () => {
   it('exports a PDF with one page per slide page and real text', async () => {
-    const { page } = await studio.open();
+    const { page } = await studio().open();
     await page.getByRole('button', { name: 'Export' }).click();
     const pdfItem = page.getByRole('button', { name: /PDF document/ });
     const pages = Number((await pdfItem.innerText()).match(/(\d+) pages/)![1]);
@@ -44,7 +36,7 @@ describe('export and saving', { timeout: 120_000 }, () => {
   });
 
   it('keeps every change through a reload and a server restart', async () => {
-    const { page } = await studio.open();
+    const { page } = await studio().open();
     const name = page.getByLabel('Project name');
     await name.fill('Launch thread');
     await name.press('Enter');
@@ -63,7 +55,7 @@ describe('export and saving', { timeout: 120_000 }, () => {
     await expect.poll(() => previewText(page)).toContain('Saved for');
     await expect(page.getByLabel('Body', { exact: true }).inputValue()).resolves.toContain('Saved for **later**.');
 
-    await studio.restartServer();
+    await studio().restartServer();
     await page.reload();
     await waitForPreview(page);
     await expect(name.inputValue()).resolves.toBe('Launch thread');

@@ -1,22 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { outputPath, startStudio, type Studio } from './studio-harness.js';
+import { describe, expect, it } from 'vitest';
+import { outputPath, useStudio } from './studio-harness.js';
 
-let studio: Studio;
-
-beforeAll(async () => {
-  studio = await startStudio();
-}, 180_000);
-
-afterAll(async () => {
-  await studio?.close();
-});
+const studio = useStudio();
 
 const PANELS = ['Canvas & Ratio', 'Layout Template', 'Preset Themes', 'Typography & Sizing', 'Brand Kit', 'Background Pattern', 'Outro Slide CTA'];
 
 describe('the studio screen', { timeout: 120_000 }, () => {
   for (const viewport of [{ width: 1280, height: 800 }, { width: 1920, height: 1080 }]) {
     it(`opens on the sample project with every panel at ${viewport.width}x${viewport.height}`, async () => {
-      const { page, errors } = await studio.open(viewport);
+      const { page, errors } = await studio().open(viewport);
       for (const name of ['Source Content', 'Build Your Carousel', ...PANELS, 'Saved presets']) {
         await expect(page.getByRole('heading', { name, exact: true }).count(), name).resolves.toBe(1);
       }
@@ -45,7 +37,7 @@ describe('the studio screen', { timeout: 120_000 }, () => {
   }
 
   it('labels every control', async () => {
-    const { page } = await studio.open();
+    const { page } = await studio().open();
     const unlabelled = await page.evaluate(() => {
       const controls = [...document.querySelectorAll<HTMLElement>('button, input, select, textarea')].filter((el) => {
         const input = el as HTMLInputElement;

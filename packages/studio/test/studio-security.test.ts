@@ -1,22 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { previewSvg, previewText, startStudio, type Studio } from './studio-harness.js';
+import { describe, expect, it } from 'vitest';
+import { previewSvg, previewText, useStudio } from './studio-harness.js';
 
-let studio: Studio;
-
-beforeAll(async () => {
-  studio = await startStudio();
-}, 180_000);
-
-afterAll(async () => {
-  await studio?.close();
-});
+const studio = useStudio();
 
 const IMG = '<img src=x onerror=alert(1)>';
 const SCRIPT = '<script>alert(2)</script>';
 
 describe('untrusted post text', { timeout: 120_000 }, () => {
   it('shows HTML and script payloads as inert text and runs nothing', async () => {
-    const { page, dialogs, errors } = await studio.open();
+    const { page, dialogs, errors } = await studio().open();
     await page.evaluate(() => {
       (window as { pwned?: number }).pwned = 0;
     });
