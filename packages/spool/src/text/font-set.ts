@@ -16,13 +16,54 @@ export function weightOrder(weight: FontWeight): FontWeight[] {
 }
 
 /**
+ * A style's faces: the primary face, then the fallback families' nearest faces without repeats.
+ * Fallbacks are loaded only when text reaches them, so a post the primary face covers reads no
+ * other font file (the bundled fallbacks are 5 MB).
+ */
+export class FaceChain implements Iterable<Face> {
+  readonly primary: Face;
+  private readonly loaded: Face[];
+  private next = 0;
+
+  constructor(
+    private readonly families: readonly FontFamilyId[],
+    private readonly find: (family: FontFamilyId) => Face | undefined,
+    what: string,
+  ) {
+    this.loaded = [];
+    const first = this.at(0);
+    if (!first) throw new Error(`No font available for ${what} or its fallbacks (${families.slice(1).join(', ')})`);
+    this.primary = first;
+  }
+
+  /** The i-th face, loading families in order until it exists; undefined past the last. */
+  private at(i: number): Face | undefined {
+    while (this.loaded.length <= i && this.next < this.families.length) {
+      const face = this.find(this.families[this.next++]);
+      if (face && !this.loaded.includes(face)) this.loaded.push(face);
+    }
+    return this.loaded[i];
+  }
+
+  *[Symbol.iterator](): Iterator<Face> {
+    for (let i = 0, face = this.at(0); face; face = this.at(++i)) yield face;
+  }
+
+  /** The first face, in chain order, that passes `test`; later fallbacks stay unloaded. */
+  first(test: (face: Face) => boolean): Face | undefined {
+    for (const face of this) if (test(face)) return face;
+    return undefined;
+  }
+}
+
+/**
  * Resolves styles to loaded faces. Faces are created once per exact key and kept for the life of
  * the set, so their shaping caches survive across documents.
  */
 export class FontSet {
   private readonly exact = new Map<string, Face | null>();
   private readonly nearestCache = new Map<string, Face | null>();
-  private readonly chains = new Map<string, Face[]>();
+  private readonly chains = new Map<string, FaceChain>();
 
   constructor(
     private readonly provider: FontProvider,
@@ -31,22 +72,16 @@ export class FontSet {
 
   /** The face a style is set in before any per-character fallback. */
   primary(style: FontStyle): Face {
-    return this.chain(style)[0];
+    return this.chain(style).primary;
   }
 
-  /** Primary face then the fallback families' nearest faces, without repeats. */
-  chain(style: FontStyle): Face[] {
+  /** Primary face then the fallback families' nearest faces, without repeats, loaded on demand. */
+  chain(style: FontStyle): FaceChain {
     const key = faceKey(style.family, style.weight, style.italic);
     let chain = this.chains.get(key);
     if (chain) return chain;
-    chain = [];
-    for (const family of [style.family, ...this.provider.fallbacks]) {
-      const face = this.nearest(family, style.weight, style.italic);
-      if (face && !chain.includes(face)) chain.push(face);
-    }
-    if (chain.length === 0) {
-      throw new Error(`No font available for ${key} or its fallbacks (${this.provider.fallbacks.join(', ')})`);
-    }
+    const families = [style.family, ...this.provider.fallbacks];
+    chain = new FaceChain(families, (family) => this.nearest(family, style.weight, style.italic), key);
     this.chains.set(key, chain);
     return chain;
   }

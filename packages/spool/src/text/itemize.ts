@@ -1,5 +1,5 @@
 import type { Face } from './face.js';
-import type { FontSet } from './font-set.js';
+import type { FaceChain, FontSet } from './font-set.js';
 import { findEmoji, prefersText } from './emoji.js';
 import type { StyledText, TextStyle } from './types.js';
 
@@ -9,7 +9,7 @@ export interface Span {
   end: number;
   style: TextStyle;
   /** Primary face first, then the fallbacks. */
-  chain: Face[];
+  chain: FaceChain;
 }
 
 /** A stretch set in one face (after fallback) or a single emoji image. */
@@ -63,12 +63,13 @@ function covers(face: Face, text: string, start: number, end: number): boolean {
 const NEUTRAL = /^[\s!-/:-@[-`{-~]$/;
 const SPACE = /^\s$/;
 
-function pickFace(text: string, start: number, end: number, chain: Face[], prev: Face | undefined): Face {
-  if (prev && prev !== chain[0] && NEUTRAL.test(text.slice(start, end)) && covers(prev, text, start, end)) return prev;
-  for (const face of chain) if (covers(face, text, start, end)) return face;
+function pickFace(text: string, start: number, end: number, chain: FaceChain, prev: Face | undefined): Face {
+  if (prev && prev !== chain.primary && NEUTRAL.test(text.slice(start, end)) && covers(prev, text, start, end)) return prev;
+  const whole = chain.first((face) => covers(face, text, start, end));
+  if (whole) return whole;
   // No face has the whole cluster: follow its base character, so at worst a mark is missing.
   const base = text.codePointAt(start)!;
-  return chain.find((f) => f.has(base)) ?? chain[0];
+  return chain.first((f) => f.has(base)) ?? chain.primary;
 }
 
 export function itemize(
@@ -96,7 +97,7 @@ export function itemize(
   const pushText = (start: number, end: number, si: number): void => {
     if (start >= end) return;
     const chain = spans[si].chain;
-    if (covers(chain[0], text, start, end)) return pushFace(start, end, si, chain[0]);
+    if (covers(chain.primary, text, start, end)) return pushFace(start, end, si, chain.primary);
     let prev: Face | undefined;
     for (let g = start; g < end; ) {
       let next = clusterEnd(g, end);
@@ -107,7 +108,7 @@ export function itemize(
         continue;
       }
       while (next < end && !SPACE.test(text.slice(next, clusterEnd(next, end)))) next = clusterEnd(next, end);
-      const whole = chain.find((f) => covers(f, text, g, next));
+      const whole = chain.first((f) => covers(f, text, g, next));
       if (whole) {
         pushFace(g, next, si, whole);
         prev = whole;
@@ -132,7 +133,7 @@ export function itemize(
       if (start < cursor || !bounds[start] || !bounds[end]) continue;
       const key = emojiKey!(m.key);
       if (!key) continue;
-      if (prefersText(text.slice(start, end)) && span.chain.some((f) => covers(f, text, start, end))) continue;
+      if (prefersText(text.slice(start, end)) && span.chain.first((f) => covers(f, text, start, end))) continue;
       pushText(cursor, start, si);
       pieces.push({ start, end, span: si, emoji: key });
       cursor = end;

@@ -41,7 +41,7 @@ export function buildLine(p: Paragraph, range: LineRange): TextLine {
       const piece = p.pieces[pi];
       const span = p.spans[piece.span];
       const text = p.text.slice(Math.max(piece.start, range.start), Math.min(piece.end, end));
-      const face = piece.face ?? span.chain[0];
+      const face = piece.face ?? span.chain.primary;
       let run: ShapedRun;
       if (piece.face) {
         const shaped = placeGlyphs(piece.face, text, span.style.size);
@@ -57,8 +57,8 @@ export function buildLine(p: Paragraph, range: LineRange): TextLine {
   } else {
     // An empty line still has the height of the text around it.
     const span = p.spans[spanAt(p, range.start)];
-    ascent = span.chain[0].metrics.ascent * span.style.size;
-    descent = span.chain[0].metrics.descent * span.style.size;
+    ascent = span.chain.primary.metrics.ascent * span.style.size;
+    descent = span.chain.primary.metrics.descent * span.style.size;
   }
   return { width: widthBetween(p, range.start, range.end), ascent, descent, runs, hardBreak: range.hard };
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { defaultTextEngine } from '../../src/node/fonts.js';
-import type { TextStyle } from '../../src/text/types.js';
+import { bundledFonts, defaultTextEngine, textShaper } from '../../src/node/fonts.js';
+import { createTextEngine } from '../../src/text/engine.js';
+import type { FontProvider, TextStyle } from '../../src/text/types.js';
 
 const engine = defaultTextEngine();
 
@@ -61,5 +62,36 @@ describe('fallback faces', () => {
     const greek = engine.breakLines([{ text: 'Γειά', style: style({ family: 'display' }) }], 400)[0];
     expect(latin.ascent).toBeCloseTo(engine.metrics(style({ family: 'display' })).ascent * 18, 6);
     expect(greek.ascent).toBeCloseTo(engine.metrics(style({ family: 'noto' })).ascent * 18, 6);
+  });
+});
+
+describe('fallback loading', () => {
+  /** The bundled fonts, recording which faces the engine reads. */
+  function countingEngine() {
+    const read: string[] = [];
+    const fonts = bundledFonts();
+    const provider: FontProvider = {
+      faceBytes: (family, weight, italic) => {
+        const bytes = fonts.faceBytes(family, weight, italic);
+        if (bytes) read.push(`${family}-${weight}${italic ? 'i' : ''}`);
+        return bytes;
+      },
+      fallbacks: fonts.fallbacks,
+    };
+    return { engine: createTextEngine({ fonts: provider, shaper: textShaper }), read };
+  }
+
+  it('reads no fallback font for text the primary face covers', () => {
+    const { engine, read } = countingEngine();
+    engine.breakLines([{ text: `${SAMPLES.latin} ${SAMPLES.cyrillic} ${SAMPLES.greek}`, style: style() }], 400);
+    expect(read).toEqual(['sans-400']);
+  });
+
+  it('reads fallbacks in order, only as far as the first that covers the text', () => {
+    const { engine, read } = countingEngine();
+    const lines = engine.breakLines([{ text: `Hello ${SAMPLES.thai}`, style: style() }], 2000);
+    expect(lines[0].runs.map((r) => r.face)).toEqual(['sans-400', 'noto-thai-400']);
+    // Noto Sans is tried first and lacks Thai; the Arabic and Devanagari faces after Thai stay unread.
+    expect(read).toEqual(['sans-400', 'noto-400', 'noto-thai-400']);
   });
 });
