@@ -3,10 +3,10 @@
  * here, so a hand-edited or stale deck fails with the exact place (`slides[3].blocks[0].spans: expected
  * array`) instead of breaking layout later.
  */
-import { z } from 'zod';
+import { z } from 'zod/v3';
 import { DECK_SCHEMA_VERSION, type Deck } from './deck.js';
 import type { Design } from '../design/types.js';
-import { documentSchema } from './schema.js';
+import { authorSchema, blockSchema, mediaSchema, spanSchema } from './schema.js';
 import { SpoolInputError } from './errors.js';
 import { shortIssueMessage, zodIssuesToInputIssues } from './schema-issues.js';
 import { THEMES } from '../design/themes.js';
@@ -15,24 +15,20 @@ import { FONT_FAMILIES } from '../design/fonts.js';
 import { resolveDesign, type DesignInput } from '../design/resolve.js';
 import { brandIdentityFields, brandShowFields, hexColour } from '../design/brand-schema.js';
 
-// Slides hold the same blocks, media and authors as posts; reusing the document's pieces keeps the
-// two doors from drifting apart.
-const postShape = documentSchema.shape.posts.element.shape;
-const blockSchema = postShape.blocks.element;
-const mediaSchema = postShape.media.element;
-const authorSchema = postShape.author;
-const spanSchema = blockSchema.shape.spans.element;
-
+// Slides hold the same blocks, media and authors as posts (schema.ts); reusing the document's pieces
+// keeps the two doors from drifting apart.
 
 function knownId(list: readonly { id: string }[], what: string) {
-  return z.string().refine((id) => list.some((item) => item.id === id), {
-    error: (issue) => `unknown ${what} ${JSON.stringify(issue.input)} (try ${list.map((item) => item.id).join(', ')})`,
-  });
+  return z.string().refine(
+    (id) => list.some((item) => item.id === id),
+    (id) => ({ message: `unknown ${what} ${JSON.stringify(id)} (try ${list.map((item) => item.id).join(', ')})` }),
+  );
 }
 
-const fontFamily = z.string().refine((id) => /^custom:[0-9a-f]{8,64}$/.test(id) || FONT_FAMILIES.some((f) => f.id === id), {
-  error: (issue) => `unknown font ${JSON.stringify(issue.input)} (try ${FONT_FAMILIES.map((f) => f.id).join(', ')} or custom:<asset id>)`,
-});
+const fontFamily = z.string().refine(
+  (id) => /^custom:[0-9a-f]{8,64}$/.test(id) || FONT_FAMILIES.some((f) => f.id === id),
+  (id) => ({ message: `unknown font ${JSON.stringify(id)} (try ${FONT_FAMILIES.map((f) => f.id).join(', ')} or custom:<asset id>)` }),
+);
 
 const pixels = z.number().int().min(200).max(8000);
 
@@ -40,36 +36,37 @@ export const ratioSchema = z.object({ id: z.string().min(1), label: z.string(), 
 
 const showSchema = z.object(brandShowFields);
 
-export const designSchema = z
-  .object({
-    ratio: ratioSchema,
-    theme: knownId(THEMES, 'theme'),
-    layout: knownId(LAYOUTS, 'layout'),
-    typography: z.object({
-      titleSize: z.number(),
-      bodySize: z.number(),
-      chromeSize: z.number(),
-      titleFont: fontFamily.optional(),
-      bodyFont: fontFamily.optional(),
-    }),
-    pattern: z.object({ id: knownId(PATTERNS, 'pattern'), color: hexColour.optional(), opacity: z.number().optional() }),
-    brand: z.object({ ...brandIdentityFields, show: showSchema }),
-    cta: z.object({ enabled: z.boolean(), lines: z.array(z.string().max(200)) }),
-    plan: z.object({
-      headings: z.enum(['section', 'title']),
-      images: z.enum(['slide', 'attach']),
-      cover: z.boolean(),
-    }),
-  })
-  .superRefine((design, ctx) => {
-    // resolveDesign owns the numeric limits (sizes, opacity, CTA lines); asking it keeps one source of truth.
-    try {
-      resolveDesign({}, design);
-    } catch (err) {
-      if (!(err instanceof RangeError)) throw err;
-      ctx.addIssue(rangeIssue(err));
-    }
-  });
+/** A Design's fields; designSchema adds the checks that span them. */
+const designShape = z.object({
+  ratio: ratioSchema,
+  theme: knownId(THEMES, 'theme'),
+  layout: knownId(LAYOUTS, 'layout'),
+  typography: z.object({
+    titleSize: z.number(),
+    bodySize: z.number(),
+    chromeSize: z.number(),
+    titleFont: fontFamily.optional(),
+    bodyFont: fontFamily.optional(),
+  }),
+  pattern: z.object({ id: knownId(PATTERNS, 'pattern'), color: hexColour.optional(), opacity: z.number().optional() }),
+  brand: z.object({ ...brandIdentityFields, show: showSchema }),
+  cta: z.object({ enabled: z.boolean(), lines: z.array(z.string().max(200)) }),
+  plan: z.object({
+    headings: z.enum(['section', 'title']),
+    images: z.enum(['slide', 'attach']),
+    cover: z.boolean(),
+  }),
+});
+
+export const designSchema = designShape.superRefine((design, ctx) => {
+  // resolveDesign owns the numeric limits (sizes, opacity, CTA lines); asking it keeps one source of truth.
+  try {
+    resolveDesign({}, design);
+  } catch (err) {
+    if (!(err instanceof RangeError)) throw err;
+    ctx.addIssue(rangeIssue(err));
+  }
+});
 
 /** `typography.titleSize: 200 is outside 16..96` -> that message at that path. */
 function rangeIssue(err: RangeError, fallbackPath: string[] = []) {
@@ -82,11 +79,11 @@ export const designInputSchema = z.strictObject({
   ratio: z.string().optional(),
   theme: knownId(THEMES, 'theme').optional(),
   layout: knownId(LAYOUTS, 'layout').optional(),
-  typography: designSchema.shape.typography.partial().strict().optional(),
-  pattern: designSchema.shape.pattern.partial().strict().optional(),
-  brand: designSchema.shape.brand.extend({ show: showSchema.partial().strict().optional() }).strict().optional(),
-  cta: designSchema.shape.cta.partial().strict().optional(),
-  plan: designSchema.shape.plan.partial().strict().optional(),
+  typography: designShape.shape.typography.partial().strict().optional(),
+  pattern: designShape.shape.pattern.partial().strict().optional(),
+  brand: designShape.shape.brand.extend({ show: showSchema.partial().strict().optional() }).strict().optional(),
+  cta: designShape.shape.cta.partial().strict().optional(),
+  plan: designShape.shape.plan.partial().strict().optional(),
 });
 
 /**

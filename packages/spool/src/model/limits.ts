@@ -4,7 +4,7 @@
  * make planning and layout run for minutes, so an absurd input is refused at the door with the
  * limit named instead of hanging a build or a request.
  */
-import type { z } from 'zod';
+import type { z } from 'zod/v3';
 import type { InputIssue } from './errors.js';
 
 export const MAX_POSTS = 5_000;
@@ -12,7 +12,7 @@ export const MAX_POST_CHARS = 100_000;
 
 const fmt = (n: number) => n.toLocaleString('en-US');
 
-type RefineCtx = z.core.$RefinementCtx<unknown>;
+type RefineCtx = z.RefinementCtx;
 
 export function checkPostCount(posts: readonly unknown[], ctx: RefineCtx): void {
   if (posts.length > MAX_POSTS) ctx.addIssue({ code: 'custom', message: postCountMessage(posts.length) });

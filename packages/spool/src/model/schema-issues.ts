@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type { ZodIssue } from 'zod/v3';
 import type { InputIssue } from './errors.js';
 
 /** More than this many problems and the input is likely the wrong file; listing them all would bury the first. */
@@ -16,43 +16,40 @@ export function formatIssuePath(path: readonly PropertyKey[]): string {
 }
 
 /** Zod's messages are written for developers; these are short and read well after a path. */
-export function shortIssueMessage(issue: z.core.$ZodIssue): string {
+export function shortIssueMessage(issue: ZodIssue): string {
   switch (issue.code) {
     case 'invalid_type':
-      if (/received undefined$/.test(issue.message)) return 'required';
-      return `expected ${typeName(issue.expected)}`;
-    case 'invalid_value':
-      return issue.values.length === 1
-        ? `expected ${JSON.stringify(issue.values[0])}`
-        : `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
+      if (issue.received === 'undefined') return 'required';
+      return `expected ${issue.expected}`;
+    case 'invalid_literal':
+      return `expected ${JSON.stringify(issue.expected)}`;
+    case 'invalid_enum_value':
+      return issue.options.length === 1
+        ? `expected ${JSON.stringify(issue.options[0])}`
+        : `expected one of ${issue.options.map((v) => JSON.stringify(v)).join(', ')}`;
     case 'too_small':
-      return tooSmall(issue.origin, Number(issue.minimum));
+      return tooSmall(issue.type, Number(issue.minimum));
     case 'too_big':
-      return `expected at most ${Number(issue.maximum)}${unit(issue.origin, Number(issue.maximum))}`;
+      return `expected at most ${Number(issue.maximum)}${unit(issue.type, Number(issue.maximum))}`;
     case 'unrecognized_keys':
       return `unknown ${issue.keys.length === 1 ? 'key' : 'keys'} ${issue.keys.map((k) => JSON.stringify(k)).join(', ')}`;
     case 'invalid_union':
       return 'invalid value';
-    case 'invalid_format':
-      // A schema's own message ("expected a #rrggbb colour") says more than the format's name.
-      return /^Invalid\b/.test(issue.message) ? `expected ${issue.format}` : issue.message;
+    case 'invalid_string':
+      // A schema's own message ("expected a #rrggbb colour") says more than the check's name.
+      return /^Invalid\b/.test(issue.message) && typeof issue.validation === 'string' ? `expected ${issue.validation}` : issue.message;
     default:
       return issue.message;
   }
 }
 
-export function zodIssuesToInputIssues(issues: readonly z.core.$ZodIssue[]): InputIssue[] {
+export function zodIssuesToInputIssues(issues: readonly ZodIssue[]): InputIssue[] {
   const list = issues.slice(0, MAX_ISSUES).map((issue) => ({
     path: formatIssuePath(issue.path),
     message: shortIssueMessage(issue),
   }));
   if (issues.length > MAX_ISSUES) list.push({ path: '', message: `and ${issues.length - MAX_ISSUES} more problems` });
   return list;
-}
-
-function typeName(expected: string): string {
-  if (expected === 'int') return 'integer';
-  return expected;
 }
 
 function tooSmall(origin: string, minimum: number): string {

@@ -2,7 +2,7 @@
  * The one validating door: every thread file and saved Document passes through here, and every
  * problem comes back as a SpoolInputError naming the file and the exact place.
  */
-import { z } from 'zod';
+import { z } from 'zod/v3';
 import { DOCUMENT_SCHEMA_VERSION, type SpoolDocument } from './document.js';
 import { SpoolInputError } from './errors.js';
 import { zodIssuesToInputIssues } from './schema-issues.js';
@@ -45,7 +45,7 @@ export const threadFileSchema = z.object({
 export type ThreadFile = z.output<typeof threadFileSchema>;
 export type ThreadFilePost = ThreadFile['posts'][number];
 
-const spanSchema = z.object({
+export const spanSchema = z.object({
   text: z.string(),
   bold: z.boolean().optional(),
   italic: z.boolean().optional(),
@@ -54,7 +54,7 @@ const spanSchema = z.object({
   tag: z.enum(['mention', 'hashtag', 'url']).optional(),
 });
 
-const blockSchema = z.object({
+export const blockSchema = z.object({
   type: z.enum(['paragraph', 'heading', 'listItem', 'quote']),
   spans: z.array(spanSchema),
   level: z.number().int().min(1).max(3).optional(),
@@ -62,15 +62,17 @@ const blockSchema = z.object({
   ordinal: z.number().int().optional(),
 });
 
-const mediaSchema = z.object({
+export const mediaSchema = z.object({
   type: z.literal('image'),
   src: z.string().min(1),
   alt: z.string().optional(),
 });
 
+export const authorSchema = z.object({ name: z.string(), handle: z.string(), avatar: z.string().optional() });
+
 const postSchema = z.object({
   id: z.string(),
-  author: z.object({ name: z.string(), handle: z.string(), avatar: z.string().optional() }),
+  author: authorSchema,
   blocks: z.array(blockSchema),
   media: z.array(mediaSchema),
 }).superRefine(checkPostLength);

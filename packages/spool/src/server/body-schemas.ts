@@ -3,7 +3,7 @@
  * doors as everything loaded from disk, so an error names the field inside the body:
  * `deck.slides[3].blocks[0].spans: expected array`.
  */
-import { z } from 'zod';
+import { z } from 'zod/v3';
 import { documentSchema } from '../model/schema.js';
 import { deckSchema, designOrInputSchema } from '../model/deck-schema.js';
 import { SpoolInputError } from '../model/errors.js';
@@ -65,7 +65,7 @@ export const exportQuery = z.strictObject({
 });
 
 /** Parses a body or query against a schema; problems come back as one 400 naming each place. */
-export function parseBody<S extends z.ZodType>(schema: S, body: unknown, place = ''): z.output<S> {
+export function parseBody<S extends z.ZodTypeAny>(schema: S, body: unknown, place = ''): z.output<S> {
   const result = schema.safeParse(body);
   if (!result.success) throw new SpoolInputError(place, zodIssuesToInputIssues(result.error.issues));
   return result.data;

@@ -1,4 +1,4 @@
-import { ZodError } from 'zod';
+import { ZodError } from 'zod/v3';
 import { SpoolInputError, formatInputIssues } from '../model/errors.js';
 import { zodIssuesToInputIssues } from '../model/schema-issues.js';
 import { ConflictError, NotFoundError, StorageError } from '../store/errors.js';

@@ -1,7 +1,7 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { z } from 'zod';
+import type { z } from 'zod/v3';
 import { importSource } from '../sources/import.js';
 import type { ImportOptions } from '../sources/types.js';
 import type { FetchGuardOptions } from '../sources/fetch-guard.js';

@@ -2,15 +2,16 @@
  * Brand kits as the studio stores them: the brand kit file format plus the fonts the kit brings
  * (bundled ids or uploaded fonts as `custom:<asset id>`), which a brand applies to the typography.
  */
-import { z } from 'zod';
+import { z } from 'zod/v3';
 import { brandKitSchema } from '../design/brand-schema.js';
 import { FONT_FAMILIES } from '../design/fonts.js';
 import { SpoolInputError } from '../model/errors.js';
 import { zodIssuesToInputIssues } from '../model/schema-issues.js';
 
-const kitFont = z.string().refine((id) => /^custom:[0-9a-f]{24}$/.test(id) || FONT_FAMILIES.some((f) => f.id === id), {
-  error: (issue) => `unknown font ${JSON.stringify(issue.input)} (use custom:<asset id> of an uploaded font, or ${FONT_FAMILIES.map((f) => f.id).join(', ')})`,
-});
+const kitFont = z.string().refine(
+  (id) => /^custom:[0-9a-f]{24}$/.test(id) || FONT_FAMILIES.some((f) => f.id === id),
+  (id) => ({ message: `unknown font ${JSON.stringify(id)} (use custom:<asset id> of an uploaded font, or ${FONT_FAMILIES.map((f) => f.id).join(', ')})` }),
+);
 
 export const storedBrandKitSchema = brandKitSchema.extend({
   fonts: z.strictObject({ title: kitFont.optional(), body: kitFont.optional() }).optional(),
