@@ -8,8 +8,7 @@ import { layoutDeck } from '../layout/layout-deck.js';
 import type { LaidOutDeck, Warning } from '../layout/types.js';
 import { availableParallelism } from 'node:os';
 import { buildScenes } from '../scene/build-scene.js';
-import type { Scene } from '../scene/types.js';
-import { paintSvg } from '../paint/svg/index.js';
+import type { PaintResources, Scene } from '../scene/types.js';
 import { defaultTextEngine } from './fonts.js';
 import type { TextEngine } from '../text/types.js';
 import { deckImageRefs, imageLookup, imageRefs, loadImages, paintResources, readyImages } from './resources.js';
@@ -77,10 +76,11 @@ export async function renderDeck(deck: Deck, options: RenderOptions = {}): Promi
   };
   const format = options.format ?? 'pdf';
   const design = deck.design;
-  // Painters load on first use, so a PDF build never loads the PNG stack and the other way round.
+  // Painters load on first use, so a PDF build never loads the PNG or SVG stack and the other way round.
   // The import starts now: its parsing overlaps image decoding, which runs off the main thread.
   if (format === 'pdf') import('../paint/pdf/index.js').catch(() => undefined);
-  else if (format !== 'svg') import('../paint/png/index.js').catch(() => undefined);
+  else if (format === 'svg') import('../paint/svg/index.js').catch(() => undefined);
+  else import('../paint/png/index.js').catch(() => undefined);
   const engine = await time('fonts', () => options.engine ?? defaultTextEngine());
   // Document places first: an error then names the post the user wrote, not the slide it became.
   const refs = [...(options.extraImages ?? []), ...deckImageRefs(deck)];
@@ -104,7 +104,7 @@ export async function renderDeck(deck: Deck, options: RenderOptions = {}): Promi
       options.onProgress?.(scenes.length, scenes.length);
       return [{ name: 'carousel.pdf', bytes: pdf }];
     }
-    const paintPng = format === 'svg' ? undefined : (await import('../paint/png/index.js')).paintPng;
+    const paintPage = await pagePainter(format, options.jpegQuality);
     const width = String(scenes.length).length;
     const only = options.page;
     if (only !== undefined && !(Number.isInteger(only) && only >= 1 && only <= scenes.length)) {
@@ -114,9 +114,7 @@ export async function renderDeck(deck: Deck, options: RenderOptions = {}): Promi
     const name = (i: number) => `slide-${String(i + 1).padStart(Math.max(2, width), '0')}.${format === 'jpeg' ? 'jpg' : format}`;
     let done = 0;
     const pages = await mapLimit(indices, availableParallelism(), async (i): Promise<OutputFile> => {
-      const bytes = paintPng
-        ? await paintPng(scenes[i], resources, { format: format === 'jpeg' ? 'jpeg' : 'png', quality: options.jpegQuality })
-        : new TextEncoder().encode(paintSvg(scenes[i], resources));
+      const bytes = await paintPage(scenes[i], resources);
       done++;
       options.onProgress?.(only ? scenes.length : done, scenes.length);
       return { name: name(i), bytes };
@@ -126,6 +124,19 @@ export async function renderDeck(deck: Deck, options: RenderOptions = {}): Promi
     return [{ name: 'carousel.zip', bytes: makeZip(pages) }];
   });
   return { deck, laidOut, scenes, files, warnings, timings };
+}
+
+/** One page's painter: the SVG text itself, or PNG/JPEG rasterised from it. */
+async function pagePainter(
+  format: 'png' | 'jpeg' | 'svg',
+  quality: number | undefined,
+): Promise<(scene: Scene, resources: PaintResources) => Promise<Uint8Array>> {
+  if (format === 'svg') {
+    const { paintSvg } = await import('../paint/svg/index.js');
+    return async (scene, resources) => new TextEncoder().encode(paintSvg(scene, resources));
+  }
+  const { paintPng } = await import('../paint/png/index.js');
+  return (scene, resources) => paintPng(scene, resources, { format, quality });
 }
 
 /**
