@@ -6,6 +6,12 @@ export interface CliIo {
 }
 
 export function processIo(): CliIo {
+  // A reader that stops early (`spool list themes | head -3`) closes the pipe: that ends the
+  // output quietly, as it does for any Unix tool, instead of a stack trace.
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code !== 'EPIPE') throw err;
+    process.exit(0);
+  });
   return {
     stdout: process.stdout,
     stderr: process.stderr,
