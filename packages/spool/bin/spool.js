@@ -1,11 +1,17 @@
 #!/usr/bin/env node
 import v8 from 'node:v8';
 
-// A build, import or list runs for well under a second. In that time V8 would also recompile the
-// HarfBuzz WASM modules with its optimising compiler on background threads, which holds this thread
-// up for a few hundred milliseconds on a small machine; the baseline compiler's code is plenty for
-// one document. `serve` runs for long and keeps the optimising compiler.
-if (!process.argv.slice(2).includes('serve')) v8.setFlagsFromString('--liftoff-only');
+// A build, import or list runs for well under a second, and in that time V8's optimising compilers
+// cost more than they give back on a small machine:
+// - The HarfBuzz WASM modules would be recompiled on background threads, which holds this thread up
+//   for a few hundred milliseconds; the baseline compiler's code is plenty for one document.
+// - JavaScript tiers up to TurboFan after 8 times V8's default budget, so only code that stays hot
+//   (a document of hundreds of posts) is optimised, not code a small carousel runs a few times.
+// `serve` runs for long and keeps V8's defaults.
+if (!process.argv.slice(2).includes('serve')) {
+  v8.setFlagsFromString('--liftoff-only');
+  v8.setFlagsFromString('--interrupt-budget=540672');
+}
 
 const { main } = await import('../dist/cli/main.js');
 
