@@ -5,11 +5,9 @@ import { readFile, stat } from 'node:fs/promises';
 import { isAbsolute, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Resvg as ResvgType } from '@resvg/resvg-js';
-import { splitPngWith, type SplitPng } from '../paint/pdf/pdf-alpha.js';
 import type { ImageResource } from '../scene/types.js';
 import { readImageHeader, type ImageHeader } from './image-header.js';
-import { runSharpHere, type ConvertJob, type SharpHeader, type SharpJobArg, type SharpJobName, type SharpJobResult } from './sharp-jobs.js';
-import { runSharpInWorker } from './sharp-worker.js';
+import { convertWithSharp, readHeaderWithSharp, type ConvertJob, type SharpHeader } from './sharp-jobs.js';
 
 /**
  * Loads the images a deck shows (post media, avatars, logos) into what both painters embed as is:
@@ -35,15 +33,6 @@ export interface LoadImageOptions {
    * undefined to read the source as usual. May throw to refuse a source.
    */
   resolve?: (src: string) => Promise<Uint8Array | undefined>;
-  /**
-   * Run sharp in an image worker thread shared by the process rather than on this thread:
-   * conversions, headers only sharp can read, and the PDF painter's alpha split of these images
-   * (done as soon as they load). The worker starts on first need and does not keep the process
-   * alive; this thread then never loads sharp. Default false: a cold process spends less time
-   * loading sharp here, at first need (30-50 ms), than starting a worker and loading sharp there
-   * delays the first conversion; the worker pays off where this thread must stay responsive.
-   */
-  worker?: boolean;
 }
 
 const DEFAULT_MAX_PIXELS = 50_000_000;
@@ -135,19 +124,14 @@ export async function imageFromBytes(bytes: Uint8Array, name: string, opts: Load
 async function stageFromBytes(bytes: Uint8Array, name: string, opts: LoadImageOptions): Promise<StagedImage> {
   const maxPixels = opts.maxPixels ?? DEFAULT_MAX_PIXELS;
   const maxSide = opts.maxSide ?? DEFAULT_MAX_SIDE;
-  const worker = opts.worker ?? false;
   const key = `img-${createHash('sha256').update(bytes).digest('hex').slice(0, 20)}`;
   // The same bytes under the same limits always normalise to the same result: convert them once per process.
   const cacheKey = `${key}:${maxPixels}:${maxSide}`;
   const cached = normalised.get(cacheKey);
-  if (cached) {
-    if (worker) splitInWorker(cached);
-    return { width: cached.width, height: cached.height, ready: Promise.resolve(cached) };
-  }
-  const staged = await normaliseImage(bytes, name, key, maxPixels, maxSide, worker);
+  if (cached) return { width: cached.width, height: cached.height, ready: Promise.resolve(cached) };
+  const staged = await normaliseImage(bytes, name, key, maxPixels, maxSide);
   const ready = staged.ready.then((image) => {
     remember(cacheKey, image);
-    if (worker) splitInWorker(image);
     return image;
   });
   // Awaited later by whoever paints; this only keeps an early failure from being reported as unhandled.
@@ -170,27 +154,6 @@ function remember(cacheKey: string, image: ImageResource): void {
   }
 }
 
-function runSharp<K extends SharpJobName>(name: K, arg: SharpJobArg<K>, worker: boolean): Promise<SharpJobResult<K>> {
-  return worker ? runSharpInWorker(name, arg) : runSharpHere(name, arg);
-}
-
-/**
- * A PNG with transparency is split for the PDF painter in the worker too, at once: were the worker
- * first needed when painting starts, starting it and loading sharp would hold the painter up.
- */
-function splitInWorker(image: ImageResource): void {
-  if (image.mime === 'image/png') splitPngWith(image.bytes, splitPngInWorker, true);
-}
-
-async function splitPngInWorker(bytes: Uint8Array): Promise<SplitPng> {
-  const { colour, alpha } = await runSharpInWorker('split', bytes);
-  return { colour: asBuffer(colour), alpha: asBuffer(alpha) };
-}
-
-function asBuffer(bytes: Uint8Array): Buffer {
-  return Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-}
-
 /**
  * JPEG and PNG that both painters embed as they are: JPEG in grey or colour (not CMYK), PNG of 8
  * bits or fewer per sample, not interlaced, of a standard colour type.
@@ -210,7 +173,6 @@ async function normaliseImage(
   key: string,
   maxPixels: number,
   maxSide: number,
-  worker: boolean,
 ): Promise<StagedImage> {
   const label = name.startsWith('data:') ? `${name.slice(0, 40)}…` : name;
 
@@ -218,7 +180,7 @@ async function normaliseImage(
   let header: ImageHeader | SharpHeader | undefined = readImageHeader(bytes);
   if (!header) {
     try {
-      header = await runSharp('header', bytes, worker);
+      header = await readHeaderWithSharp(bytes);
     } catch {
       throw new Error(`${label}: not a readable image (expected JPEG, PNG, WebP, GIF, AVIF, TIFF or SVG)`);
     }
@@ -241,7 +203,7 @@ async function normaliseImage(
   return {
     width: quarterTurn ? height : width,
     height: quarterTurn ? width : height,
-    ready: convertImage(job, label, key, worker),
+    ready: convertImage(job, label, key),
   };
 }
 
@@ -249,9 +211,9 @@ function done(image: ImageResource): StagedImage {
   return { width: image.width, height: image.height, ready: Promise.resolve(image) };
 }
 
-async function convertImage(job: ConvertJob, label: string, key: string, worker: boolean): Promise<ImageResource> {
+async function convertImage(job: ConvertJob, label: string, key: string): Promise<ImageResource> {
   try {
-    const converted = await runSharp('convert', job, worker);
+    const converted = await convertWithSharp(job);
     return { key, ...converted };
   } catch (err) {
     throw new Error(`${label}: could not convert the image (${err instanceof Error ? err.message : String(err)})`);

@@ -1,11 +1,9 @@
 import { createRequire } from 'node:module';
 import type sharp from 'sharp';
-import { splitPngWithSharp } from '../paint/pdf/pdf-alpha.js';
 
 /**
- * Everything the image pipeline asks of sharp, written against a sharp given to it so that the very
- * same code runs on the calling thread or in the worker thread of sharp-worker.ts. Errors are
- * sharp's own; the caller adds the image's name.
+ * Everything the image loader (images.ts) asks of sharp: headers it cannot read itself, and
+ * conversions. Errors are sharp's own; the caller adds the image's name.
  */
 
 type Sharp = typeof sharp;
@@ -39,14 +37,16 @@ export interface Converted {
   height: number;
 }
 
-async function header(lib: Sharp, bytes: Uint8Array): Promise<SharpHeader> {
+/** The header of an image in a format only sharp reads (AVIF, TIFF...). */
+export async function readHeaderWithSharp(bytes: Uint8Array): Promise<SharpHeader> {
   // Header only: sizes are checked by the caller, before anything is decoded.
-  const meta = await lib(bytes, { limitInputPixels: false }).metadata();
+  const meta = await requireSharp()(bytes, { limitInputPixels: false }).metadata();
   return { format: meta.format ?? '', width: meta.width ?? 0, height: meta.height ?? 0, orientation: meta.orientation ?? 1 };
 }
 
 /** Upright, sRGB, within maxSide; opaque photos in other formats become JPEG, the rest PNG. */
-async function convert(lib: Sharp, job: ConvertJob): Promise<Converted> {
+export async function convertWithSharp(job: ConvertJob): Promise<Converted> {
+  const lib = requireSharp();
   const input = () => lib(job.bytes, { limitInputPixels: job.maxPixels, failOn: 'error' });
   let toJpeg = job.format === 'jpeg' || job.photo === true;
   if (!toJpeg && job.format !== 'png') {
@@ -67,32 +67,14 @@ async function convert(lib: Sharp, job: ConvertJob): Promise<Converted> {
   };
 }
 
-/** The jobs by name, each taking sharp and one argument. */
-export const sharpJobs = {
-  header,
-  convert,
-  split: splitPngWithSharp,
-};
-
-export type SharpJobs = typeof sharpJobs;
-export type SharpJobName = keyof SharpJobs;
-export type SharpJobArg<K extends SharpJobName> = Parameters<SharpJobs[K]>[1];
-export type SharpJobResult<K extends SharpJobName> = Awaited<ReturnType<SharpJobs[K]>>;
-
 let loaded: Sharp | undefined;
 
 /**
- * sharp, loaded on this thread on first use. Required rather than imported: its CommonJS build
+ * sharp, loaded on first use. Required rather than imported: its CommonJS build
  * loads in about half the time of its ES module build, and synchronously, so the job that needed it
  * starts at once instead of after whatever holds the event loop next.
  */
-export function requireSharp(): Sharp {
+function requireSharp(): Sharp {
   loaded ??= createRequire(import.meta.url)('sharp') as Sharp;
   return loaded;
-}
-
-/** Runs a job with sharp on this thread. */
-export async function runSharpHere<K extends SharpJobName>(name: K, arg: SharpJobArg<K>): Promise<SharpJobResult<K>> {
-  const job = sharpJobs[name] as (lib: Sharp, arg: SharpJobArg<K>) => Promise<SharpJobResult<K>>;
-  return job(requireSharp(), arg);
 }

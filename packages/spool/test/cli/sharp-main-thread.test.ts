@@ -40,26 +40,6 @@ describe('sharp and the main thread', () => {
     expect(readFileSync(out).subarray(0, 5).toString()).toBe('%PDF-');
   });
 
-  it('with images.worker, a PDF build of the fixture (JPEG, RGBA PNG, WebP) keeps sharp off the main thread, and exits', () => {
-    const out = path.join(dir, 'kd.pdf');
-    const dist = (file: string) => JSON.stringify(pathToFileURL(path.join(root, 'dist', file)).href);
-    const script = `
-      import { writeFileSync } from 'node:fs';
-      const { importSource } = await import(${dist('sources/import.js')});
-      const { buildCarousel } = await import(${dist('node/build.js')});
-      const imported = await importSource(${JSON.stringify(thread)}, {});
-      const result = await buildCarousel(imported.document, { baseDir: imported.baseDir, format: 'pdf', images: { worker: true } });
-      writeFileSync(${JSON.stringify(out)}, result.files[0].bytes);
-    `;
-    const r = node(['--input-type=module', '-e', script]);
-    expect(r.stderr).toContain(CLEAN);
-    expect(r.status).toBe(0);
-    const pdf = readFileSync(out);
-    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
-    // The RGBA PNG arrives split: its soft mask is in the file.
-    expect(pdf.includes('/SMask')).toBe(true);
-  });
-
   it('would notice sharp on the main thread (the PNG painter encodes there)', () => {
     const r = node([bin, 'build', thread, '-o', path.join(dir, 'cover.png'), '--page', '1', '-q']);
     expect(r.stderr).toMatch(/sharp-guard: sharp loaded on the main thread: import .*sharp.*require .*sharp/s);

@@ -4,6 +4,8 @@ import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readImageHeader } from '../../src/node/image-header.js';
 import { imageFromBytes, loadImage } from '../../src/node/images.js';
+import { splitTransparentPngs } from '../../src/paint/pdf/pdf-alpha.js';
+import type { ImageResource, PaintResources, Scene } from '../../src/scene/types.js';
 
 const MEDIA = fileURLToPath(new URL('../fixtures/media/', import.meta.url));
 
@@ -135,6 +137,28 @@ describe('loadImage', () => {
 
   it('refuses what is not an image', async () => {
     await expect(imageFromBytes(Buffer.from('hello'), 'notes.txt')).rejects.toThrow(/notes\.txt: not a readable image/);
+  });
+
+  it('names an image whose header reads but whose data does not convert', async () => {
+    // A WebP header that promises 1600x900, then garbage.
+    const webp = readFileSync(`${MEDIA}kd-16.webp`);
+    const broken = Buffer.concat([webp.subarray(0, 40), Buffer.alloc(4000, 7)]);
+    expect(readImageHeader(broken)).toMatchObject({ format: 'webp', width: 1600, height: 900 });
+    await expect(imageFromBytes(broken, 'broken.webp')).rejects.toThrow(/^broken\.webp: could not convert the image \(.+\)$/);
+  });
+
+  it('splits a transparent PNG for the PDF into plain 8-bit RGB and grey PNGs of its size', async () => {
+    const image = await imageFromBytes(readFileSync(`${MEDIA}kd-7.png`), 'kd-7.png');
+    const scene = { width: 100, height: 100, pixelWidth: 100, pixelHeight: 100, items: [{ type: 'image', key: 'k', x: 0, y: 0, w: 10, h: 10, fit: 'cover' }] };
+    const resources = { image: (key: string) => (key === 'k' ? image : undefined), face: () => undefined };
+    const splits = await splitTransparentPngs([scene] as unknown as Scene[], resources as unknown as PaintResources);
+    const parts = splits.get(image as ImageResource)!;
+    expect(readImageHeader(parts.colour)).toMatchObject({ format: 'png', width: 1000, height: 1000, bitDepth: 8, colourType: 2, interlaced: false });
+    expect(readImageHeader(parts.alpha)).toMatchObject({ format: 'png', width: 1000, height: 1000, bitDepth: 8, colourType: 0, interlaced: false });
+    // The mask is the source's alpha channel.
+    const source = await sharp(readFileSync(`${MEDIA}kd-7.png`)).ensureAlpha().extractChannel(3).raw().toBuffer();
+    const mask = await sharp(parts.alpha).extractChannel(0).raw().toBuffer();
+    expect(mask.equals(source)).toBe(true);
   });
 
   describe('decompression bombs', () => {

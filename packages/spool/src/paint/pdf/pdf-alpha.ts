@@ -7,8 +7,7 @@ import { readPng } from './pdf-bitmaps.js';
  * A PDF image has no alpha channel: a PNG with transparency is embedded as a colour image plus a
  * grey soft mask. sharp does the split off the main thread into two plain PNGs (8-bit, not
  * interlaced; the colour one RGB or grey), which the image writer then embeds without decoding.
- * sharp is loaded on first need, on this thread unless whoever loaded the image arranged another
- * splitter for its bytes (`splitPngWith`). Cached per image for the process.
+ * sharp is loaded on first need. Cached per image for the process.
  */
 
 export interface SplitPng {
@@ -16,20 +15,7 @@ export interface SplitPng {
   alpha: Buffer;
 }
 
-/** Splits PNG bytes somewhere other than this thread, with the same result as `splitPngWithSharp`. */
-export type PngSplitter = (bytes: Uint8Array) => Promise<SplitPng>;
-
 const cache = new WeakMap<Uint8Array, Promise<SplitPng | undefined>>();
-const splitters = new WeakMap<Uint8Array, PngSplitter>();
-
-/**
- * Has these PNG bytes split by `splitter` (set by whoever loaded the image). With `now`, a PNG that
- * needs splitting is split at once rather than when a PDF first shows it.
- */
-export function splitPngWith(bytes: Uint8Array, splitter: PngSplitter, now = false): void {
-  splitters.set(bytes, splitter);
-  if (now && pngNeedsSplit(bytes)) void split(bytes);
-}
 
 /** True for PNGs that need splitting: an alpha channel, or a palette with transparency. */
 export function pngNeedsSplit(bytes: Uint8Array): boolean {
@@ -38,8 +24,9 @@ export function pngNeedsSplit(bytes: Uint8Array): boolean {
   return png.colourType === 4 || png.colourType === 6 || (png.colourType === 3 && png.transparent !== undefined);
 }
 
-/** The split itself, given sharp: the same code runs on this thread and in an image worker. */
-export async function splitPngWithSharp(lib: typeof sharp, bytes: Uint8Array): Promise<SplitPng> {
+async function splitWithSharp(bytes: Uint8Array): Promise<SplitPng> {
+  // Required, not imported: sharp's CommonJS build loads in about half the time.
+  const lib = createRequire(import.meta.url)('sharp') as typeof sharp;
   const png = { compressionLevel: 6, adaptiveFiltering: false } as const;
   const [colour, alpha] = await Promise.all([
     lib(bytes).removeAlpha().png(png).toBuffer(),
@@ -48,16 +35,10 @@ export async function splitPngWithSharp(lib: typeof sharp, bytes: Uint8Array): P
   return { colour, alpha };
 }
 
-async function splitHere(bytes: Uint8Array): Promise<SplitPng> {
-  // Required, not imported: sharp's CommonJS build loads in about half the time.
-  return splitPngWithSharp(createRequire(import.meta.url)('sharp') as typeof sharp, bytes);
-}
-
 function split(bytes: Uint8Array): Promise<SplitPng | undefined> {
   let pending = cache.get(bytes);
   if (!pending) {
-    const run = splitters.get(bytes) ?? splitHere;
-    pending = run(bytes).then(
+    pending = splitWithSharp(bytes).then(
       (parts) => parts,
       // The image writer decides what to do with a PNG that could not be split.
       () => undefined,
