@@ -1,7 +1,8 @@
 import path from 'node:path';
 import { imageFromBytes } from '../node/images.js';
-import { create, type Font } from 'fontkit';
-import { padGlyfTable } from '../text/face.js';
+import { textShaper } from '../node/fonts.js';
+import { readSfnt } from '../text/sfnt.js';
+import { sfntFromWebFont } from './web-font.js';
 import type { Store } from '../store/store.js';
 import type { AssetInfo, AssetKind } from '../store/types.js';
 import { HttpError } from './http-errors.js';
@@ -33,13 +34,27 @@ export async function storeImage(store: Store, bytes: Uint8Array, name: string):
   return store.assets.put({ kind: 'image', mime: image.mime, name, bytes: image.bytes, width: image.width, height: image.height });
 }
 
-/** A font must load and shape in the same engine that lays slides out, or it is not accepted. */
-export function storeFont(store: Store, bytes: Uint8Array, name: string): UploadedAsset {
-  const mime = fontMime(bytes);
+/**
+ * A font must load and shape in the same engine that lays slides out, or it is not accepted. Web
+ * fonts are stored unwrapped, as the TrueType or OpenType font they carry.
+ */
+export async function storeFont(store: Store, bytes: Uint8Array, name: string): Promise<UploadedAsset> {
+  let mime = fontMime(bytes);
   if (mime === 'collection') throw new HttpError(400, `${name}: font collections (.ttc) are not supported; upload a single font file`);
   if (!mime) throw new HttpError(400, `${name}: not a font (expected a TTF, OTF, WOFF or WOFF2 file)`);
-  const info = describeFont(bytes, name);
-  return { ...store.assets.put({ kind: 'font', mime, name, bytes }), ...info };
+  let sfnt = bytes;
+  if (mime === 'font/woff' || mime === 'font/woff2') {
+    try {
+      sfnt = await sfntFromWebFont(bytes);
+    } catch (err) {
+      throw new HttpError(400, `${name}: not a usable font (${err instanceof Error ? err.message : String(err)})`);
+    }
+    mime = fontMime(sfnt);
+    if (mime !== 'font/ttf' && mime !== 'font/otf') throw new HttpError(400, `${name}: not a usable font (the web font does not hold a TrueType or OpenType font)`);
+  }
+  const info = describeFont(sfnt, name);
+  checkFontSets(sfnt, name);
+  return { ...store.assets.put({ kind: 'font', mime, name, bytes: sfnt }), ...info };
 }
 
 export async function storeUpload(store: Store, bytes: Uint8Array, contentType: string, name: string): Promise<UploadedAsset> {
@@ -72,24 +87,35 @@ export interface FontDescription {
   italic: boolean;
 }
 
+/** What a font file says about itself, read from its tables as the text engine reads them. */
 export function describeFont(bytes: Uint8Array, name: string): FontDescription {
+  let info;
   try {
-    // The same padding the text engine applies before handing bytes to fontkit.
-    const opened = create(Buffer.from(padGlyfTable(bytes)));
-    if (!('layout' in opened)) throw new Error('font collections are not supported');
-    const font: Font = opened;
-    // Shaping a sample and drawing a glyph touches the tables that layout and painting read.
-    const run = font.layout('Spool Aa 0123');
-    if (font.numGlyphs < 2 || run.glyphs.length === 0) throw new Error('it has no glyphs');
-    font.getGlyph(run.glyphs[0].id).path.toSVG();
-    const weightClass = font['OS/2']?.usWeightClass ?? 400;
-    const weight = Math.min(800, Math.max(400, Math.round(weightClass / 100) * 100)) as FontDescription['weight'];
-    const italic = font.italicAngle !== 0 || /italic|oblique/i.test(font.subfamilyName ?? '');
-    const family = font.getName('preferredFamily', 'en') ?? font.familyName;
-    return { family: family || path.parse(name).name, weight, italic };
+    info = readSfnt(bytes);
   } catch (err) {
-    throw new HttpError(400, `${name}: not a usable font (${err instanceof Error ? err.message : String(err)})`);
+    const message = err instanceof Error ? err.message.replace(/^not a usable font: /, '') : String(err);
+    throw new HttpError(400, `${name}: not a usable font (${message})`);
   }
+  const weight = Math.min(800, Math.max(400, Math.round(info.weightClass / 100) * 100)) as FontDescription['weight'];
+  const italic = info.italicAngle !== 0 || /italic|oblique/i.test(info.subfamilyName);
+  return { family: info.familyName || path.parse(name).name, weight, italic };
+}
+
+/** Characters one of which a font must set with an outline: a letter or digit of a script Spool sets. */
+const PROBES = 'Aa0АΑاאकกあ一가';
+
+/**
+ * The shaper maps and draws a sample: a font that sets none of the probe characters with an
+ * outline would print nothing but boxes.
+ */
+function checkFontSets(bytes: Uint8Array, name: string): void {
+  const face = { key: `upload:${name}`, bytes };
+  const glyphs = textShaper.inspect(face);
+  for (const ch of PROBES) {
+    const id = textShaper.shape(face, ch).glyphs[0]?.id ?? 0;
+    if (id !== 0 && glyphs.has(ch.codePointAt(0)!) && glyphs.path(id) !== '') return;
+  }
+  throw new HttpError(400, `${name}: not a usable font (it draws none of the letters and digits it was tried with: ${[...PROBES].join(' ')})`);
 }
 
 /** A safe display name for an upload: the last path part, printable, at most 120 characters. */

@@ -27,6 +27,8 @@ export interface SfntInfo {
   familyName: string;
   /** name 6, else familyName without spaces. */
   postscriptName: string;
+  /** name 17 (typographic subfamily) if present, else name 2 ("Bold Italic"), else ''. */
+  subfamilyName: string;
   /** 'truetype' for glyf fonts, 'cff' for CFF/CFF2 outlines. */
   outlines: 'truetype' | 'cff';
   /** maxp numGlyphs. */
@@ -106,6 +108,7 @@ export function readSfnt(bytes: Uint8Array): SfntInfo {
   const names = table('name');
   const familyName = (names && (readName(bytes, view, names, 16) ?? readName(bytes, view, names, 1))) ?? '';
   const postscriptName = (names && readName(bytes, view, names, 6)) ?? familyName.replace(/ /g, '');
+  const subfamilyName = (names && (readName(bytes, view, names, 17) ?? readName(bytes, view, names, 2))) ?? '';
 
   return {
     unitsPerEm,
@@ -119,6 +122,7 @@ export function readSfnt(bytes: Uint8Array): SfntInfo {
     fixedPitch,
     familyName,
     postscriptName,
+    subfamilyName,
     outlines,
     numGlyphs,
   };

@@ -3,7 +3,11 @@ import { createRequire } from 'node:module';
 import { crc32 } from 'node:zlib';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { compress } from 'wawoff2';
 import { startTestServer, type TestServer } from './harness.js';
+import { readSfnt } from '../../src/text/sfnt.js';
+import { textShaper } from '../../src/node/fonts.js';
+import { sfntTables, toWoff } from '../helpers/web-fonts.js';
 
 const require = createRequire(import.meta.url);
 let server: TestServer;
@@ -36,6 +40,17 @@ function pngBomb(width: number, height: number): Uint8Array {
   ihdr.set([8, 2, 0, 0, 0], 8);
   const sig = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
   return new Uint8Array(Buffer.concat([sig, chunk('IHDR', ihdr), chunk('IDAT', Buffer.alloc(0)), chunk('IEND', Buffer.alloc(0))]));
+}
+
+/** The font with one table's tag changed, so readers no longer find that table. */
+function retag(sfnt: Uint8Array, from: string, to: string): Uint8Array {
+  const out = sfnt.slice();
+  const view = new DataView(out.buffer);
+  for (let i = 0; i < view.getUint16(4); i++) {
+    const at = 12 + i * 16;
+    if (String.fromCharCode(...out.subarray(at, at + 4)) === from) out.set([...to].map((c) => c.charCodeAt(0)), at);
+  }
+  return out;
 }
 
 describe('assets API', () => {
@@ -99,6 +114,44 @@ describe('assets API', () => {
     expect(served.status).toBe(200);
     expect(served.headers.get('x-spool-face')).toBe(`custom:${font.id}-700`);
     expect(Buffer.from(await served.arrayBuffer()).equals(ttf)).toBe(true);
+  });
+
+  it('stores WOFF and WOFF2 uploads as the TrueType font they carry', async () => {
+    const ttf = new Uint8Array(readFileSync(require.resolve('@expo-google-fonts/space-grotesk/700Bold/SpaceGrotesk_700Bold.ttf')));
+    for (const [name, bytes, type] of [
+      ['brand.woff', toWoff(ttf), 'font/woff'],
+      ['brand.woff2', await compress(ttf), 'application/octet-stream'],
+    ] as const) {
+      const res = await server.call('POST', `/api/assets?name=${name}`, bytes, { 'content-type': type });
+      expect(res.status, name).toBe(201);
+      const font = await res.json();
+      expect(font, name).toMatchObject({ kind: 'font', mime: 'font/ttf', name, family: 'Space Grotesk', weight: 700, italic: false });
+      const served = new Uint8Array(await (await server.call('GET', `/api/assets/${font.id}`)).arrayBuffer());
+      expect(readSfnt(served)).toEqual(readSfnt(ttf));
+      // WOFF keeps every table byte for byte; WOFF2 rebuilds the glyph table, with the same outlines.
+      if (name.endsWith('.woff')) expect(sfntTables(served)).toEqual(sfntTables(ttf));
+      const outlines = (bytes: Uint8Array) => [36, 68, 100, 150].map((id) => textShaper.inspect({ key: 'test', bytes }).path(id));
+      expect(outlines(served)).toEqual(outlines(ttf));
+      expect(outlines(served).every((d) => d.length > 20)).toBe(true);
+    }
+    const broken = toWoff(ttf).subarray(0, 400);
+    const res = await server.call('POST', '/api/assets?name=cut.woff', broken, { 'content-type': 'font/woff' });
+    expect(res.status).toBe(400);
+    expect((await res.json()).error).toBe("cut.woff: not a usable font (truncated WOFF: the 'GDEF' table runs past the end)");
+  });
+
+  it('refuses a font the engine could not set: no outlines, or no letters it draws', async () => {
+    const ttf = new Uint8Array(readFileSync(require.resolve('@expo-google-fonts/space-grotesk/700Bold/SpaceGrotesk_700Bold.ttf')));
+    // Outlines gone: a bitmap-only font, as far as the engine can tell.
+    const noOutlines = retag(ttf, 'glyf', 'zzzz');
+    const res = await server.call('POST', '/api/assets?name=bitmap.ttf', noOutlines, { 'content-type': 'font/ttf' });
+    expect(res.status).toBe(400);
+    expect((await res.json()).error).toBe("bitmap.ttf: not a usable font (it has no 'glyf', 'CFF ' or 'CFF2' outlines)");
+    // Character map gone: every character would be a box.
+    const noCmap = retag(ttf, 'cmap', 'zzzz');
+    const res2 = await server.call('POST', '/api/assets?name=blank.ttf', noCmap, { 'content-type': 'font/ttf' });
+    expect(res2.status).toBe(400);
+    expect((await res2.json()).error).toMatch(/^blank\.ttf: not a usable font \(it draws none of the letters and digits it was tried with: A a 0 /);
   });
 
   it('refuses other content types with 415', async () => {

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import sharp from 'sharp';
 import { unzipSync } from 'fflate';
+import { compress } from 'wawoff2';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sampleProject, startTestServer, type TestServer } from './harness.js';
 import { readPdf } from '../paint/pdf/read-pdf.js';
@@ -103,6 +104,17 @@ describe('export and render API', () => {
     expect(res.status).toBe(200);
     const read = await readPdf(await bytesOf(res));
     expect(read.fonts.map((f) => f.name).join(' ')).toMatch(/SpaceGrotesk/);
+
+    // A WOFF2 upload is set and embedded the same way.
+    const woff2 = await compress(ttf);
+    const web = await (await server.call('POST', '/api/assets?name=brand.woff2', woff2, { 'content-type': 'font/woff2' })).json();
+    deck.design.typography.titleFont = `custom:${web.id}`;
+    const fromWoff2 = await server.call('POST', '/api/render', { deck, format: 'pdf' });
+    expect(fromWoff2.status).toBe(200);
+    const readWoff2 = await readPdf(await bytesOf(fromWoff2));
+    expect(readWoff2.fonts.map((f) => f.name).join(' ')).toMatch(/SpaceGrotesk/);
+    expect(readWoff2.pages.map((p) => p.text)).toEqual(read.pages.map((p) => p.text));
+
     deck.design.typography.titleFont = 'custom:0123456789abcdef01234567';
     const missing = await server.call('POST', '/api/render', { deck, format: 'pdf' });
     expect(missing.status).toBe(400);

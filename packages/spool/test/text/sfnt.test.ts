@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { bundledFonts } from '../../src/node/fonts.js';
 import { padGlyfTable } from '../../src/text/face.js';
 import { bundledFaces } from '../helpers/bundled-faces.js';
+import { sfntTables } from '../helpers/web-fonts.js';
 import { readSfnt, type SfntInfo } from '../../src/text/sfnt.js';
 import type { FontWeight } from '../../src/text/types.js';
 
@@ -27,23 +28,13 @@ function fromFontkit(font: Font): SfntInfo {
     fixedPitch: raw.post.isFixedPitch !== 0,
     familyName: font.getName('preferredFamily', 'en') ?? font.familyName,
     postscriptName: font.postscriptName,
+    subfamilyName: font.getName('preferredSubfamily', 'en') ?? font.subfamilyName,
     outlines: 'CFF ' in raw.directory.tables || 'CFF2' in raw.directory.tables ? 'cff' : 'truetype',
     numGlyphs: font.numGlyphs,
   };
 }
 
 // A small sfnt writer, to make fonts with tables missing, changed or swapped.
-
-function tablesOf(bytes: Uint8Array): Map<string, Uint8Array> {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const tables = new Map<string, Uint8Array>();
-  for (let i = 0; i < view.getUint16(4); i++) {
-    const at = 12 + i * 16;
-    const tag = String.fromCharCode(...bytes.subarray(at, at + 4));
-    tables.set(tag, bytes.slice(view.getUint32(at + 8), view.getUint32(at + 8) + view.getUint32(at + 12)));
-  }
-  return tables;
-}
 
 function writeSfnt(version: number, tables: Map<string, Uint8Array>): Uint8Array {
   const tags = [...tables.keys()].sort();
@@ -104,7 +95,7 @@ const inter = padGlyfTable(bundledFonts().faceBytes('sans', 400, false)!);
 
 /** Inter's metric tables around a stand-in outline table: small enough to fuzz, real enough to read. */
 function smallFont(change: (tables: Map<string, Uint8Array>) => void = () => {}, version = TRUETYPE): Uint8Array {
-  const all = tablesOf(inter);
+  const all = sfntTables(inter);
   const tables = new Map(['head', 'hhea', 'maxp', 'OS/2', 'post', 'name'].map((t) => [t, all.get(t)!]));
   tables.set('glyf', new Uint8Array(16));
   tables.set('loca', new Uint8Array(4));
@@ -159,7 +150,7 @@ describe('readSfnt', () => {
   });
 
   it('reads italic angle and fixed pitch from post, with defaults without it', () => {
-    const post = tablesOf(inter).get('post')!;
+    const post = sfntTables(inter).get('post')!;
     new DataView(post.buffer).setInt32(4, -12.5 * 65536);
     new DataView(post.buffer).setUint32(12, 1);
     expect(readSfnt(smallFont((t) => t.set('post', post)))).toMatchObject({ italicAngle: -12.5, fixedPitch: true });
@@ -192,7 +183,7 @@ describe('readSfnt', () => {
 
     expect(() => readSfnt(inter.subarray(0, 12))).toThrow(/truncated font: its table directory/);
     expect(() => readSfnt(inter.subarray(0, inter.length >> 1))).toThrow(/truncated font: the '.{4}' table runs past the end/);
-    const tables = tablesOf(inter);
+    const tables = sfntTables(inter);
     const lastEnd = Math.max(...[...Array(new DataView(inter.buffer, inter.byteOffset).getUint16(4)).keys()].map((i) => {
       const v = new DataView(inter.buffer, inter.byteOffset + 12 + i * 16);
       return v.getUint32(8) + v.getUint32(12);

@@ -32,7 +32,7 @@ export function BrandProfileForm({ record, active, onClose }: { record: BrandKit
         if (asset.kind !== 'image') throw new Error(`${file.name} is not an image`);
         set({ [what]: `asset:${asset.id}` });
       } else {
-        if (asset.kind !== 'font') throw new Error(`${file.name} is not a TTF, OTF or WOFF font`);
+        if (asset.kind !== 'font') throw new Error(`${file.name} is not a TTF, OTF, WOFF or WOFF2 font`);
         set({ fonts: { ...kit.fonts, [what]: `custom:${asset.id}` } });
       }
     } catch (err) {
@@ -97,8 +97,8 @@ export function BrandProfileForm({ record, active, onClose }: { record: BrandKit
               {fonts.map((f) => <option key={f.id} value={f.id}>{f.label}</option>)}
               {kit.fonts?.[role]?.startsWith('custom:') && !fonts.some((f) => f.id === kit.fonts?.[role]) && <option value={kit.fonts[role]}>Uploaded font</option>}
             </select>
-            <FileButton label={busy === role ? 'Uploading…' : 'Upload font'} accept=".ttf,.otf,.woff,.woff2,font/ttf,font/otf,font/woff"
-              aria={`Upload ${role} font (TTF, OTF or WOFF)`} onFile={(f) => upload(f, role)} />
+            <FileButton label={busy === role ? 'Uploading…' : 'Upload font'} accept=".ttf,.otf,.woff,.woff2,font/ttf,font/otf,font/woff,font/woff2"
+              aria={`Upload ${role} font (TTF, OTF, WOFF or WOFF2)`} onFile={(f) => upload(f, role)} />
           </div>
         </div>
       ))}
