@@ -1,3 +1,5 @@
+import { isJpegFrame, isPng, jpegSegments, pngChunks } from '../paint/image-chunks.js';
+
 /**
  * Reads what deciding about an image needs from its first bytes, without decoding it or loading an
  * image library: format, size, EXIF orientation, and for JPEG and PNG the details that tell whether
@@ -30,19 +32,13 @@ export interface ImageHeader {
 export function readImageHeader(bytes: Uint8Array): ImageHeader | undefined {
   try {
     if (bytes.length >= 4 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return readJpeg(bytes);
-    if (startsWith(bytes, 0, PNG_SIGNATURE)) return readPng(bytes);
+    if (isPng(bytes)) return readPng(bytes);
     if (ascii(bytes, 0, 4) === 'RIFF' && ascii(bytes, 8, 4) === 'WEBP') return readWebp(bytes);
     if (ascii(bytes, 0, 6) === 'GIF87a' || ascii(bytes, 0, 6) === 'GIF89a') return readGif(bytes);
   } catch {
     // A header that runs past the end of the bytes: let sharp have its say.
   }
   return undefined;
-}
-
-const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
-
-function startsWith(b: Uint8Array, at: number, values: readonly number[]): boolean {
-  return b.length >= at + values.length && values.every((v, i) => b[at + i] === v);
 }
 
 function ascii(b: Uint8Array, at: number, length: number): string {
@@ -59,34 +55,16 @@ function view(b: Uint8Array): DataView {
  * than baseline, extended and progressive Huffman, or with other than 8-bit samples, are left to sharp.
  */
 function readJpeg(b: Uint8Array): ImageHeader | undefined {
-  const data = view(b);
+  const segments = jpegSegments(b);
+  if (!segments) return undefined;
   let frame: { marker: number; precision: number; height: number; width: number; components: number } | undefined;
   let exif: Uint8Array | undefined;
-  let at = 2;
-  for (;;) {
-    if (at + 2 > b.length || b[at] !== 0xff) return undefined;
-    const marker = b[at + 1];
-    if (marker === 0xff) {
-      at++;
-      continue;
-    }
-    if (marker === 0x01 || (marker >= 0xd0 && marker <= 0xd7)) {
-      at += 2;
-      continue;
-    }
-    if (marker === 0xda || marker === 0xd9) break;
-    if (at + 4 > b.length) return undefined;
-    const length = data.getUint16(at + 2);
-    const end = at + 2 + length;
-    if (length < 2 || end > b.length) return undefined;
-    const body = b.subarray(at + 4, end);
+  for (const { marker, body } of segments) {
     if (marker === 0xe1 && !exif && ascii(body, 0, 4) === 'Exif') exif = body.subarray(6);
-    const isFrame = marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc;
-    if (isFrame && !frame) {
+    if (isJpegFrame(marker) && !frame) {
       if (body.length < 6) return undefined;
-      frame = { marker, precision: body[0], height: data.getUint16(at + 5), width: data.getUint16(at + 7), components: body[5] };
+      frame = { marker, precision: body[0], height: (body[1] << 8) | body[2], width: (body[3] << 8) | body[4], components: body[5] };
     }
-    at = end;
   }
   if (!frame || frame.marker > 0xc2 || frame.precision !== 8) return undefined;
   if (!(frame.width > 0 && frame.height > 0) || ![1, 3, 4].includes(frame.components)) return undefined;
@@ -115,16 +93,12 @@ function readPng(b: Uint8Array): ImageHeader | undefined {
   if (!(width > 0 && height > 0) || width > 0x7fffffff || height > 0x7fffffff) return undefined;
   if (!PNG_DEPTHS[colourType]?.includes(bitDepth) || b[26] !== 0 || b[27] !== 0 || interlace > 1) return undefined;
   let orientation = 1;
-  for (let at = 33; at + 8 <= b.length; ) {
-    const length = data.getUint32(at);
-    const type = ascii(b, at + 4, 4);
+  for (const { type, body } of pngChunks(b).chunks) {
     if (type === 'IDAT' || type === 'IEND') break;
     if (type === 'eXIf') {
-      if (at + 8 + length > b.length) break;
-      orientation = exifOrientation(b.subarray(at + 8, at + 8 + length));
+      orientation = exifOrientation(body);
       break;
     }
-    at += 12 + length;
   }
   return { format: 'png', width, height, orientation, bitDepth, colourType, interlaced: interlace === 1 };
 }

@@ -1,3 +1,4 @@
+import { isJpegFrame, isPng, jpegSegments, pngChunks } from '../image-chunks.js';
 import { name, PdfRaw, type PdfDict, type PdfFile, type PdfRef } from './pdf-objects.js';
 
 /**
@@ -69,28 +70,14 @@ interface JpegInfo {
 
 /** Size and component count from the first start-of-frame marker. */
 export function readJpeg(b: Uint8Array): JpegInfo | undefined {
-  if (b.length < 4 || b[0] !== 0xff || b[1] !== 0xd8) return undefined;
+  const segments = jpegSegments(b);
+  if (!segments) return undefined;
   let adobe = false;
-  let at = 2;
-  while (at + 4 <= b.length) {
-    if (b[at] !== 0xff) return undefined;
-    const marker = b[at + 1];
-    if (marker === 0xff) {
-      at++;
-      continue;
+  for (const { marker, body } of segments) {
+    if (marker === 0xee && String.fromCharCode(...body.subarray(0, 5)) === 'Adobe') adobe = true;
+    if (isJpegFrame(marker) && body.length >= 6) {
+      return { height: (body[1] << 8) | body[2], width: (body[3] << 8) | body[4], components: body[5], adobe };
     }
-    const length = (b[at + 2] << 8) | b[at + 3];
-    if (marker === 0xee && String.fromCharCode(...b.subarray(at + 4, at + 9)) === 'Adobe') adobe = true;
-    const sof = marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc;
-    if (sof && at + 10 <= b.length) {
-      return {
-        height: (b[at + 5] << 8) | b[at + 6],
-        width: (b[at + 7] << 8) | b[at + 8],
-        components: b[at + 9],
-        adobe,
-      };
-    }
-    at += 2 + length;
   }
   return undefined;
 }
@@ -109,31 +96,20 @@ interface PngInfo {
 }
 
 export function readPng(b: Uint8Array): PngInfo | undefined {
-  const signature = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
-  if (b.length < 33 || signature.some((v, i) => b[i] !== v)) return undefined;
-  const view = new DataView(b.buffer, b.byteOffset, b.byteLength);
+  if (!isPng(b)) return undefined;
+  const { chunks, truncated } = pngChunks(b);
+  if (truncated) return undefined;
   let header: Omit<PngInfo, 'idat' | 'palette' | 'transparent'> | undefined;
   let palette: Uint8Array | undefined;
   let transparent: Uint8Array | undefined;
   const idat: Uint8Array[] = [];
-  for (let at = 8; at + 8 <= b.length; ) {
-    const length = view.getUint32(at);
-    const type = String.fromCharCode(b[at + 4], b[at + 5], b[at + 6], b[at + 7]);
-    const body = b.subarray(at + 8, at + 8 + length);
-    if (body.length < length) return undefined;
-    if (type === 'IHDR') {
-      header = {
-        width: view.getUint32(at + 8),
-        height: view.getUint32(at + 12),
-        depth: b[at + 16],
-        colourType: b[at + 17],
-        interlaced: b[at + 20] === 1,
-      };
+  for (const { type, body } of chunks) {
+    if (type === 'IHDR' && body.length >= 13) {
+      const view = new DataView(body.buffer, body.byteOffset, body.byteLength);
+      header = { width: view.getUint32(0), height: view.getUint32(4), depth: body[8], colourType: body[9], interlaced: body[12] === 1 };
     } else if (type === 'PLTE') palette = body;
     else if (type === 'tRNS') transparent = body;
     else if (type === 'IDAT') idat.push(body);
-    else if (type === 'IEND') break;
-    at += 12 + length;
   }
   if (!header || idat.length === 0) return undefined;
   return { ...header, palette, transparent, idat };
