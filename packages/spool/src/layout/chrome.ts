@@ -6,6 +6,7 @@ import { setText } from './lines.js';
 import { baseStyle } from './styles.js';
 import { avatar } from './templates/author.js';
 import type { LaidElement } from './types.js';
+import { isolated } from '../text/bidi.js';
 
 /** Distance of header and footer from the page edge; short landscape pages get less. */
 function edge(height: number): number {
@@ -40,8 +41,9 @@ export function header(ctx: LayoutContext, author: Author | undefined): LaidElem
     x += d + size * 0.6;
   }
   const texts = [];
-  if (brand.show.name && name) texts.push({ text: name, style: baseStyle(ctx.fonts.body, size, ctx.theme.title, 700) });
-  if (brand.show.handle && handle) texts.push({ text: `${texts.length ? '  ' : ''}@${handle.replace(/^@/, '')}`, style: baseStyle(ctx.fonts.body, size, ctx.theme.muted, 400) });
+  // Each part keeps its own direction: `سارة  @sara`, not the `sara@  سارة` one bidi run would give.
+  if (brand.show.name && name) texts.push({ text: isolated(name), style: baseStyle(ctx.fonts.body, size, ctx.theme.title, 700) });
+  if (brand.show.handle && handle) texts.push({ text: `${texts.length ? '  ' : ''}${isolated(`@${handle.replace(/^@/, '')}`)}`, style: baseStyle(ctx.fonts.body, size, ctx.theme.muted, 400) });
   let right = ctx.width - MARGIN;
   if (brand.show.logo && brand.logo && ctx.images(brand.logo)) {
     const info = ctx.images(brand.logo)!;

@@ -127,7 +127,7 @@ function drawText(ctx: LayoutContext, box: Box, spec: TextSpec, scale: number, b
   const top = y;
   const elements: LaidElement[] = [];
   if (withTitle && spec.title?.length) {
-    const align = spec.body.align ?? 'left';
+    const align = spec.body.align ?? 'start';
     const set = setText(ctx.engine, styleSpans(spec.title, titleStyle(ctx, spec, scale), ctx.theme), box.x, y, box.w, 1.18, align);
     elements.push(set.text);
     y += titleBlockHeight(ctx, box.w, spec, scale);

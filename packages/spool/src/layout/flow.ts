@@ -3,6 +3,7 @@ import type { LayoutContext } from './context.js';
 import type { Align } from './lines.js';
 import { setText } from './lines.js';
 import { baseStyle, styleSpans } from './styles.js';
+import { isRightToLeft } from '../text/bidi.js';
 import type { LaidElement } from './types.js';
 
 export interface FlowStyle {
@@ -31,7 +32,7 @@ export function blockGap(size: number): number {
 /** Lays one block out at (x, y): paragraphs, headings, list items with hanging markers, quotes with a rule. */
 export function layoutBlock(block: Block, ctx: LayoutContext, x: number, y: number, width: number, style: FlowStyle): Flow {
   const { engine, theme } = ctx;
-  const align = style.align ?? 'left';
+  const align = style.align ?? 'start';
   const lh = style.lineHeight ?? BODY_LINE_HEIGHT;
   const base = baseStyle(style.family, style.size, style.color, style.weight ?? 400);
   switch (block.type) {
@@ -42,18 +43,22 @@ export function layoutBlock(block: Block, ctx: LayoutContext, x: number, y: numb
       return { elements: [set.text], height: set.height };
     }
     case 'listItem': {
-      const marker = block.ordered ? `${block.ordinal ?? 1}.` : '•';
+      // A right-to-left item hangs its marker on the right, read as `.1` (a right-to-left mark sets its order).
+      const rtl = isRightToLeft(plainText(block));
+      const marker = block.ordered ? `${rtl ? '\u200f' : ''}${block.ordinal ?? 1}.` : '•';
       const markerStyle = { ...base, weight: 700 as const, color: ctx.accent };
       const indent = Math.max(engine.measure([{ text: '00.', style: markerStyle }]) + style.size * 0.5, style.size * 1.6);
-      const mark = setText(engine, [{ text: marker, style: markerStyle }], x, y, indent, lh);
-      const body = setText(engine, styleSpans(block.spans, base, theme), x + indent, y, width - indent, lh);
+      const mark = setText(engine, [{ text: marker, style: markerStyle }], rtl ? x + width - indent : x, y, indent, lh, rtl ? 'right' : 'left');
+      const body = setText(engine, styleSpans(block.spans, base, theme), rtl ? x : x + indent, y, width - indent, lh, rtl ? 'right' : 'left');
       return { elements: [mark.text, body.text], height: Math.max(mark.height, body.height) };
     }
     case 'quote': {
       const indent = style.size * 0.9;
+      const rtl = isRightToLeft(plainText(block));
       const quoteStyle = { ...base, italic: true };
-      const body = setText(engine, styleSpans(block.spans, quoteStyle, theme), x + indent, y, width - indent, lh, align);
-      const bar: LaidElement = { type: 'rect', x, y: y + style.size * 0.2, w: 3, h: Math.max(0, body.height - style.size * 0.4), radius: 1.5, fill: ctx.accent };
+      const body = setText(engine, styleSpans(block.spans, quoteStyle, theme), rtl ? x : x + indent, y, width - indent, lh, align);
+      const barX = rtl ? x + width - 3 : x;
+      const bar: LaidElement = { type: 'rect', x: barX, y: y + style.size * 0.2, w: 3, h: Math.max(0, body.height - style.size * 0.4), radius: 1.5, fill: ctx.accent };
       return { elements: [bar, body.text], height: body.height };
     }
     default: {
@@ -74,4 +79,8 @@ export function layoutBlocks(blocks: readonly Block[], ctx: LayoutContext, x: nu
     cursor += flow.height;
   });
   return { elements, height: cursor - y };
+}
+
+function plainText(block: Block): string {
+  return block.spans.map((s) => s.text).join('');
 }

@@ -1,7 +1,8 @@
 import type { StyledText, TextEngine } from '../text/types.js';
 import type { LaidText, PlacedLine } from './types.js';
 
-export type Align = 'left' | 'center';
+/** `start` is left for left-to-right lines and right for right-to-left ones (an Arabic or Hebrew post). */
+export type Align = 'left' | 'right' | 'start' | 'center';
 
 export interface SetText {
   text: LaidText;
@@ -33,7 +34,8 @@ export function setText(
   let widest = 0;
   const placed: PlacedLine[] = lines.map((line, i) => {
     widest = Math.max(widest, line.width);
-    const dx = align === 'center' ? (width - line.width) / 2 : 0;
+    const right = align === 'right' || (align === 'start' && line.rtl);
+    const dx = align === 'center' ? (width - line.width) / 2 : right ? width - line.width : 0;
     return { x: x + dx, baseline: y + i * pitch + baselineOffset, line };
   });
   return { text: { type: 'text', lines: placed }, height: lines.length * pitch, width: widest };

@@ -23,6 +23,7 @@ export const BUNDLED_FAMILIES: Readonly<Record<string, BundledFamily>> = {
   noto: { pkg: '@expo-google-fonts/noto-sans', file: 'NotoSans' },
   'noto-thai': { pkg: '@expo-google-fonts/noto-sans-thai', file: 'NotoSansThai' },
   'noto-arabic': { pkg: '@expo-google-fonts/noto-sans-arabic', file: 'NotoSansArabic' },
+  'noto-hebrew': { pkg: '@expo-google-fonts/noto-sans-hebrew', file: 'NotoSansHebrew' },
   'noto-devanagari': { pkg: '@expo-google-fonts/noto-sans-devanagari', file: 'NotoSansDevanagari' },
 };
 
@@ -30,7 +31,7 @@ export const BUNDLED_FAMILIES: Readonly<Record<string, BundledFamily>> = {
  * Tried in order for words a family has no glyphs for: Noto Sans and Inter (Latin, Greek,
  * Cyrillic, Vietnamese), then the scripts they lack. Faces load only when a word needs them.
  */
-export const BUNDLED_FALLBACKS: readonly FontFamilyId[] = ['noto', 'sans', 'noto-thai', 'noto-arabic', 'noto-devanagari'];
+export const BUNDLED_FALLBACKS: readonly FontFamilyId[] = ['noto', 'sans', 'noto-thai', 'noto-arabic', 'noto-hebrew', 'noto-devanagari'];
 
 const WEIGHT_NAMES: Record<FontWeight, string> = {
   400: '400Regular',

@@ -23,6 +23,7 @@ const EXTRA_LABELS: Record<string, string> = {
   noto: 'Noto Sans',
   'noto-thai': 'Noto Sans Thai',
   'noto-arabic': 'Noto Sans Arabic',
+  'noto-hebrew': 'Noto Sans Hebrew',
   'noto-devanagari': 'Noto Sans Devanagari',
 };
 const YEAR = 'public, max-age=31536000, immutable';

@@ -1,4 +1,5 @@
 import LineBreaker from 'linebreak';
+import { bidiLevels, type BidiLevels } from './bidi.js';
 import { EMOJI_ADVANCE } from './emoji.js';
 import type { FontSet } from './font-set.js';
 import { graphemeBounds } from './graphemes.js';
@@ -17,7 +18,8 @@ export interface BreakOpportunity {
 /**
  * Everything about a piece of rich text that does not depend on the line width: faces, emoji,
  * break opportunities and the widths of its units. A unit is a stretch inside one piece that
- * ends after a space, tab or line terminator. Within a line these are exactly the chunks a run is
+ * ends after a space, tab or line terminator, or where the writing direction changes (in text
+ * with right-to-left characters). Within a line these are exactly the chunks a run is
  * shaped in (terminators only ever end lines), so a line's width is the sum of its whole units
  * plus the partial ones at its two ends, and equals the width of the runs built for it.
  */
@@ -41,6 +43,8 @@ export interface Paragraph {
   /** prefix[i] = total width of units before i. */
   prefix: Float64Array;
   unitOf: Int32Array;
+  /** Embedding levels, when the text holds right-to-left characters. */
+  bidi?: BidiLevels;
 }
 
 function isUnitEnd(c: number): boolean {
@@ -65,11 +69,14 @@ export function prepareParagraph(
 ): Paragraph {
   const { text, spans } = joinTexts(texts, fonts);
   const bounds = graphemeBounds(text);
+  const bidi = bidiLevels(text);
   // A face the shaper fails on for a character it claims (fontkit's shaper and a mark with no
   // anchor, say) loses that character to the fallbacks, and the text is itemized again.
   for (let attempt = 0; ; attempt++) {
     try {
-      return measureUnits(text, spans, bounds, itemize(text, spans, bounds, emojiKey));
+      const p = measureUnits(text, spans, bounds, itemize(text, spans, bounds, emojiKey), bidi?.levels);
+      if (bidi) p.bidi = bidi;
+      return p;
     } catch (err) {
       if (!(err instanceof ShapingError) || attempt >= 3 || !rejectUnshapeable(err.face, err.text)) throw err;
     }
@@ -100,7 +107,7 @@ function rejectUnshapeable(face: Face, text: string): boolean {
   return rejected;
 }
 
-function measureUnits(text: string, spans: Span[], bounds: Uint8Array, pieces: Piece[]): Paragraph {
+function measureUnits(text: string, spans: Span[], bounds: Uint8Array, pieces: Piece[], levels?: Uint8Array): Paragraph {
   const starts: number[] = [];
   const owners: number[] = [];
   const widths: number[] = [];
@@ -124,9 +131,11 @@ function measureUnits(text: string, spans: Span[], bounds: Uint8Array, pieces: P
     }
     const scale = size / piece.face.unitsPerEm;
     for (let at = piece.start; at < piece.end; ) {
+      // A unit also ends where the embedding level changes: the line builder shapes each
+      // direction's stretch on its own, so it is measured on its own too.
       let end = at;
-      while (end < piece.end && !isUnitEnd(text.charCodeAt(end))) end++;
-      end = Math.min(end + 1, piece.end);
+      while (end + 1 < piece.end && !isUnitEnd(text.charCodeAt(end)) && !(levels && levels[end + 1] !== levels[end])) end++;
+      end++;
       unitOf.fill(starts.length, at, end);
       starts.push(at);
       owners.push(pi);

@@ -107,14 +107,23 @@ export function shapedWidth(face: Face, text: string): number {
   return width;
 }
 
-/** Glyphs of a run in page units, relative to the run's start, y down. */
-export function placeGlyphs(face: Face, text: string, size: number): { glyphs: PlacedGlyph[]; width: number } {
+/**
+ * Glyphs of a run in page units, relative to the run's start, y down. A right-to-left run places
+ * its chunks (words) from its end: each chunk comes from the shaper in visual order already.
+ */
+export function placeGlyphs(face: Face, text: string, size: number, rtl = false): { glyphs: PlacedGlyph[]; width: number } {
   const scale = size / face.unitsPerEm;
   const glyphs: PlacedGlyph[] = [];
-  let pen = 0;
+  const pieces: string[] = [];
   for (let at = 0; at < text.length; ) {
     const end = chunkEnd(text, at);
-    const chunk = shapeChunk(face, at === 0 && end === text.length ? text : text.slice(at, end));
+    pieces.push(at === 0 && end === text.length ? text : text.slice(at, end));
+    at = end;
+  }
+  if (rtl) pieces.reverse();
+  let pen = 0;
+  for (const piece of pieces) {
+    const chunk = shapeChunk(face, piece);
     for (let i = 0; i < chunk.ids.length; i++) {
       const glyph: PlacedGlyph = {
         id: chunk.ids[i],
@@ -126,7 +135,6 @@ export function placeGlyphs(face: Face, text: string, size: number): { glyphs: P
       glyphs.push(glyph);
     }
     pen += chunk.width;
-    at = end;
   }
   return { glyphs, width: pen * scale };
 }

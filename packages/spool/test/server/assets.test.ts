@@ -179,7 +179,7 @@ describe('catalog, fonts and emoji', () => {
     expect(sans).toMatchObject({ label: 'Inter', selectable: true });
     expect(sans.faces).toContainEqual({ weight: 700, italic: true });
     expect(catalog.fonts.find((f: any) => f.id === 'noto')).toMatchObject({ selectable: false });
-    expect(catalog.fontFallbacks).toEqual(['noto', 'sans', 'noto-thai', 'noto-arabic', 'noto-devanagari']);
+    expect(catalog.fontFallbacks).toEqual(['noto', 'sans', 'noto-thai', 'noto-arabic', 'noto-hebrew', 'noto-devanagari']);
   });
 
   it('serves the engine’s font bytes, nearest face first', async () => {

@@ -18,6 +18,7 @@ const SAMPLES = {
   latin: 'Ça déjà vu, naïve façade, Łódź, Ærøskøbing, ß.',
   thai: 'ภาษาไทย สวัสดีครับ',
   arabic: 'مرحبا بالعالم',
+  hebrew: 'שלום עולם, זהו טקסט בעברית',
   devanagari: 'नमस्ते दुनिया',
 };
 

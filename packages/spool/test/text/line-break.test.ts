@@ -18,6 +18,8 @@ const textArb = fc.oneof(
   fc.string({ unit: 'binary', maxLength: 40 }),
   fc.string({ unit: 'grapheme', maxLength: 40 }),
   fc.array(fc.constantFrom('word', ' ', '\n', 'https://x.co/', 'Γειά', 'мир', 'ế', '👍🏽', '🇫🇷', '-', 'WWWWWWWWW', '\t', '  '), { maxLength: 30 }).map((a) => a.join('')),
+  // Right-to-left words among left-to-right ones, numbers and neutrals.
+  fc.array(fc.constantFrom('مرحبا', 'بالعالم', 'שלום', 'עולם', 'Spool', ' ', '2024', '(12)', '.', '،', '!', '👍', '\n'), { maxLength: 30 }).map((a) => a.join('')),
 );
 
 const noSpace = (s: string) => s.replace(/\s/g, '');
@@ -28,13 +30,14 @@ describe('breakLines properties', () => {
       fc.property(fc.array(fc.record({ text: textArb, style: styleArb }), { minLength: 1, maxLength: 4 }), fc.integer({ min: 50, max: 400 }), (texts: StyledText[], maxWidth) => {
         const lines = engine.breakLines(texts, maxWidth);
         for (const line of lines) {
-          const text = line.runs.map((r) => r.text).join('');
+          // Right-to-left text is drawn in another order than it is read.
+          const text = (line.logical ? line.logical.map((i) => line.runs[i]) : line.runs).map((r) => r.text).join('');
           if ([...segmenter.segment(text)].length > 1) expect(line.width).toBeLessThanOrEqual(maxWidth + 0.01);
           const last = line.runs[line.runs.length - 1];
           if (last) expect(last.x + last.width).toBeCloseTo(line.width, 6);
           expect(text).toBe(text.replace(/\s+$/, ''));
         }
-        const out = lines.flatMap((l) => l.runs.map((r) => r.text)).join('');
+        const out = lines.flatMap((l) => (l.logical ? l.logical.map((i) => l.runs[i]) : l.runs).map((r) => r.text)).join('');
         expect(noSpace(out)).toBe(noSpace(texts.map((t) => t.text).join('')));
       }),
       { numRuns: 250 },

@@ -8,6 +8,7 @@ import { baseStyle } from '../styles.js';
 import { authorRow, hasIdentity } from './author.js';
 import type { LaidElement } from '../types.js';
 import { centerIn, extentY } from '../shift.js';
+import { leadX } from './direction.js';
 
 function bodySpec(ctx: LayoutContext, slide: Slide): TextSpec {
   const t = ctx.design.typography;
@@ -25,7 +26,7 @@ const RULE_H = 4;
 
 /** Title and body with a short accent rule on top; images below the text. */
 export function layoutClassic(ctx: LayoutContext, slide: Slide): PagePart[] {
-  const rule = ruleAt(ctx, ctx.box.x, ctx.box.y);
+  const rule = ruleAt(ctx, leadX(ctx.box, slide, 32), ctx.box.y);
   const inner = shrinkTop(ctx.box, RULE_H + ctx.design.typography.bodySize);
   return centerSingle(withFirst(composePages(ctx, inner, bodySpec(ctx, slide)), [rule]), ctx.box);
 }
@@ -33,9 +34,10 @@ export function layoutClassic(ctx: LayoutContext, slide: Slide): PagePart[] {
 /** A large accent badge with the step number, then the text. */
 export function layoutNumbered(ctx: LayoutContext, slide: Slide): PagePart[] {
   const d = 46;
-  const badge: LaidElement = { type: 'rect', x: ctx.box.x, y: ctx.box.y, w: d, h: d, radius: d / 2, fill: ctx.accent };
+  const x = leadX(ctx.box, slide, d);
+  const badge: LaidElement = { type: 'rect', x, y: ctx.box.y, w: d, h: d, radius: d / 2, fill: ctx.accent };
   const label = String(ctx.ordinal).padStart(2, '0');
-  const num = setText(ctx.engine, [{ text: label, style: baseStyle(ctx.fonts.title, 19, ctx.theme.onAccent, 700) }], ctx.box.x, ctx.box.y + (d - 19 * 1.2) / 2, d, 1.2, 'center');
+  const num = setText(ctx.engine, [{ text: label, style: baseStyle(ctx.fonts.title, 19, ctx.theme.onAccent, 700) }], x, ctx.box.y + (d - 19 * 1.2) / 2, d, 1.2, 'center');
   const inner = shrinkTop(ctx.box, d + ctx.design.typography.bodySize);
   return centerSingle(withFirst(composePages(ctx, inner, bodySpec(ctx, slide)), [badge, num.text]), ctx.box);
 }

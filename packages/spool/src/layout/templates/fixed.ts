@@ -8,13 +8,14 @@ import { baseStyle, styleSpans } from '../styles.js';
 import { authorRow, avatar, hasIdentity } from './author.js';
 import type { LaidElement } from '../types.js';
 import { extentY, shiftY } from '../shift.js';
+import { leadX, readsRightToLeft } from './direction.js';
 
 /** The hook: a large title, the first post's image if there is room, and the author at the bottom. */
 export function layoutCover(ctx: LayoutContext, slide: Slide): PagePart[] {
   const t = ctx.design.typography;
   const box = ctx.box;
   const authorH = hasIdentity(slide.author) ? 48 : 0;
-  const rule: LaidElement = { type: 'rect', x: box.x, y: box.y, w: 48, h: 5, radius: 2.5, fill: ctx.accent };
+  const rule: LaidElement = { type: 'rect', x: leadX(box, slide, 48), y: box.y, w: 48, h: 5, radius: 2.5, fill: ctx.accent };
   const textBox = { x: box.x, y: box.y + 5 + t.bodySize * 1.2, w: box.w, h: box.h - authorH - 5 - t.bodySize * 2.2 };
   const parts = composePages(ctx, textBox, {
     blocks: slide.title?.length ? [{ type: 'paragraph', spans: slide.title }] : slide.blocks,
@@ -47,8 +48,9 @@ export function layoutSection(ctx: LayoutContext, slide: Slide): PagePart[] {
   // Centre number + title together in the box.
   const blockH = numH + (textBottom - textTop);
   const shift = Math.max(0, (box.h - blockH) / 2);
-  const num = setText(ctx.engine, [{ text: number, style: baseStyle(ctx.fonts.title, numSize, ctx.accent, 700) }], box.x, box.y + shift, box.w, 1.1);
-  const rule: LaidElement = { type: 'rect', x: box.x, y: box.y + shift + numSize * 1.1 + t.bodySize * 0.35, w: 48, h: 4, radius: 2, fill: ctx.accent };
+  const align = readsRightToLeft(slide) ? 'right' : 'left';
+  const num = setText(ctx.engine, [{ text: number, style: baseStyle(ctx.fonts.title, numSize, ctx.accent, 700) }], box.x, box.y + shift, box.w, 1.1, align);
+  const rule: LaidElement = { type: 'rect', x: leadX(box, slide, 48), y: box.y + shift + numSize * 1.1 + t.bodySize * 0.35, w: 48, h: 4, radius: 2, fill: ctx.accent };
   const moved = parts[0].elements.map((e) => shiftY(e, shift));
   return [{ ...parts[0], elements: [num.text, rule, ...moved] }, ...parts.slice(1)];
 }

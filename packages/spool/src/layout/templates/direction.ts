@@ -1,0 +1,14 @@
+import type { Slide } from '../../model/deck.js';
+import { isRightToLeft } from '../../text/bidi.js';
+import type { Box } from '../context.js';
+
+/** Whether a slide's text reads right to left: its title, else its first block. */
+export function readsRightToLeft(slide: Slide): boolean {
+  const first = slide.title ?? slide.blocks[0]?.spans ?? [];
+  return isRightToLeft(first.map((s) => s.text).join(''));
+}
+
+/** Where a mark `w` wide that leads the text starts: on the right of a slide that reads right to left. */
+export function leadX(box: Box, slide: Slide, w: number): number {
+  return readsRightToLeft(slide) ? box.x + box.w - w : box.x;
+}
