@@ -1,7 +1,26 @@
 import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { useStudio, waitSaved } from './studio-harness.js';
 
 const studio = useStudio();
+
+/** The preview's SVG as the page shows it, and the server's SVG export of the same page. */
+async function previewAndExport(page: Page, deck: unknown, n: number): Promise<{ live: string; server: string }> {
+  const res = await fetch(`${studio().url}/api/render`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ deck, format: 'svg', page: n }),
+  });
+  expect(res.status).toBe(200);
+  const exported = await res.text();
+  return page.evaluate((server) => {
+    const live = document.querySelector('[data-testid=preview] svg')!.cloneNode(true) as SVGSVGElement;
+    live.querySelector('title')?.remove();
+    const parsed = new DOMParser().parseFromString(server, 'image/svg+xml').documentElement;
+    const xml = new XMLSerializer();
+    return { live: xml.serializeToString(live), server: xml.serializeToString(parsed) };
+  }, exported);
+}
 
 describe('the preview is the export', { timeout: 120_000 }, () => {
   it('paints the same SVG in the page as the server exports, page for page', async () => {
@@ -15,23 +34,43 @@ describe('the preview is the export', { timeout: 120_000 }, () => {
     for (const n of numbers) {
       await page.locator(`.strip-item:nth-child(${n}) .thumb-button`).click();
       await page.getByRole('heading', { name: `Slide ${n}` }).waitFor();
-      const res = await fetch(`${studio().url}/api/render`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ deck: project.deck, format: 'svg', page: n }),
-      });
-      expect(res.status).toBe(200);
-      const exported = await res.text();
-      const same = await page.evaluate((server) => {
-        const live = document.querySelector('[data-testid=preview] svg')!.cloneNode(true) as SVGSVGElement;
-        live.querySelector('title')?.remove();
-        const parsed = new DOMParser().parseFromString(server, 'image/svg+xml').documentElement;
-        const xml = new XMLSerializer();
-        return { live: xml.serializeToString(live), server: xml.serializeToString(parsed) };
-      }, exported);
+      const same = await previewAndExport(page, project.deck, n);
       expect(same.live.length).toBeGreaterThan(1000);
       expect(same.live, `slide ${n}`).toBe(same.server);
     }
+    await page.context().close();
+  });
+
+  it('sets right-to-left posts the same way in the page as the server, and reads them right to left', async () => {
+    const author = { name: 'سارة', handle: 'sara' };
+    const paragraph = (text: string) => ({ type: 'paragraph', spans: [{ text }] });
+    const thread = {
+      schemaVersion: 1,
+      posts: [
+        { id: '1', author, blocks: [paragraph('كيف تحول سلسلة تغريدات إلى عرض شرائح')], media: [] },
+        { id: '2', author, blocks: [paragraph('مرحبا بالعالم! نص عربي مع كلمة Spool والرقم 2024.')], media: [] },
+        { id: '3', author: { name: 'Dana', handle: 'dana' }, blocks: [paragraph('שלום עולם, טקסט בעברית עם Carousel באמצע.')], media: [] },
+      ],
+    };
+    const created = await fetch(`${studio().url}/api/projects`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'Right to left', document: thread }),
+    });
+    const project = (await created.json()) as { id: string; deck: unknown };
+    const { page } = await studio().open(undefined, project.id);
+    for (const n of [1, 2, 3]) {
+      await page.locator(`.strip-item:nth-child(${n}) .thumb-button`).click();
+      await page.getByRole('heading', { name: `Slide ${n}` }).waitFor();
+      const same = await previewAndExport(page, project.deck, n);
+      expect(same.live, `slide ${n}`).toBe(same.server);
+    }
+    // The source cards and the editor read Arabic and Hebrew right to left, English left to right.
+    const directions = await page.evaluate(() =>
+      [...document.querySelectorAll('.post-text p')].map((p) => getComputedStyle(p).direction),
+    );
+    expect(directions).toEqual(['rtl', 'rtl', 'rtl']);
+    expect(await page.locator('textarea.editor-body').evaluate((t) => getComputedStyle(t).direction)).toBe('rtl');
     await page.context().close();
   });
 });

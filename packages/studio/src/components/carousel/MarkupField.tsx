@@ -67,6 +67,8 @@ export function MarkupField({ label, value, multiline, placeholder, onText }: Ma
     onKeyDown,
     'data-deck-field': 'true',
     spellCheck: true,
+    // Arabic or Hebrew text is edited right to left.
+    dir: 'auto',
   };
   return (
     <div className="field markup-field">

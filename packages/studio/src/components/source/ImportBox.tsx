@@ -65,7 +65,7 @@ export function ImportBox({ onDone }: { onDone(): void }) {
       {mode === 'paste' && (
         <>
           <label className="sr-only" htmlFor={`${id}-text`}>Thread text</label>
-          <textarea id={`${id}-text`} className="input textarea" rows={5} value={text} onChange={(e) => setText(e.target.value)}
+          <textarea id={`${id}-text`} className="input textarea" rows={5} dir="auto" value={text} onChange={(e) => setText(e.target.value)}
             placeholder={'Paste a thread. Separate posts with a blank line, or number them 1/ 2/ 3/'} />
           <div className="row">
             <input className="input" aria-label="Author name" placeholder="Author name" value={author} onChange={(e) => setAuthor(e.target.value)} />

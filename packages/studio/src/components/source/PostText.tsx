@@ -17,22 +17,23 @@ export function PostText({ blocks, limit }: { blocks: readonly Block[]; limit?: 
   );
 }
 
+/** Each block takes its direction from its first strong character, so Arabic and Hebrew read right to left. */
 function BlockView({ block }: { block: Block }) {
   const spans = <Spans spans={block.spans} />;
   switch (block.type) {
     case 'heading':
-      return <p className="post-heading">{spans}</p>;
+      return <p className="post-heading" dir="auto">{spans}</p>;
     case 'listItem':
       return (
-        <p className="post-li">
+        <p className="post-li" dir="auto">
           <span className="post-bullet" aria-hidden="true">{block.ordered ? `${block.ordinal ?? 1}.` : '•'}</span>
           <span>{spans}</span>
         </p>
       );
     case 'quote':
-      return <blockquote className="post-quote">{spans}</blockquote>;
+      return <blockquote className="post-quote" dir="auto">{spans}</blockquote>;
     default:
-      return <p>{spans}</p>;
+      return <p dir="auto">{spans}</p>;
   }
 }
 
