@@ -90,15 +90,18 @@ export function buildLine(p: Paragraph, range: LineRange): TextLine {
     ascent = span.chain.primary.metrics.ascent * span.style.size;
     descent = span.chain.primary.metrics.descent * span.style.size;
   }
-  const ordered = p.bidi ? visualOrder(runs, (r) => r.level).map((r) => r.run) : runs.map((r) => r.run);
+  const inOrder = runs.map((r) => r.run);
+  const ordered = p.bidi ? visualOrder(runs, (r) => r.level).map((r) => r.run) : inOrder;
   let x = 0;
   for (const run of ordered) {
     run.x = x;
     x += run.width;
   }
   const line: TextLine = { width: widthBetween(p, range.start, range.end), ascent, descent, runs: ordered, hardBreak: range.hard };
-  if (p.bidi && baseLevelAt(p.bidi, range.start) % 2 === 1) line.rtl = true;
-  const logical = runs.map((r) => ordered.indexOf(r.run));
-  if (logical.some((at, i) => at !== i)) line.logical = logical;
+  if (p.bidi) {
+    if (baseLevelAt(p.bidi, range.start) % 2 === 1) line.rtl = true;
+    const logical = inOrder.map((run) => ordered.indexOf(run));
+    if (logical.some((at, i) => at !== i)) line.logical = logical;
+  }
   return line;
 }
