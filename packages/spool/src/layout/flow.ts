@@ -1,4 +1,4 @@
-import type { Block } from '../model/document.js';
+import { blockText, type Block } from '../model/document.js';
 import type { LayoutContext } from './context.js';
 import type { Align } from './lines.js';
 import { setText } from './lines.js';
@@ -44,7 +44,7 @@ export function layoutBlock(block: Block, ctx: LayoutContext, x: number, y: numb
     }
     case 'listItem': {
       // A right-to-left item hangs its marker on the right, read as `.1` (a right-to-left mark sets its order).
-      const rtl = isRightToLeft(plainText(block));
+      const rtl = isRightToLeft(blockText(block));
       const marker = block.ordered ? `${rtl ? '\u200f' : ''}${block.ordinal ?? 1}.` : '•';
       const markerStyle = { ...base, weight: 700 as const, color: ctx.accent };
       const indent = Math.max(engine.measure([{ text: '00.', style: markerStyle }]) + style.size * 0.5, style.size * 1.6);
@@ -54,7 +54,7 @@ export function layoutBlock(block: Block, ctx: LayoutContext, x: number, y: numb
     }
     case 'quote': {
       const indent = style.size * 0.9;
-      const rtl = isRightToLeft(plainText(block));
+      const rtl = isRightToLeft(blockText(block));
       const quoteStyle = { ...base, italic: true };
       const body = setText(engine, styleSpans(block.spans, quoteStyle, theme), rtl ? x : x + indent, y, width - indent, lh, align);
       const barX = rtl ? x + width - 3 : x;
@@ -79,8 +79,4 @@ export function layoutBlocks(blocks: readonly Block[], ctx: LayoutContext, x: nu
     cursor += flow.height;
   });
   return { elements, height: cursor - y };
-}
-
-function plainText(block: Block): string {
-  return block.spans.map((s) => s.text).join('');
 }

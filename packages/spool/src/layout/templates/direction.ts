@@ -1,11 +1,11 @@
 import type { Slide } from '../../model/deck.js';
+import { spansText } from '../../model/document.js';
 import { isRightToLeft } from '../../text/bidi.js';
 import type { Box } from '../context.js';
 
 /** Whether a slide's text reads right to left: its title, else its first block. */
 export function readsRightToLeft(slide: Slide): boolean {
-  const first = slide.title ?? slide.blocks[0]?.spans ?? [];
-  return isRightToLeft(first.map((s) => s.text).join(''));
+  return isRightToLeft(spansText(slide.title ?? slide.blocks[0]?.spans ?? []));
 }
 
 /** Where a mark `w` wide that leads the text starts: on the right of a slide that reads right to left. */
