@@ -1,5 +1,5 @@
 import type { FontFace } from '../scene/types.js';
-import { readSfnt, type SfntInfo } from './sfnt.js';
+import { readSfnt, tableDirectory, type SfntInfo, type SfntTable } from './sfnt.js';
 import type { FaceGlyphs, FontMetrics, FontWeight, Shaper, ShaperFace } from './types.js';
 import type { ShapedChunk } from './shaping.js';
 import type { FontFamilyId } from '../design/types.js';
@@ -102,20 +102,17 @@ export function parseFaceKey(key: string): { family: string; weight: FontWeight;
  * an empty box.
  */
 export function padGlyfTable(bytes: Uint8Array): Uint8Array {
-  if (bytes.length < 12) return bytes;
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const version = view.getUint32(0);
-  if (version !== 0x00010000 && version !== 0x74727565) return bytes;
-  const numTables = view.getUint16(4);
-  for (let i = 0; i < numTables; i++) {
-    const at = 12 + i * 16;
-    if (at + 16 > bytes.length) return bytes;
-    if (view.getUint32(at) !== 0x676c7966) continue; // 'glyf'
-    const end = view.getUint32(at + 8) + view.getUint32(at + 12);
-    if (end + 12 <= bytes.length) return bytes;
-    const padded = new Uint8Array(((end + 12 + 3) & ~3) >>> 0);
-    padded.set(bytes);
-    return padded;
+  let glyf: SfntTable | undefined;
+  try {
+    glyf = tableDirectory(bytes).get('glyf');
+  } catch {
+    // Not a font readSfnt accepts: it says why when the face is made.
+    return bytes;
   }
-  return bytes;
+  if (!glyf) return bytes;
+  const end = glyf.offset + glyf.length;
+  if (end + 12 <= bytes.length) return bytes;
+  const padded = new Uint8Array(Math.ceil((end + 12) / 4) * 4);
+  padded.set(bytes);
+  return padded;
 }

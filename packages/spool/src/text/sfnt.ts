@@ -43,7 +43,7 @@ const HEAD_MAGIC = 0x5f0f3cf5;
 /** Tables read here, with the bytes each must have at least. */
 const MIN_LENGTH: Record<string, number> = { head: 54, hhea: 36, maxp: 6, 'OS/2': 6, post: 16, name: 6 };
 
-interface Table {
+export interface SfntTable {
   offset: number;
   length: number;
 }
@@ -52,12 +52,12 @@ interface Table {
 export function readSfnt(bytes: Uint8Array): SfntInfo {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const tables = tableDirectory(bytes, view);
-  const table = (tag: string): Table | undefined => {
+  const table = (tag: string): SfntTable | undefined => {
     const t = tables.get(tag);
     if (t && t.length < MIN_LENGTH[tag]) throw new Error(`the '${tag}' table is too short (${t.length} bytes)`);
     return t;
   };
-  const required = (tag: string): Table => {
+  const required = (tag: string): SfntTable => {
     const t = table(tag);
     if (!t) throw new Error(`not a usable font: it has no '${tag}' table`);
     return t;
@@ -132,7 +132,8 @@ function tag(view: DataView, at: number): string {
   return String.fromCharCode(view.getUint8(at), view.getUint8(at + 1), view.getUint8(at + 2), view.getUint8(at + 3));
 }
 
-function tableDirectory(bytes: Uint8Array, view: DataView): Map<string, Table> {
+/** The font's tables by tag. Throws an Error naming the problem, as readSfnt does. */
+export function tableDirectory(bytes: Uint8Array, view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)): Map<string, SfntTable> {
   if (bytes.length < 12) throw new Error(`not a font: ${bytes.length} bytes is too short for a font header`);
   const version = view.getUint32(0);
   if (version !== SFNT_TRUETYPE && version !== SFNT_APPLE && version !== SFNT_CFF) {
@@ -145,7 +146,7 @@ function tableDirectory(bytes: Uint8Array, view: DataView): Map<string, Table> {
   }
   const numTables = view.getUint16(4);
   if (12 + numTables * 16 > bytes.length) throw new Error(`truncated font: its table directory of ${numTables} tables runs past the end of the data`);
-  const tables = new Map<string, Table>();
+  const tables = new Map<string, SfntTable>();
   for (let i = 0; i < numTables; i++) {
     const at = 12 + i * 16;
     const name = tag(view, at);
@@ -174,7 +175,7 @@ function preference(platform: number, encoding: number, language: number): numbe
 }
 
 /** The best-preferred string for a name id, or undefined when the font has none. */
-function readName(bytes: Uint8Array, view: DataView, table: Table, nameId: number): string | undefined {
+function readName(bytes: Uint8Array, view: DataView, table: SfntTable, nameId: number): string | undefined {
   const count = view.getUint16(table.offset + 2);
   const storage = table.offset + view.getUint16(table.offset + 4);
   const end = table.offset + table.length;
