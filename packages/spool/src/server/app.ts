@@ -34,6 +34,19 @@ function discardRestOfBody(req: IncomingMessage): void {
   req.resume();
 }
 
+/** A route as registered: what the security checks and the API description walk. */
+export interface RouteSummary {
+  method: string;
+  url: string;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Every route the app registered, in order. */
+    spoolRoutes: RouteSummary[];
+  }
+}
+
 /** The Fastify app over a store: security checks, the JSON API under /api, and the studio's files. */
 export async function buildApp(ctx: ServerContext): Promise<FastifyInstance> {
   const app = Fastify({
@@ -64,6 +77,12 @@ export async function buildApp(ctx: ServerContext): Promise<FastifyInstance> {
   });
   app.addHook('onSend', async (_request, reply) => {
     if (closing) reply.header('connection', 'close');
+  });
+
+  const routes: RouteSummary[] = [];
+  app.decorate('spoolRoutes', routes);
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) if (method !== 'HEAD') routes.push({ method, url: route.url });
   });
 
   registerSecurity(app, { token: ctx.options.token, loopback: isLoopbackHost(ctx.options.host) });

@@ -3,13 +3,14 @@
  * `spool serve` runs, and what tests and other programs call to embed Spool.
  */
 import { Store } from '../store/store.js';
-import { buildApp } from './app.js';
+import { buildApp, type RouteSummary } from './app.js';
 import { packageVersion, resolveServerOptions, type ServerOptions } from './options.js';
 import { ServerRenderer } from './render.js';
 import { RenderPool } from './render-pool.js';
 import { writeStarterContent } from './starter-content.js';
 
 export type { ServerOptions } from './options.js';
+export type { RouteSummary } from './app.js';
 export { ServerConfigError, isLoopbackHost, DEFAULT_PORT, DEFAULT_HOST, DEFAULT_RENDER_QUEUE, DEFAULT_RENDER_TIMEOUT_MS } from './options.js';
 export { CONTENT_SECURITY_POLICY } from './security.js';
 
@@ -20,6 +21,8 @@ export interface RunningServer {
   url: string;
   port: number;
   store: Store;
+  /** Every route the server answers, as registered. */
+  routes: RouteSummary[];
   /** Stops taking requests, finishes those in flight, then closes the database (unless it was passed in). */
   close(): Promise<void>;
 }
@@ -53,6 +56,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       url: `http://${host}:${port}`,
       port,
       store,
+      routes: app.spoolRoutes,
       close: () => {
         // Requests in flight get a grace period to finish; after it their connections are cut.
         const grace = setTimeout(() => app.server.closeAllConnections(), SHUTDOWN_GRACE_MS);

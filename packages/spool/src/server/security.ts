@@ -56,8 +56,43 @@ export function registerSecurity(app: FastifyInstance, options: SecurityOptions)
       throw new HttpError(403, `Host ${JSON.stringify(host)} is not this machine: open the studio at http://127.0.0.1 instead`);
     }
     if (UNSAFE_METHODS.has(request.method)) checkOrigin(request, host);
-    if (tokenDigest && request.url.startsWith('/api/')) checkToken(request, tokenDigest);
+    if (tokenDigest && needsToken(request)) checkToken(request, tokenDigest);
   });
+}
+
+/**
+ * Every route under /api needs the token. The router decodes and matches paths its own way
+ * (`/%61pi/projects` is `/api/projects` to it), so the check asks which route it matched; a path
+ * that matched none is judged by its canonical spelling, so no spelling of /api gets through.
+ */
+export function needsToken(request: FastifyRequest): boolean {
+  const route = request.routeOptions.url;
+  if (route !== undefined && isApiPath(route)) return true;
+  return isApiPath(canonicalPath(request.url));
+}
+
+function isApiPath(path: string): boolean {
+  const p = path.toLowerCase();
+  return p === '/api' || p.startsWith('/api/');
+}
+
+/** The path as a file system would read it: decoded (repeatedly), slashes folded, dot segments resolved. */
+export function canonicalPath(url: string): string {
+  let path = url.split(/[?#]/)[0];
+  for (let i = 0; i < 4 && /%[0-9a-f]{2}/i.test(path); i++) {
+    try {
+      path = decodeURIComponent(path);
+    } catch {
+      path = path.replace(/%([0-9a-f]{2})/gi, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+    }
+  }
+  const parts: string[] = [];
+  for (const part of path.replace(/\\/g, '/').split('/')) {
+    if (part === '' || part === '.') continue;
+    if (part === '..') parts.pop();
+    else parts.push(part.replace(/[\s\u0000-\u001f]+$/, ''));
+  }
+  return `/${parts.join('/')}`;
 }
 
 function checkOrigin(request: FastifyRequest, host: string): void {

@@ -135,4 +135,47 @@ describe('binding and tokens', () => {
       await guarded.stop();
     }
   });
+
+  it('requires the token on every registered route, however its path is spelled', async () => {
+    const token = 'a-long-random-test-token-0123456789';
+    const guarded = await startTestServer({ host: '0.0.0.0', token, starterContent: false });
+    try {
+      const base = guarded.url.replace('0.0.0.0', '127.0.0.1');
+      const api = guarded.routes.filter((r) => r.url.startsWith('/api'));
+      expect(api.length).toBeGreaterThanOrEqual(20);
+      const sample: Record<string, string> = { id: 'abc', family: 'inter', weight: '400', style: 'normal', file: '1f9f5.svg' };
+      const spellings = (path: string): string[] => {
+        const rest = path.slice('/api'.length);
+        return [
+          path,
+          `/%61pi${rest}`,
+          `/ap%69${rest}`,
+          `/%2561pi${rest}`,
+          `/%41PI${rest}`,
+          `//api${rest}`,
+          `/api/${rest}`,
+          `/./api${rest}`,
+          `/x/../api${rest}`,
+          `/api/.${rest}`,
+          `/API${rest}`,
+          `/Api${rest}`,
+          `/api${rest.replace(/\//g, '%2F')}`,
+          `/api${rest.replace(/\//g, '\\')}`,
+        ];
+      };
+      const open: string[] = [];
+      for (const route of api) {
+        const path = route.url.replace(/:(\w+)/g, (_m, name: string) => sample[name] ?? 'x');
+        for (const spelling of spellings(path)) {
+          const res = await rawRequest(`${base}${spelling}`, { method: route.method, path: spelling, headers: { 'content-type': 'application/json' } }, (req) =>
+            req.end(route.method === 'GET' || route.method === 'DELETE' ? undefined : '{}'),
+          );
+          if (res.status !== 401) open.push(`${route.method} ${spelling} -> ${res.status}`);
+        }
+      }
+      expect(open).toEqual([]);
+    } finally {
+      await guarded.stop();
+    }
+  });
 });
