@@ -7,7 +7,8 @@ import { fileURLToPath } from 'node:url';
 import type { Resvg as ResvgType } from '@resvg/resvg-js';
 import type { ImageResource } from '../scene/types.js';
 import { readImageHeader, type ImageHeader } from './image-header.js';
-import { convertWithSharp, readHeaderWithSharp, type ConvertJob, type SharpHeader } from './sharp-jobs.js';
+import { checkDecodes, convertWithSharp, readHeaderWithSharp, type ConvertJob, type SharpHeader } from './sharp-jobs.js';
+import { svgTooCostly } from './svg-limits.js';
 
 /**
  * Loads the images a deck shows (post media, avatars, logos) into what both painters embed as is:
@@ -40,6 +41,8 @@ const DEFAULT_MAX_SIDE = 2160;
 const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
 /** Vector images are rasterised with this long side: a full slide width at export size. */
 const SVG_RASTER_SIDE = 1080;
+/** Longer and thinner than this, an image would be a line of a pixel or less on any slide. */
+const MAX_ASPECT = 100;
 
 /** Loads `src`: a path relative to baseDir, an absolute path, a file: or data: URI, or an http(s) URL. */
 export async function loadImage(src: string, baseDir: string, opts: LoadImageOptions = {}): Promise<ImageResource> {
@@ -178,6 +181,8 @@ async function normaliseImage(
 
   // Header only: sizes are checked here, before anything is decoded.
   let header: ImageHeader | SharpHeader | undefined = readImageHeader(bytes);
+  // SVG is recognised here, so its own checks speak (a DOCTYPE, an entity) rather than a decoder's.
+  if (!header && looksLikeSvg(bytes)) return done(rasteriseSvg(bytes, label, key, maxPixels));
   if (!header) {
     try {
       header = await readHeaderWithSharp(bytes);
@@ -192,10 +197,17 @@ async function normaliseImage(
     const mp = (n: number) => `${Math.round(n / 1e5) / 10} MP`;
     throw new Error(`${label}: ${width}x${height} (${mp(width * height)}) is above the ${mp(maxPixels)} limit`);
   }
+  if (Math.max(width, height) / Math.min(width, height) > MAX_ASPECT) {
+    throw new Error(`${label}: ${width}x${height} is too long and thin to show on a slide (at most ${MAX_ASPECT} to 1)`);
+  }
 
   const tooBig = Math.max(width, height) > maxSide;
   const asIs = orientation > 1 || tooBig ? undefined : embeddableAs(header);
-  if (asIs) return done({ key, mime: asIs, bytes, width, height });
+  if (asIs) {
+    // Embedded as they are, so decoded once first: a PDF must never carry bytes that do not decode.
+    const image: ImageResource = { key, mime: asIs, bytes, width, height };
+    return { width, height, ready: verifyDecodes(image, header.format, label, maxPixels) };
+  }
   // EXIF orientations 5-8 turn the picture a quarter: its upright size has the sides swapped.
   const quarterTurn = orientation >= 5;
   const photo = 'photo' in header && header.photo === true;
@@ -205,6 +217,21 @@ async function normaliseImage(
     height: quarterTurn ? width : height,
     ready: convertImage(job, label, key),
   };
+}
+
+async function verifyDecodes(image: ImageResource, format: string, label: string, maxPixels: number): Promise<ImageResource> {
+  try {
+    await checkDecodes(image.bytes, maxPixels);
+  } catch (err) {
+    throw new Error(`${label}: the ${format.toUpperCase()} file is damaged or cut short and cannot be shown (${err instanceof Error ? err.message : String(err)})`);
+  }
+  return image;
+}
+
+/** Text that opens with an SVG root, after any XML declaration, comments and DOCTYPE. */
+function looksLikeSvg(bytes: Uint8Array): boolean {
+  const head = new TextDecoder().decode(bytes.subarray(0, 4096)).replace(/^\uFEFF/, '');
+  return /^\s*</.test(head) && /<svg[\s>/]/i.test(head);
 }
 
 function done(image: ImageResource): StagedImage {
@@ -228,8 +255,12 @@ async function convertImage(job: ConvertJob, label: string, key: string): Promis
 function rasteriseSvg(bytes: Uint8Array, label: string, key: string, maxPixels: number): ImageResource {
   const text = new TextDecoder().decode(bytes);
   if (/<!ENTITY/i.test(text)) throw new Error(`${label}: SVG with entity declarations is not accepted`);
+  if (/<!DOCTYPE[^>]*\[/i.test(text)) throw new Error(`${label}: SVG with an internal DOCTYPE subset is not accepted`);
   const external = /\bhref\s*=\s*(["'])\s*(?!#|data:image\/(?:png|jpeg|gif|webp)[;,])/i;
   if (external.test(text)) throw new Error(`${label}: SVG refers to external files or nested SVG; embed bitmaps as data: URIs`);
+  // Before resvg reads it: reading expands <use> references, and drawing runs the filters.
+  const costly = svgTooCostly(text, SVG_RASTER_SIDE);
+  if (costly) throw new Error(`${label}: this SVG would take too long to draw: ${costly}`);
   // resvg loads on the first SVG image: most decks have none.
   const { Resvg } = requireHere('@resvg/resvg-js') as { Resvg: typeof ResvgType };
   let svg: ResvgType;
@@ -245,6 +276,7 @@ function rasteriseSvg(bytes: Uint8Array, label: string, key: string, maxPixels: 
       ? { mode: 'width' as const, value: SVG_RASTER_SIDE }
       : { mode: 'height' as const, value: SVG_RASTER_SIDE };
   if (svg.width * scale * svg.height * scale > maxPixels) throw new Error(`${label}: SVG is too large to rasterise`);
+
   const image = new Resvg(text, { font: svgFonts(), logLevel: 'off', fitTo }).render();
   return { key, mime: 'image/png', bytes: toUint8(image.asPng()), width: image.width, height: image.height };
 }

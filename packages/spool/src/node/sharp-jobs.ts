@@ -44,6 +44,17 @@ export async function readHeaderWithSharp(bytes: Uint8Array): Promise<SharpHeade
   return { format: meta.format ?? '', width: meta.width ?? 0, height: meta.height ?? 0, orientation: meta.orientation ?? 1 };
 }
 
+/**
+ * Decodes every pixel (at a reduced scale where the format allows, which still reads all of the
+ * compressed data), so a file that is cut short or damaged fails here and not in a PDF reader.
+ */
+export async function checkDecodes(bytes: Uint8Array, maxPixels: number): Promise<void> {
+  await requireSharp()(bytes, { limitInputPixels: maxPixels, failOn: 'error' })
+    .resize(64, 64, { fit: 'inside', fastShrinkOnLoad: true })
+    .raw()
+    .toBuffer();
+}
+
 /** Upright, sRGB, within maxSide; opaque photos in other formats become JPEG, the rest PNG. */
 export async function convertWithSharp(job: ConvertJob): Promise<Converted> {
   const lib = requireSharp();

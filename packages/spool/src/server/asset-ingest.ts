@@ -6,6 +6,7 @@ import { sfntFromWebFont } from './web-font.js';
 import type { Store } from '../store/store.js';
 import type { AssetInfo, AssetKind } from '../store/types.js';
 import { HttpError } from './http-errors.js';
+import type { AssetJobResult, DecodedImageData } from './worker-jobs.js';
 
 /** Decoded images above this are refused before decoding (decompression bombs). */
 export const MAX_IMAGE_PIXELS = 50_000_000;
@@ -23,14 +24,24 @@ export interface UploadedAsset extends AssetInfo {
   italic?: boolean;
 }
 
-/** Images are decoded, checked and normalised once here, so exports embed them as they are. */
-export async function storeImage(store: Store, bytes: Uint8Array, name: string): Promise<AssetInfo> {
+/**
+ * Images are decoded, checked and normalised once here, so exports embed them as they are. This
+ * and `checkFont` run in a worker thread: they are the costly part of taking an upload in.
+ */
+export async function decodeImage(bytes: Uint8Array, name: string): Promise<DecodedImageData> {
   let image;
   try {
     image = await imageFromBytes(bytes, name, { maxPixels: MAX_IMAGE_PIXELS });
   } catch (err) {
     throw new HttpError(400, err instanceof Error ? err.message : String(err));
   }
+  if (image.mime === 'image/svg+xml') throw new HttpError(400, `${name}: SVG is not stored as it is`);
+  // A copy: the loader keeps its result cached, and what is returned may be moved to another thread.
+  return { mime: image.mime, bytes: new Uint8Array(image.bytes), width: image.width, height: image.height };
+}
+
+/** Stores an image that `decodeImage` returned. */
+export function storeImage(store: Store, image: DecodedImageData, name: string): AssetInfo {
   return store.assets.put({ kind: 'image', mime: image.mime, name, bytes: image.bytes, width: image.width, height: image.height });
 }
 
@@ -38,7 +49,7 @@ export async function storeImage(store: Store, bytes: Uint8Array, name: string):
  * A font must load and shape in the same engine that lays slides out, or it is not accepted. Web
  * fonts are stored unwrapped, as the TrueType or OpenType font they carry.
  */
-export async function storeFont(store: Store, bytes: Uint8Array, name: string): Promise<UploadedAsset> {
+async function checkFont(bytes: Uint8Array, name: string): Promise<AssetJobResult> {
   let mime = fontMime(bytes);
   if (mime === 'collection') throw new HttpError(400, `${name}: font collections (.ttc) are not supported; upload a single font file`);
   if (!mime) throw new HttpError(400, `${name}: not a font (expected a TTF, OTF, WOFF or WOFF2 file)`);
@@ -54,12 +65,21 @@ export async function storeFont(store: Store, bytes: Uint8Array, name: string): 
   }
   const info = describeFont(sfnt, name);
   checkFontSets(sfnt, name);
-  return { ...store.assets.put({ kind: 'font', mime, name, bytes: sfnt }), ...info };
+  return { kind: 'font', mime, bytes: sfnt, ...info };
 }
 
-export async function storeUpload(store: Store, bytes: Uint8Array, contentType: string, name: string): Promise<UploadedAsset> {
+/** An upload checked and normalised, ready to store: what the `asset` job does in a worker. */
+export async function checkUpload(bytes: Uint8Array, contentType: string, name: string): Promise<AssetJobResult> {
   if (bytes.byteLength === 0) throw new HttpError(400, `${name}: the upload is empty`);
-  return uploadKind(bytes, contentType) === 'font' ? storeFont(store, bytes, name) : storeImage(store, bytes, name);
+  if (uploadKind(bytes, contentType) === 'font') return checkFont(bytes, name);
+  return { kind: 'image', ...(await decodeImage(bytes, name)) };
+}
+
+/** Stores what `checkUpload` returned. */
+export function storeUpload(store: Store, checked: AssetJobResult, name: string): UploadedAsset {
+  if (checked.kind === 'image') return storeImage(store, checked, name);
+  const { family, weight, italic } = checked;
+  return { ...store.assets.put({ kind: 'font', mime: checked.mime, name, bytes: checked.bytes }), family, weight, italic };
 }
 
 /** The declared type decides; a generic type is decided by the file's first bytes. */

@@ -44,7 +44,11 @@ export const updatePresetBody = z.strictObject({ name: name.optional(), design: 
 export const importBody = z.strictObject({
   kind: z.enum(['thread-file', 'document', 'pasted', 'article', 'markdown', 'html', 'url', 'x-api', 'x-archive']).optional(),
   text: z.string().max(5_000_000).optional(),
-  url: z.string().url().optional(),
+  url: z
+    .string()
+    .url()
+    .refine((url) => /^https?:\/\//i.test(url), 'only http: and https: addresses can be imported')
+    .optional(),
   filename: z.string().max(255).optional(),
   contentBase64: z.string().optional(),
   author: z.string().max(80).optional(),

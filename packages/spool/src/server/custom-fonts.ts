@@ -2,7 +2,7 @@ import type { Deck } from '../model/deck.js';
 import type { Store } from '../store/store.js';
 import { NotFoundError } from '../store/errors.js';
 import { describeFont } from './asset-ingest.js';
-import type { JobFontFace } from './render-job.js';
+import type { JobFontFace } from './worker-jobs.js';
 
 /**
  * The user's uploaded fonts (`custom:<asset id>` families) a deck names, read from the store so a

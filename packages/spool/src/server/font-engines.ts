@@ -2,7 +2,7 @@ import { fontsWith } from '../node/fonts.js';
 import { emojiKey } from '../node/emoji.js';
 import { createTextEngine } from '../text/engine.js';
 import type { FontWeight, TextEngine } from '../text/types.js';
-import type { JobFontFace } from './render-job.js';
+import type { JobFontFace } from './worker-jobs.js';
 
 /** Engines kept for reuse: each holds parsed faces and shaping caches worth keeping between exports. */
 const MAX_ENGINES = 8;

@@ -1,65 +1,71 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import type { z } from 'zod/v3';
-import { importSource } from '../sources/import.js';
-import type { ImportOptions } from '../sources/types.js';
+import { isXStatusUrl } from '../sources/detect.js';
+import { fetchSourcePage, importSource } from '../sources/import.js';
 import type { FetchGuardOptions } from '../sources/fetch-guard.js';
 import type { SpoolDocument } from '../model/document.js';
 import type { Store } from '../store/store.js';
 import type { importBody } from './body-schemas.js';
 import { HttpError } from './http-errors.js';
 import { uploadName } from './asset-ingest.js';
-import { storeDocumentMedia, type MediaSources } from './import-media.js';
+import { storeDocumentMedia, type ImageDecoder } from './import-media.js';
+import type { WorkerPool } from './worker-pool.js';
+import type { DecodedImage, ParseJob, ParseJobResult, ParseSource } from './worker-jobs.js';
 
 export type ImportBody = z.output<typeof importBody>;
 
 export const MAX_IMPORT_FILE = 25 * 1024 * 1024;
 
+/** Kinds that name a file's format: they make sense for text and uploads, never for a URL. */
+const URL_KINDS = new Set(['url', 'x-api']);
+
 /**
  * Pasted text, a URL or an uploaded file in, a self-contained Document out: every image it shows is
- * an asset by the time it is returned, so the studio never depends on the source again.
+ * an asset by the time it is returned, so the studio never depends on the source again. The server
+ * fetches what is remote; parsing the source and decoding its images run in the worker pool.
  */
 export async function importForStudio(
   body: ImportBody,
   store: Store,
   fetch: FetchGuardOptions,
+  pool: WorkerPool,
 ): Promise<{ document: SpoolDocument; warnings: string[] }> {
   const given = [body.text !== undefined, body.url !== undefined, body.contentBase64 !== undefined].filter(Boolean).length;
   if (given !== 1) throw new HttpError(400, 'give exactly one of text, url or contentBase64 (with filename)');
-  const options: ImportOptions = { kind: body.kind, author: body.author, handle: body.handle, thread: body.thread, fetch };
+  const options: ParseJob['options'] = { kind: body.kind, author: body.author, handle: body.handle, thread: body.thread };
+  const decode: ImageDecoder = async (images) => (images.length === 0 ? [] : pool.run({ type: 'decode', images }));
 
-  if (body.text !== undefined) {
-    const result = await importSource({ text: body.text, name: uploadName(body.filename, 'pasted text') }, options);
-    return withStoredMedia(result.document, result.warnings, store, { fetch });
-  }
+  let parsed: ParseJobResult;
+  let baseUrl: string | undefined;
   if (body.url !== undefined) {
-    const result = await importSource(body.url, options);
-    return withStoredMedia(result.document, result.warnings, store, { fetch, baseUrl: body.url });
+    if (body.kind !== undefined && !URL_KINDS.has(body.kind)) throw new HttpError(400, `kind: ${body.kind} is read from text or a file, not from a URL`);
+    if (body.kind === 'x-api' || isXStatusUrl(body.url)) {
+      // The X API answers small JSON, read here; its images are fetched and decoded like any others.
+      const result = await importSource(body.url, { ...options, kind: 'x-api', fetch });
+      parsed = { ...result, images: [] as DecodedImage[] };
+    } else {
+      const page = await fetchSourcePage(body.url, fetch);
+      baseUrl = page.url;
+      parsed = await pool.run({ type: 'parse', source: { page }, options: { ...options, kind: undefined } });
+    }
+  } else {
+    if (body.kind !== undefined && URL_KINDS.has(body.kind)) throw new HttpError(400, `kind: ${body.kind} needs a url`);
+    parsed = await pool.run({ type: 'parse', source: parseSourceOf(body), options });
   }
-
-  const bytes = decodeBase64(body.contentBase64!);
-  // Importers recognise files by name (`.zip`, `.md`, `tweets.js`), so the upload keeps its own.
-  const name = uploadName(body.filename, isZip(bytes) ? 'upload.zip' : 'upload');
-  const dir = await mkdtemp(path.join(tmpdir(), 'spool-import-'));
-  try {
-    const file = path.join(dir, name);
-    await writeFile(file, bytes);
-    const result = await importSource(file, options);
-    return await withStoredMedia(result.document, result.warnings, store, { fetch, baseDir: result.baseDir ?? dir, localRoot: dir });
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
+  const media = await storeDocumentMedia(parsed.document, store, { decoded: parsed.images, baseUrl, fetch, decode });
+  return { document: media.document, warnings: [...parsed.warnings, ...media.warnings] };
 }
 
-async function withStoredMedia(
-  document: SpoolDocument,
-  warnings: string[],
-  store: Store,
-  sources: MediaSources,
-): Promise<{ document: SpoolDocument; warnings: string[] }> {
-  const media = await storeDocumentMedia(document, store, sources);
-  return { document: media.document, warnings: [...warnings, ...media.warnings] };
+function parseSourceOf(body: ImportBody): ParseSource {
+  if (body.text !== undefined) return { text: body.text, name: displayName(body.filename, 'pasted text') };
+  const bytes = decodeBase64(body.contentBase64!);
+  return { file: bytes, name: displayName(body.filename, isZip(bytes) ? 'upload.zip' : 'upload') };
+}
+
+/** The client's file name, for messages only: it never becomes a path. */
+function displayName(raw: string | undefined, fallback: string): string {
+  const name = uploadName(raw, fallback);
+  if (/^\.+$/.test(name)) throw new HttpError(400, `filename: ${JSON.stringify(raw)} is not a file name`);
+  return name;
 }
 
 function decodeBase64(text: string): Uint8Array {

@@ -6,7 +6,7 @@ import { Store } from '../store/store.js';
 import { buildApp, type RouteSummary } from './app.js';
 import { packageVersion, resolveServerOptions, type ServerOptions } from './options.js';
 import { ServerRenderer } from './render.js';
-import { RenderPool } from './render-pool.js';
+import { WorkerPool } from './worker-pool.js';
 import { writeStarterContent } from './starter-content.js';
 
 export type { ServerOptions } from './options.js';
@@ -31,7 +31,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const resolved = resolveServerOptions(options);
   const store = options.store ?? Store.open({ dataDir: resolved.dataDir });
   const ownsStore = options.store === undefined;
-  const pool = new RenderPool({
+  const pool = new WorkerPool({
     size: resolved.render.workers,
     maxQueue: resolved.render.queue,
     timeoutMs: resolved.render.timeoutMs,
@@ -46,7 +46,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
         process.emitWarning(`Spool: could not create the sample project: ${err instanceof Error ? err.message : String(err)}`);
       }
     }
-    const app = await buildApp({ store, options: resolved, renderer: new ServerRenderer(store, resolved.fetch, pool), version: packageVersion() });
+    const app = await buildApp({ store, options: resolved, renderer: new ServerRenderer(store, resolved.fetch, pool), pool, version: packageVersion() });
     await app.listen({ port: resolved.port, host: resolved.host });
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : resolved.port;

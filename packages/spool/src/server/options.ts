@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import type { FetchGuardOptions } from '../sources/fetch-guard.js';
 import type { Store } from '../store/store.js';
 import type { ServerRenderer } from './render.js';
+import type { WorkerPool } from './worker-pool.js';
 
 export interface ServerOptions {
   /** Default `PORT` or 4321; 0 picks a free port. */
@@ -135,5 +136,7 @@ export interface ServerContext {
   store: Store;
   options: ResolvedOptions;
   renderer: ServerRenderer;
+  /** The worker threads that every costly piece of work on user input runs in. */
+  pool: WorkerPool;
   version: string;
 }

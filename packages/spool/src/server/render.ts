@@ -10,8 +10,8 @@ import { CustomFonts } from './custom-fonts.js';
 import { HttpError } from './http-errors.js';
 import { exportQuery, parseBody, renderBody } from './body-schemas.js';
 import type { ServerContext } from './options.js';
-import type { RenderPool } from './render-pool.js';
-import { ownedCopy, type JobImage } from './render-job.js';
+import type { WorkerPool } from './worker-pool.js';
+import { ownedCopy, type JobImage } from './worker-jobs.js';
 
 export interface RenderRequest {
   deck: Deck;
@@ -50,7 +50,7 @@ export class ServerRenderer {
   constructor(
     private readonly store: Store,
     private readonly fetchOptions: FetchGuardOptions,
-    private readonly pool: RenderPool,
+    private readonly pool: WorkerPool,
   ) {
     this.fonts = new CustomFonts(store);
   }
@@ -61,7 +61,7 @@ export class ServerRenderer {
     const zip = format !== 'pdf' && (page === undefined || request.zip === true);
     const fonts = this.fonts.facesFor(deck);
     const images = await this.resolveImages(deck);
-    const file = await this.pool.run({ deck, format, page, zip, fonts, images });
+    const file = await this.pool.run({ type: 'render', deck, format, page, zip, fonts, images });
     const slug = slugify(deck.title || request.fallbackName || 'carousel');
     const ext = path.extname(file.fileName).slice(1);
     const name = page !== undefined ? `${slug}-${String(page).padStart(2, '0')}.${ext}` : `${slug}.${ext}`;

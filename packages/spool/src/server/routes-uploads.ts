@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { ASSET_ID_PATTERN } from '../store/ids.js';
 import { FONT_TYPES, IMAGE_TYPES, storeUpload, uploadName } from './asset-ingest.js';
+import { transferablesOf } from './worker-jobs.js';
 import { HttpError } from './http-errors.js';
 import { importBody, parseBody } from './body-schemas.js';
 import { importForStudio } from './import-request.js';
@@ -27,7 +28,11 @@ export function registerUploadRoutes(app: FastifyInstance, ctx: ServerContext): 
       const contentType = (request.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
       const name = uploadName(request.query.name, 'upload');
       const body = request.body;
-      const asset = await storeUpload(ctx.store, new Uint8Array(body.buffer, body.byteOffset, body.byteLength), contentType, name);
+      const bytes = new Uint8Array(body.buffer, body.byteOffset, body.byteLength);
+      // Decoding and checking run in a worker; a view into a shared slab is copied so it can move there.
+      const own = transferablesOf([bytes]).length > 0 ? bytes : new Uint8Array(bytes);
+      const checked = await ctx.pool.run({ type: 'asset', bytes: own, contentType, name });
+      const asset = storeUpload(ctx.store, checked, name);
       const { createdAt: _createdAt, ...shown } = asset;
       return reply.code(201).send(shown);
     });
@@ -47,6 +52,6 @@ export function registerUploadRoutes(app: FastifyInstance, ctx: ServerContext): 
 
   app.post('/api/import', { bodyLimit: IMPORT_LIMIT }, async (request) => {
     const body = parseBody(importBody, request.body ?? {});
-    return importForStudio(body, ctx.store, ctx.options.fetch);
+    return importForStudio(body, ctx.store, ctx.options.fetch, ctx.pool);
   });
 }

@@ -5,7 +5,7 @@ import { resolveDesign } from '../design/resolve.js';
 import { planDeck } from '../plan/plan-deck.js';
 import type { FetchGuardOptions } from '../sources/fetch-guard.js';
 import type { Store } from '../store/store.js';
-import { storeDocumentMedia } from './import-media.js';
+import { decodeCarriedMedia, decodeHere, storeDocumentMedia } from './import-media.js';
 import { PACKAGE_DIR } from './options.js';
 
 export const SAMPLE_FILE = path.join(PACKAGE_DIR, 'samples', 'spool-sample.json');
@@ -22,11 +22,9 @@ export async function writeStarterContent(store: Store, fetch: FetchGuardOptions
   if (!existsSync(SAMPLE_FILE)) return false;
   const sampleDir = path.dirname(SAMPLE_FILE);
   const imported = await importSource(SAMPLE_FILE);
-  const { document } = await storeDocumentMedia(imported.document, store, {
-    baseDir: imported.baseDir ?? sampleDir,
-    localRoot: sampleDir,
-    fetch,
-  });
+  // The sample ships with Spool: trusted, so its images are decoded here rather than in a worker.
+  const decoded = await decodeCarriedMedia(imported.document, { baseDir: imported.baseDir ?? sampleDir, localRoot: sampleDir }, decodeHere);
+  const { document } = await storeDocumentMedia(imported.document, store, { decoded, fetch, decode: decodeHere });
   const design = resolveDesign({ brand: SPOOL_BRAND });
   const deck = planDeck(document, design);
   const preset = resolveDesign({ theme: 'midnight', layout: 'post-card', pattern: { id: 'grid' }, brand: SPOOL_BRAND });

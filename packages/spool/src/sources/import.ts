@@ -51,7 +51,7 @@ async function fromPath(
   }
   if (info.isDirectory() || kind === 'x-archive') {
     const { importXArchive } = await import('./x-archive.js');
-    const result = await importXArchive(path, { thread: opts.thread, list: opts.list });
+    const result = await importXArchive(path, { thread: opts.thread, list: opts.list, mediaDir: opts.archiveMediaDir });
     return { place, result: { ...result, baseDir: result.baseDir ?? (info.isDirectory() ? nodePath.resolve(path) : baseDir) } };
   }
   const bytes = await fs.readFile(path);
@@ -114,21 +114,44 @@ async function fromUrl(url: string, kind: SourceKind, opts: ImportOptions): Prom
     const { importXApi } = await import('./x-api.js');
     return importXApi(url, { token: opts.token, apiBase: opts.apiBase });
   }
+  return readFetchedPage(await fetchSourcePage(url, opts.fetch), opts);
+}
+
+/** A web page as fetched: its bytes, its declared type, and where it ended up after redirects. */
+export interface FetchedPage {
+  bytes: Uint8Array;
+  contentType: string;
+  url: string;
+}
+
+/** Fetches a page to import, through the guard; a refused address is the user's input, not our failure. */
+export async function fetchSourcePage(url: string, fetch: ImportOptions['fetch']): Promise<FetchedPage> {
   const { fetchGuarded, FetchRefusedError } = await import('./fetch-guard.js');
-  const { decodeHtml } = await import('./html-article-fetch.js');
   const accept = 'text/html,application/xhtml+xml;q=0.9,text/markdown;q=0.8,text/plain;q=0.7,*/*;q=0.5';
-  const response = await fetchGuarded(url, { accept, ...opts.fetch }).catch((err: unknown) => {
-    // A refused address is the user's input, not our failure.
+  const response = await fetchGuarded(url, { accept, ...fetch }).catch((err: unknown) => {
     if (err instanceof FetchRefusedError) throw new SpoolInputError(url, err.message);
     throw err;
   });
-  const text = decodeHtml(response.bytes, response.contentType);
-  const type = response.contentType.split(';')[0].trim().toLowerCase();
-  const named = kindFromName(new URL(response.url).pathname);
-  if (type === 'text/markdown' || type === 'text/x-markdown' || named === 'markdown') return fromText(text, url, 'markdown', opts);
-  if (type === 'application/json' || named === 'thread-file') return fromText(text, url, 'thread-file', opts);
-  if (type === 'text/plain') return fromText(text, url, textShape(text), opts);
-  return fromHtml(text, { url: response.url }, opts);
+  return { bytes: response.bytes, contentType: response.contentType, url: response.url };
+}
+
+/** A page fetched already (by `fetchSourcePage`) -> a validated Document. */
+export async function importFetchedPage(page: FetchedPage, opts: ImportOptions = {}): Promise<ImportResult> {
+  const result = await readFetchedPage(page, opts);
+  return { ...result, document: parseDocument(result.document, page.url) };
+}
+
+/** Reads a fetched page by its type: Markdown, a thread file, plain text, or an HTML article. */
+async function readFetchedPage(page: FetchedPage, opts: ImportOptions): Promise<ImportResult> {
+  const { decodeHtml } = await import('./html-article-fetch.js');
+  const text = decodeHtml(page.bytes, page.contentType);
+  const type = page.contentType.split(';')[0].trim().toLowerCase();
+  const named = kindFromName(new URL(page.url).pathname);
+  const place = page.url;
+  if (type === 'text/markdown' || type === 'text/x-markdown' || named === 'markdown') return fromText(text, place, 'markdown', opts);
+  if (type === 'application/json' || named === 'thread-file') return fromText(text, place, 'thread-file', opts);
+  if (type === 'text/plain') return fromText(text, place, textShape(text), opts);
+  return fromHtml(text, { url: page.url }, opts);
 }
 
 async function fromHtml(html: string, where: { url?: string; file?: string }, opts: ImportOptions): Promise<ImportResult> {

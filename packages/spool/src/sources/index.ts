@@ -2,8 +2,8 @@
  * Sources: everything that turns what users have into a Document. The parsers are pure and run in the
  * browser; `importSource` reads files and URLs and needs Node.
  */
-export { importSource } from './import.js';
-export type { ImportInput } from './import.js';
+export { importSource, fetchSourcePage, importFetchedPage } from './import.js';
+export type { ImportInput, FetchedPage } from './import.js';
 export type {
   AuthorOptions,
   DocumentWithWarnings,

@@ -90,9 +90,9 @@ describe('hostile SVG uploads', () => {
       [svg('<image href="file:///etc/passwd" width="40" height="20"/>'), /refers to external files/],
       [svg('<image xlink:href="/etc/hostname" width="40" height="20"/>'), /refers to external files/],
       [svg('<image href="http://169.254.169.254/latest/meta-data" width="4" height="2"/>'), /refers to external files/],
-      [svg('<text>&xxe;</text>', '<?xml version="1.0"?><!DOCTYPE svg [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>'), /entity declarations|not a readable image/],
-      [svg('<text>&lol9;</text>', '<!DOCTYPE svg [<!ENTITY lol "lol"><!ENTITY lol9 "&lol;&lol;&lol;">]>'), /entity declarations|not a readable image/],
-      [svg('<rect width="40" height="20"/>', '<!DOCTYPE svg [<!ENTITY e "x">]>').replace('<svg', '<svg data-e="&e;"'), /entity declarations|not a readable image/],
+      [svg('<text>&xxe;</text>', '<?xml version="1.0"?><!DOCTYPE svg [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>'), /entity declarations/],
+      [svg('<text>&lol9;</text>', '<!DOCTYPE svg [<!ENTITY lol "lol"><!ENTITY lol9 "&lol;&lol;&lol;">]>'), /entity declarations/],
+      [svg('<rect width="40" height="20"/>', '<!DOCTYPE svg [<!ENTITY e "x">]>').replace('<svg', '<svg data-e="&e;"'), /entity declarations/],
     ];
     for (const [body, message] of cases) {
       const res = await server.call('POST', '/api/assets?name=evil.svg', body, { 'content-type': 'image/svg+xml' });

@@ -47,7 +47,7 @@ describe('render pool', () => {
     expect(statuses).toEqual([200, 200, 503, 503, 503]);
     const refused = answers.find((res) => res.status === 503)!;
     expect(Number(refused.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
-    expect((await refused.json()).error).toMatch(/^busy rendering other carousels/);
+    expect((await refused.json()).error).toMatch(/^busy with other exports and imports/);
     const health = await server.call('GET', '/api/health');
     expect(health.status).toBe(200);
   });
@@ -66,7 +66,7 @@ describe('render pool', () => {
     const { server, deck } = await serverWith({ renderWorkers: 1, renderMemoryMb: 64 });
     const huge = await server.call('POST', '/api/render', { deck: largeDeck(deck, 3000), format: 'pdf' });
     expect(huge.status).toBe(500);
-    expect((await huge.json()).error).toMatch(/more than the 64 MB a render may use \(SPOOL_RENDER_MEMORY_MB\)/);
+    expect((await huge.json()).error).toMatch(/^the export needed more than the 64 MB a worker may use \(SPOOL_RENDER_MEMORY_MB\)/);
     const small = await server.call('POST', '/api/render', { deck: largeDeck(deck, 3), format: 'pdf' });
     expect(small.status).toBe(200);
   });

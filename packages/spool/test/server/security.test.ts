@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from './harness.js';
@@ -101,6 +102,16 @@ describe('HTTP security', () => {
     const res = await server.call('GET', '/api/nope');
     expect(res.status).toBe(404);
     expect(await res.json()).toEqual({ error: 'no such endpoint: GET /api/nope' });
+  });
+});
+
+describe('the HTTP API document', () => {
+  it('shows the Content-Security-Policy the server sends, directive for directive', async () => {
+    const doc = readFileSync(new URL('../../../../docs/http-api.md', import.meta.url), 'utf8');
+    const block = /strict Content-Security-Policy:\n\n((?: {4}.*\n)+)/.exec(doc)?.[1] ?? '';
+    const documented = block.replace(/\s+/g, ' ').trim();
+    const sent = (await server.call('GET', '/api/health')).headers.get('content-security-policy');
+    expect(documented).toBe(sent);
   });
 });
 

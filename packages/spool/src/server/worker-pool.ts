@@ -1,9 +1,9 @@
 import { Worker } from 'node:worker_threads';
 import { HttpError } from './http-errors.js';
-import { decodeJobError, transferablesOf, type RenderJob, type RenderJobResult } from './render-job.js';
-import type { WorkerMessage } from './render-worker.js';
+import { decodeJobError, jobParts, overrunMessage, postMoving, type Job, type JobResult } from './worker-jobs.js';
+import type { WorkerMessage } from './worker-thread.js';
 
-export interface RenderPoolOptions {
+export interface WorkerPoolOptions {
   /** Worker threads rendering side by side. */
   size: number;
   /** Jobs waiting for a worker; past this, new jobs are turned away with 503. */
@@ -15,8 +15,8 @@ export interface RenderPoolOptions {
 }
 
 interface Task {
-  job: RenderJob;
-  resolve: (result: RenderJobResult) => void;
+  job: Job;
+  resolve: (result: JobResult<Job>) => void;
   reject: (err: Error) => void;
 }
 
@@ -33,7 +33,7 @@ interface Slot {
  */
 function startWorker(memoryMb: number): Worker {
   const fromSource = import.meta.url.endsWith('.ts');
-  const entry = new URL(`./render-worker.${fromSource ? 'ts' : 'js'}`, import.meta.url);
+  const entry = new URL(`./worker-thread.${fromSource ? 'ts' : 'js'}`, import.meta.url);
   const resourceLimits = { maxOldGenerationSizeMb: memoryMb };
   if (!fromSource) return new Worker(entry, { resourceLimits });
   const boot = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(entry.href)}); })`;
@@ -41,11 +41,12 @@ function startWorker(memoryMb: number): Worker {
 }
 
 /**
- * A fixed number of warm render workers and a bounded queue in front of them. Workers start on
- * first need and then stay, keeping their parsed fonts; one that crashes or overruns the time limit
- * is terminated and a fresh one takes its place, so one bad deck costs one answer, never the server.
+ * A fixed number of warm workers and a bounded queue in front of them, for every piece of work on
+ * user input that costs CPU (exports, imports, image and font checks). Workers start on first need
+ * and then stay, keeping their parsed fonts; one that crashes or overruns the time limit is
+ * terminated and a fresh one takes its place, so one bad input costs one answer, never the server.
  */
-export class RenderPool {
+export class WorkerPool {
   private readonly slots: Slot[] = [];
   private readonly queue: Task[] = [];
   private nextId = 1;
@@ -53,20 +54,20 @@ export class RenderPool {
   /** Recent render time, to tell a turned-away client when to come back. */
   private averageMs = 1000;
 
-  constructor(readonly options: RenderPoolOptions) {}
+  constructor(readonly options: WorkerPoolOptions) {}
 
-  run(job: RenderJob): Promise<RenderJobResult> {
-    if (this.closed) return Promise.reject(new HttpError(503, 'the server is shutting down; no new exports are taken', { 'retry-after': '5' }));
+  run<J extends Job>(job: J): Promise<JobResult<J>> {
+    if (this.closed) return Promise.reject(new HttpError(503, 'the server is shutting down; no new work is taken', { 'retry-after': '5' }));
     // Jobs a free or not yet started worker will take do not count as waiting.
     const running = this.slots.filter((s) => s.task).length;
     if (this.queue.length >= this.options.maxQueue + this.options.size - running) {
       const retry = Math.min(60, Math.max(1, Math.ceil((this.averageMs * (this.queue.length + this.slots.length)) / this.options.size / 1000)));
       return Promise.reject(
-        new HttpError(503, `busy rendering other carousels (${this.queue.length} waiting); try again in ${retry} s`, { 'retry-after': String(retry) }),
+        new HttpError(503, `busy with other exports and imports (${this.queue.length} waiting); try again in ${retry} s`, { 'retry-after': String(retry) }),
       );
     }
-    return new Promise((resolve, reject) => {
-      this.queue.push({ job, resolve, reject });
+    return new Promise<JobResult<J>>((resolve, reject) => {
+      this.queue.push({ job, resolve: resolve as (result: JobResult<Job>) => void, reject });
       this.pump();
     });
   }
@@ -105,7 +106,8 @@ export class RenderPool {
     const started = performance.now();
     const timer = setTimeout(() => {
       const seconds = Math.round(this.options.timeoutMs / 100) / 10;
-      void this.stop(slot, new HttpError(504, `the export took longer than the ${seconds} s limit and was stopped; try fewer slides or smaller images`));
+      const status = task.job.type === 'render' ? 504 : 422;
+      void this.stop(slot, new HttpError(status, overrunMessage(task.job, seconds)));
       this.pump();
     }, this.options.timeoutMs);
     slot.task = {
@@ -117,8 +119,7 @@ export class RenderPool {
         task.resolve(result);
       },
     };
-    const parts = [...task.job.fonts.map((f) => f.bytes), ...task.job.images.flatMap((i) => ('bytes' in i ? [i.bytes] : []))];
-    slot.worker.postMessage({ id, job: task.job }, transferablesOf(parts));
+    postMoving(slot.worker, { id, job: task.job }, jobParts(task.job));
   }
 
   private spawn(): void {
@@ -128,15 +129,13 @@ export class RenderPool {
     const slot: Slot = { worker, ready: false };
     this.slots.push(slot);
     worker.on('message', (message: WorkerMessage) => this.onMessage(slot, message));
-    worker.on('error', (err) =>
-      this.onExit(
-        slot,
-        (err as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY'
-          ? `the export needed more than the ${this.options.memoryMb} MB a render may use (SPOOL_RENDER_MEMORY_MB)`
-          : `the render worker failed: ${err.message}`,
-      ),
-    );
-    worker.on('exit', (code) => this.onExit(slot, `the render worker stopped unexpectedly (exit code ${code})`));
+    worker.on('error', (err) => {
+      if ((err as NodeJS.ErrnoException).code !== 'ERR_WORKER_OUT_OF_MEMORY') return this.onExit(slot, 500, `the worker failed: ${err.message}`);
+      const what = slot.task?.job.type === 'render' ? 'the export' : 'reading the input';
+      // Input too large to read is the input's fault; an export of a deck that passed its checks is ours.
+      this.onExit(slot, slot.task?.job.type === 'render' ? 500 : 422, `${what} needed more than the ${this.options.memoryMb} MB a worker may use (SPOOL_RENDER_MEMORY_MB)`);
+    });
+    worker.on('exit', (code) => this.onExit(slot, 500, `the worker stopped unexpectedly (exit code ${code})`));
   }
 
   private onMessage(slot: Slot, message: WorkerMessage): void {
@@ -152,14 +151,14 @@ export class RenderPool {
     this.pump();
   }
 
-  /** A worker that died: its job fails with 500 and a fresh worker is started if work is waiting. */
-  private onExit(slot: Slot, reason: string): void {
+  /** A worker that died: its job fails and a fresh worker is started if work is waiting. */
+  private onExit(slot: Slot, status: number, reason: string): void {
     const at = this.slots.indexOf(slot);
     if (at < 0) return;
     this.slots.splice(at, 1);
     if (slot.task) {
       clearTimeout(slot.task.timer);
-      slot.task.reject(new HttpError(500, reason));
+      slot.task.reject(new HttpError(status, reason));
       slot.task = undefined;
     } else if (!slot.ready && this.queue.length > 0) {
       // A worker that cannot even start would otherwise leave the queue waiting forever.
