@@ -3,7 +3,7 @@
  * PDF/PNG painters. `buildCarousel(document, options)` is the one call most callers need.
  */
 export * from './core.js';
-export { buildCarousel, renderDeck } from './node/build.js';
+export { buildCarousel, renderDeck, TimeLimitError, DEFAULT_BUILD_TIME_LIMIT_MS } from './node/build.js';
 export type { BuildOptions, BuildResult, OutputFile, OutputFormat, RenderOptions } from './node/build.js';
 export { defaultTextEngine } from './node/fonts.js';
 export { readBrandFile } from './node/brand-file.js';

@@ -26,6 +26,7 @@ const OPTIONS = {
   'no-header': { type: 'boolean' },
   'no-footer': { type: 'boolean' },
   quality: { type: 'string' },
+  'time-limit': { type: 'string' },
   json: { type: 'boolean' },
   quiet: { type: 'boolean', short: 'q' },
   author: { type: 'string' },

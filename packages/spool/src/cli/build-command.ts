@@ -66,6 +66,7 @@ export async function runBuild(flags: CliFlags, positionals: string[], io: CliIo
       zip: target.kind === 'zip',
       page,
       jpegQuality: numberFlag(flags, 'quality'),
+      timeLimitMs: timeLimitMs(flags),
       onProgress: progress?.update,
     });
   } finally {
@@ -109,4 +110,11 @@ function summary(result: BuildResult, written: string[], warnings: string[], for
     warnings,
     timings: result.timings,
   };
+}
+
+function timeLimitMs(flags: CliFlags): number | undefined {
+  const seconds = numberFlag(flags, 'time-limit');
+  if (seconds === undefined) return undefined;
+  if (!(seconds > 0)) throw new UsageError(`--time-limit: "${String(flags['time-limit'])}" is not a positive number of seconds`);
+  return seconds * 1000;
 }

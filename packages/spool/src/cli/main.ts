@@ -44,7 +44,8 @@ function report(err: unknown, io: CliIo): number {
     io.stderr.write(`spool: ${err.message}\nRun "spool help" for usage.\n`);
     return 2;
   }
-  if (isSpoolInputError(err) || err instanceof RangeError) {
+  // A source too costly to build is the input's doing: the message says what to try.
+  if (isSpoolInputError(err) || err instanceof RangeError || (err instanceof Error && err.name === 'TimeLimitError')) {
     io.stderr.write(`spool: ${err.message}\n`);
     return 2;
   }

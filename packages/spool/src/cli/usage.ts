@@ -42,6 +42,7 @@ Build options
       --images <mode>        slide (default): image-only posts get their own slide; attach: join the slide before
       --no-header            --no-footer   Hide the brand header or footer
       --quality <n>          JPEG quality (default 90)
+      --time-limit <s>       stop a build that runs longer than this (default 30 seconds)
       --json                 Print a JSON summary (slides, warnings, timings) on stdout
   -q, --quiet                No progress or warnings on stderr
 

@@ -33,12 +33,17 @@ export interface SlidePages {
  * header and footer go on last, once the page count is known. The studio's incremental layout
  * runs the same three steps (deckContext, laySlide, finishPage), caching what an edit left alone.
  */
-export function layoutDeck(deck: Deck, engine: TextEngine, images: ImageLookup): LaidOutDeck {
+/**
+ * `checkpoint` is called before each slide; it throws to stop a layout that has run too long (the
+ * builder's time limit), so no deck holds a thread past it however much text it holds.
+ */
+export function layoutDeck(deck: Deck, engine: TextEngine, images: ImageLookup, checkpoint?: () => void): LaidOutDeck {
   const ctx = deckContext(deck, engine, images);
   const slides: SlidePages[] = [];
   let ordinal = 0;
   let section = 0;
   for (const slide of deck.slides) {
+    checkpoint?.();
     if (slide.kind === 'content') ordinal++;
     if (slide.kind === 'section') section++;
     slides.push(laySlide(ctx, slide, ordinal, section));

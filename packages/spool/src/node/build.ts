@@ -31,6 +31,19 @@ export interface BuildOptions {
   page?: number;
   images?: LoadImageOptions;
   onProgress?: (done: number, total: number) => void;
+  /**
+   * Longest the build may run, in milliseconds, before it stops with a TimeLimitError; default
+   * 30 s, as in the server. Input is untrusted: a few kilobytes can ask for thousands of pages.
+   */
+  timeLimitMs?: number;
+}
+
+/** The default of `timeLimitMs`, the same as the server's render time limit. */
+export const DEFAULT_BUILD_TIME_LIMIT_MS = 30_000;
+
+/** A build that ran past its time limit. */
+export class TimeLimitError extends Error {
+  override name = 'TimeLimitError';
 }
 
 export interface OutputFile {
@@ -76,6 +89,13 @@ export async function renderDeck(deck: Deck, options: RenderOptions = {}): Promi
   };
   const format = options.format ?? 'pdf';
   const design = deck.design;
+  const limitMs = options.timeLimitMs ?? DEFAULT_BUILD_TIME_LIMIT_MS;
+  const stopAt = performance.now() + limitMs;
+  const checkpoint = () => {
+    if (performance.now() > stopAt) {
+      throw new TimeLimitError(`the carousel took longer than the ${Math.round(limitMs / 100) / 10} s limit to build and was stopped; try a shorter or simpler source, or a longer --time-limit`);
+    }
+  };
   // Painters load on first use, so a PDF build never loads the PNG or SVG stack and the other way round.
   // The import starts now: its parsing overlaps image decoding, which runs off the main thread.
   if (format === 'pdf') import('../paint/pdf/index.js').catch(() => undefined);
@@ -85,7 +105,8 @@ export async function renderDeck(deck: Deck, options: RenderOptions = {}): Promi
   // Document places first: an error then names the post the user wrote, not the slide it became.
   const refs = [...(options.extraImages ?? []), ...deckImageRefs(deck)];
   const staged = await time('images', () => loadImages(refs, options.baseDir ?? process.cwd(), options.source ?? 'input', options.images));
-  const laidOut = await time('layout', () => layoutDeck(deck, engine, imageLookup(staged)));
+  const laidOut = await time('layout', () => layoutDeck(deck, engine, imageLookup(staged), checkpoint));
+  checkpoint();
   const scenes = await time('scene', () => buildScenes(laidOut));
   // Conversions (WebP to PNG, downscaling) ran during layout; painting needs their bytes.
   const images = await time('convert', () => readyImages(staged));
@@ -95,12 +116,8 @@ export async function renderDeck(deck: Deck, options: RenderOptions = {}): Promi
     if (format === 'pdf') {
       const author = deck.slides.find((s) => s.author)?.author;
       const { paintPdf } = await import('../paint/pdf/index.js');
-      const pdf = await paintPdf(scenes, resources, {
-        title: deck.title,
-        author: author ? `${author.name} (@${author.handle})` : undefined,
-        subject: deck.url,
-        keywords: 'carousel',
-      });
+      const meta = { title: deck.title, author: author ? `${author.name} (@${author.handle})` : undefined, subject: deck.url, keywords: 'carousel' };
+      const pdf = await paintPdf(scenes, resources, meta, { checkpoint });
       options.onProgress?.(scenes.length, scenes.length);
       return [{ name: 'carousel.pdf', bytes: pdf }];
     }
@@ -114,6 +131,7 @@ export async function renderDeck(deck: Deck, options: RenderOptions = {}): Promi
     const name = (i: number) => `slide-${String(i + 1).padStart(Math.max(2, width), '0')}.${format === 'jpeg' ? 'jpg' : format}`;
     let done = 0;
     const pages = await mapLimit(indices, availableParallelism(), async (i): Promise<OutputFile> => {
+      checkpoint();
       const bytes = await paintPage(scenes[i], resources);
       done++;
       options.onProgress?.(only ? scenes.length : done, scenes.length);

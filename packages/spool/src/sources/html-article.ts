@@ -16,6 +16,7 @@ import { draftsToDocument } from './article-text.js';
 import { articleItems, type RefResolver } from './html-article-blocks.js';
 import { pageMeta, type PageMeta } from './html-article-meta.js';
 import { safeHref } from './inline-html.js';
+import { htmlTooDeep } from './markup-depth.js';
 import { detectMojibakeCodePage, repairMojibake, type CodePage } from './repair.js';
 import { splitIntoPosts, type ArticleItem } from './split-posts.js';
 import type { AuthorOptions, ImportResult, SplitOptions } from './types.js';
@@ -36,6 +37,8 @@ export interface HtmlImportOptions extends AuthorOptions {
 
 export async function importHtml(input: HtmlInput, opts: HtmlImportOptions = {}): Promise<ImportResult> {
   const place = input.file ?? input.url ?? 'html';
+  const deep = htmlTooDeep(input.html);
+  if (deep) throw new SpoolInputError(place, `this page cannot be read: ${deep}`);
   const { document: dom } = parseHTML(input.html);
   // Read before Readability, which rewrites the document as it goes.
   const meta = pageMeta(dom, input.url);

@@ -12,6 +12,7 @@ import { splitFrontMatter, type FrontMatter } from './front-matter.js';
 import { htmlToBlocks } from './inline-html.js';
 import { lineToBlock, type BlockHint } from './line-rules.js';
 import { linkifyBlocks } from './linkify.js';
+import { markdownTooDeep } from './markup-depth.js';
 import { inlineToLines } from './markdown-inline.js';
 import { detectMojibakeCodePage, repairMojibake, type CodePage } from './repair.js';
 import { splitIntoPosts, type ArticleItem, type ItemFlags } from './split-posts.js';
@@ -25,7 +26,16 @@ export interface ParsedMarkdown {
 }
 
 export function markdownToDocument(markdown: string, opts: ArticleOptions = {}, place = 'markdown'): DocumentWithWarnings {
-  const parsed = parseMarkdown(markdown);
+  const deep = markdownTooDeep(markdown);
+  if (deep) throw new SpoolInputError(place, `this Markdown cannot be read: ${deep}`);
+  let parsed: ParsedMarkdown;
+  try {
+    parsed = parseMarkdown(markdown);
+  } catch (err) {
+    // Nesting of a kind the depth check does not count still ends here, not in a crash.
+    if (err instanceof RangeError) throw new SpoolInputError(place, 'this Markdown cannot be read: it is nested too deeply');
+    throw err;
+  }
   if (parsed.items.length === 0) throw new SpoolInputError(place, 'no text to import');
   const fm = parsed.frontMatter;
   const drafts = splitIntoPosts(parsed.items, opts.split);

@@ -50,6 +50,8 @@ export interface ImportOptions extends AuthorOptions {
   thread?: string;
   /** X archive: list the threads instead of importing one (the archive importer reports them). */
   list?: boolean;
+  /** X archive in a zip: an empty folder to stream its photos into, rather than holding them in memory. */
+  archiveMediaDir?: string;
   /** X API bearer token; default `X_BEARER_TOKEN` from the environment. */
   token?: string;
   /** X API base URL; default `SPOOL_X_API_BASE` or the public API. */

@@ -5,7 +5,7 @@
  */
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
-import { ZipReader } from './x-archive-zip.js';
+import { ZipLimitError, ZipReader } from './x-archive-zip.js';
 
 export interface ArchiveFiles {
   /** The file or folder the user gave, for messages. */
@@ -45,11 +45,15 @@ export function imageMime(name: string): string | undefined {
   return MIME[extname(name).toLowerCase()];
 }
 
-export async function openArchive(path: string): Promise<ArchiveFiles> {
+/**
+ * `mediaDir`: a folder (empty, ours) that photos from a zip are streamed into, so they are named by
+ * path; without it they come back as data: URIs, held in memory.
+ */
+export async function openArchive(path: string, mediaDir?: string): Promise<ArchiveFiles> {
   const info = await stat(path).catch(() => undefined);
   if (!info) throw new Error('no such file or folder');
   if (info.isDirectory()) return openFolder(path, await findDataDir(path));
-  if (/\.zip$/i.test(path)) return openZip(path);
+  if (/\.zip$/i.test(path)) return openZip(path, mediaDir);
   return openFolder(path, dirname(path), basename(path));
 }
 
@@ -89,9 +93,9 @@ async function openFolder(label: string, dataDir: string, only?: string): Promis
   };
 }
 
-async function openZip(path: string): Promise<ArchiveFiles> {
+async function openZip(path: string, mediaDir: string | undefined): Promise<ArchiveFiles> {
   const zip = await ZipReader.open(path).catch((err: Error) => {
-    throw new Error(`not a readable zip (${err.message})`);
+    throw err instanceof ZipLimitError ? err : new Error(`not a readable zip (${err.message})`);
   });
   const names = zip.names();
   const tweetEntries = names.filter((n) => TWEETS_FILE.test(basename(n)));
@@ -105,6 +109,7 @@ async function openZip(path: string): Promise<ArchiveFiles> {
     throw new Error('no data/tweets.js in this zip; is it an X archive?');
   }
   const prefix = chosen[0].slice(0, chosen[0].length - basename(chosen[0]).length);
+  let extracted = 0;
   const warnings = zip.skipped.length
     ? [`${basename(path)}: skipped ${zip.skipped.length} entries with unsafe names (${zip.skipped.slice(0, 3).join(', ')})`]
     : [];
@@ -121,6 +126,12 @@ async function openZip(path: string): Promise<ArchiveFiles> {
       return names.filter((n) => n.startsWith(head) && !n.slice(head.length).includes('/')).map((n) => n.slice(prefix.length));
     },
     async mediaSrc(name) {
+      if (mediaDir) {
+        // Our own name for the file: entry names never become paths.
+        const file = join(mediaDir, `${extracted++}${extname(name).toLowerCase()}`);
+        await zip.extract(prefix + name, file);
+        return file;
+      }
       const bytes = await zip.read(prefix + name);
       return `data:${imageMime(name) ?? 'application/octet-stream'};base64,${Buffer.from(bytes).toString('base64')}`;
     },

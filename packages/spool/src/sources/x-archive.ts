@@ -32,13 +32,15 @@ export interface XArchiveOptions {
   thread?: string;
   /** Also return every thread found, oldest first. */
   list?: boolean;
+  /** A folder to stream a zip's photos into, instead of holding them as data: URIs. */
+  mediaDir?: string;
 }
 
 export async function importXArchive(
   path: string,
   opts: XArchiveOptions = {},
 ): Promise<ImportResult & { threads?: ThreadSummary[] }> {
-  const files = await openArchive(path).catch((err: Error) => {
+  const files = await openArchive(path, opts.mediaDir).catch((err: Error) => {
     throw err instanceof SpoolInputError ? err : new SpoolInputError(basename(path), err.message);
   });
   try {

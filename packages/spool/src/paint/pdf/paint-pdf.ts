@@ -28,6 +28,8 @@ export interface PdfPaintOptions {
    * readers and reflow work. Default true; off saves a little size and time.
    */
   tagged?: boolean;
+  /** Called before each page; throws to stop a PDF that has taken too long to write. */
+  checkpoint?: () => void;
   /** Document dates; default now. Fixed in tests that compare bytes. */
   date?: Date;
 }
@@ -68,6 +70,7 @@ export async function paintPdf(
   const pageRefs: PdfRef[] = [];
 
   for (const scene of scenes) {
+    opts.checkpoint?.();
     const page = new PdfPage(file.alloc(), scene.width, scene.height);
     const marks = new PageStructure(file, page, structure);
     paintPage(page, scene, marks, writers);
