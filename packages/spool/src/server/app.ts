@@ -1,6 +1,5 @@
-import type { IncomingMessage } from 'node:http';
-import Fastify, { type FastifyInstance } from 'fastify';
-import { errorAnswer } from './http-errors.js';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import { errorAnswer, type ErrorAnswer } from './http-errors.js';
 import { isLoopbackHost, type ServerContext } from './options.js';
 import { registerSecurity } from './security.js';
 import { registerCatalogRoutes } from './routes-catalog.js';
@@ -18,18 +17,32 @@ const DISCARD_BYTES = 64 * 1024 * 1024;
 const DISCARD_MS = 10_000;
 
 /**
- * Node drains a body no handler read, but the body parser stops reading an oversized one halfway.
- * A socket closed with unread data is reset, and a reset can destroy the 413 before the client has
- * read it; so the rest is read and thrown away, within bounds, as Node would have done.
+ * A 413 arrives while the client is still sending. Node would close the socket right after the
+ * answer, with the client's bytes unread, and a socket closed with unread data is reset: the reset
+ * can destroy the 413 before the client has read it. So the answer is written on the socket
+ * itself, the rest of the body is read and thrown away (within bounds, as a lingering close does),
+ * and only then is the connection closed, cleanly.
  */
-function discardRestOfBody(req: IncomingMessage): void {
+function answerThenDrain(request: FastifyRequest, reply: FastifyReply, answer: ErrorAnswer): void {
+  const text = JSON.stringify(answer.body);
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries({ ...reply.getHeaders(), ...answer.headers })) {
+    if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : String(value);
+  }
+  Object.assign(headers, { 'content-type': 'application/json; charset=utf-8', 'content-length': String(Buffer.byteLength(text)), connection: 'close' });
+  reply.hijack();
+  const req = request.raw;
+  const socket = req.socket;
+  const lines = Object.entries(headers).map(([name, value]) => `${name}: ${value}`);
+  socket.write(`HTTP/1.1 413 Payload Too Large\r\n${lines.join('\r\n')}\r\n\r\n${text}`);
   let seen = 0;
-  const cutOff = setTimeout(() => req.socket.destroy(), DISCARD_MS);
+  const cutOff = setTimeout(() => socket.destroy(), DISCARD_MS);
   cutOff.unref();
   req.on('data', (chunk: Buffer) => {
     seen += chunk.length;
-    if (seen > DISCARD_BYTES) req.socket.destroy();
+    if (seen > DISCARD_BYTES) socket.destroy();
   });
+  req.once('end', () => socket.end());
   req.once('close', () => clearTimeout(cutOff));
   req.resume();
 }
@@ -65,7 +78,7 @@ export async function buildApp(ctx: ServerContext): Promise<FastifyInstance> {
       contentType: request.headers['content-type'],
     });
     if (answer.status >= 500 && answer.status !== 503 && answer.status !== 507) request.log.error(err);
-    if (answer.status === 413) discardRestOfBody(request.raw);
+    if (answer.status === 413 && !request.raw.complete) return answerThenDrain(request, reply, answer);
     return reply.code(answer.status).headers(answer.headers).send(answer.body);
   });
 

@@ -47,7 +47,10 @@ export const importBody = z.strictObject({
   url: z
     .string()
     .url()
-    .refine((url) => /^https?:\/\//i.test(url), 'only http: and https: addresses can be imported')
+    .superRefine((url, ctx) => {
+      // Only a well-formed URL is judged by its scheme; a malformed one has its message already.
+      if (URL.canParse(url) && !/^https?:\/\//i.test(url)) ctx.addIssue({ code: 'custom', message: 'only http: and https: addresses can be imported' });
+    })
     .optional(),
   filename: z.string().max(255).optional(),
   contentBase64: z.string().optional(),

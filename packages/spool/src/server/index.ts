@@ -2,7 +2,9 @@
  * The HTTP server: the studio's files and the JSON API over one store. `startServer` is what
  * `spool serve` runs, and what tests and other programs call to embed Spool.
  */
+import { resolveDataDir } from '../store/database.js';
 import { Store } from '../store/store.js';
+import { lockDataDir } from './data-lock.js';
 import { buildApp, type RouteSummary } from './app.js';
 import { packageVersion, resolveServerOptions, type ServerOptions } from './options.js';
 import { ServerRenderer } from './render.js';
@@ -29,8 +31,16 @@ export interface RunningServer {
 
 export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
   const resolved = resolveServerOptions(options);
-  const store = options.store ?? Store.open({ dataDir: resolved.dataDir });
   const ownsStore = options.store === undefined;
+  // A server that opens the database itself is its only user; one given a store leaves that to the caller.
+  const release = ownsStore ? lockDataDir(resolveDataDir(resolved.dataDir)) : () => undefined;
+  let store: Store;
+  try {
+    store = options.store ?? Store.open({ dataDir: resolved.dataDir });
+  } catch (err) {
+    release();
+    throw err;
+  }
   const pool = new WorkerPool({
     size: resolved.render.workers,
     maxQueue: resolved.render.queue,
@@ -67,6 +77,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
           .then(() => {
             clearTimeout(grace);
             if (ownsStore) store.close();
+            release();
           });
         return closing;
       },
@@ -74,6 +85,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   } catch (err) {
     await pool.close();
     if (ownsStore) store.close();
+    release();
     throw err;
   }
 }

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import http from 'node:http';
+import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from './harness.js';
 import { ServerConfigError, startServer } from '../../src/server/index.js';
@@ -69,6 +70,25 @@ describe('HTTP security', () => {
     );
     expect(res.status).toBe(413);
     expect(JSON.parse(res.body)).toEqual({ error: 'request body is larger than the 5 MB limit of POST /api/projects' });
+  });
+
+  it('answers 413 to a whole 6 MB JSON body sent at once, with no Expect: 100-continue, every time', async () => {
+    const { hostname, port } = new URL(server.url);
+    const body = Buffer.from(`{"name":"${'x'.repeat(6 * 1024 * 1024)}"}`);
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const answer = await new Promise<string>((resolve) => {
+        let received = '';
+        const socket = net.connect(Number(port), hostname, () => {
+          socket.write(`POST /api/projects HTTP/1.1\r\nHost: ${hostname}:${port}\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n`);
+          socket.write(body);
+        });
+        socket.on('data', (chunk) => (received += chunk));
+        socket.on('error', (err) => (received += `[${(err as NodeJS.ErrnoException).code}]`));
+        socket.on('close', () => resolve(received));
+      });
+      expect(answer).toMatch(/^HTTP\/1\.1 413 /);
+      expect(answer).toContain('{"error":"request body is larger than the 5 MB limit of POST /api/projects"}');
+    }
   });
 
   it('answers 413 to an oversized body sent without a length', async () => {
@@ -188,5 +208,32 @@ describe('binding and tokens', () => {
     } finally {
       await guarded.stop();
     }
+  });
+});
+
+describe('one server per data folder', () => {
+  it('refuses a second server on the same folder, naming the first, and starts once it is gone', async () => {
+    const first = await startTestServer({ starterContent: false, keepData: true });
+    try {
+      await expect(startServer({ port: 0, dataDir: first.dataDir, env: {}, starterContent: false })).rejects.toThrow(
+        new RegExp(`another Spool server \\(process ${process.pid}\\) is using ${first.dataDir.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`),
+      );
+      // The first server is untouched by the attempt.
+      expect((await first.call('GET', '/api/health')).status).toBe(200);
+    } finally {
+      await first.stop();
+    }
+    const second = await startServer({ port: 0, dataDir: first.dataDir, env: {}, starterContent: false });
+    await second.close();
+  });
+
+  it('takes over the lock a killed server left behind', async () => {
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const dir = mkdtempSync(`${tmpdir()}/spool-lock-`);
+    // No process has this id: pids are far smaller on every system Spool runs on.
+    writeFileSync(`${dir}/spool.lock`, '2147483646');
+    const server = await startServer({ port: 0, dataDir: dir, env: {}, starterContent: false });
+    await server.close();
   });
 });

@@ -1,0 +1,70 @@
+/**
+ * One server per data folder. Two servers on one SQLite file would each keep their own view of the
+ * projects and take turns failing with "database is locked"; the second is refused at start
+ * instead, naming the first. The lock is a file holding the owner's process id: a server killed
+ * without a chance to clean up leaves it behind, and the next start takes it over once that
+ * process is gone.
+ */
+import { closeSync, mkdirSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
+import path from 'node:path';
+import { ServerConfigError } from './options.js';
+
+const LOCK_FILE = 'spool.lock';
+/** Folders this process holds, so a second server in the same process is refused too. */
+const held = new Set<string>();
+
+/** Takes the folder for this server; returns what gives it back. */
+export function lockDataDir(dataDir: string): () => void {
+  const dir = path.resolve(dataDir);
+  const file = path.join(dir, LOCK_FILE);
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      mkdirSync(dir, { recursive: true });
+      const fd = openSync(file, 'wx', 0o600);
+      writeSync(fd, String(process.pid));
+      closeSync(fd);
+      held.add(dir);
+      return () => {
+        held.delete(dir);
+        if (ownerOf(file) === process.pid) unlinkSync(file);
+      };
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      // A folder nobody can write to cannot be written by two servers either; the store says why it is read-only.
+      if (code === 'EACCES' || code === 'EROFS' || code === 'EPERM') return () => undefined;
+      if (code !== 'EEXIST') throw err;
+      const owner = ownerOf(file);
+      if (owner !== undefined && (owner === process.pid ? held.has(dir) : isRunning(owner))) {
+        throw new ServerConfigError(
+          `another Spool server (process ${owner}) is using ${dir}: stop it first, or give this one its own folder with --data or SPOOL_DATA_DIR`,
+        );
+      }
+      // Left by a server that is gone: take it over.
+      try {
+        unlinkSync(file);
+      } catch {
+        // Someone else took it over first; the next attempt says who.
+      }
+    }
+  }
+  throw new ServerConfigError(`could not take ${file}: another Spool server is starting on the same folder`);
+}
+
+function ownerOf(file: string): number | undefined {
+  try {
+    const pid = Number(readFileSync(file, 'utf8').trim());
+    return Number.isInteger(pid) && pid > 0 ? pid : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    // EPERM: it runs, as another user.
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
