@@ -2,10 +2,12 @@ import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { outputPath, previewText, useStudio, waitForPreview, waitSaved } from './studio-harness.js';
+import { expectValidPdf } from '../../spool/test/helpers/qpdf.js';
 
 const studio = useStudio();
 
 async function pdfPages(bytes: Uint8Array): Promise<string[]> {
+  await expectValidPdf(bytes);
   const pdf = await getDocument({ data: bytes, disableFontFace: true, useSystemFonts: false, isEvalSupported: false }).promise;
   const pages: string[] = [];
   for (let i = 1; i <= pdf.numPages; i++) {

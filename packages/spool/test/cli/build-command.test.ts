@@ -5,6 +5,7 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { unzipSync } from 'fflate';
 import { runCli } from './run-cli.js';
+import { expectValidPdf } from '../helpers/qpdf.js';
 
 const fixtures = path.resolve(__dirname, '../fixtures');
 const thread = path.join(fixtures, 'kd-thread.json');
@@ -30,6 +31,7 @@ describe('spool build', () => {
     const bytes = await readFile(out);
     expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
     expect(bytes.length).toBeLessThan(1024 * 1024);
+    await expectValidPdf(out);
   });
 
   it('makes a ZIP of exact-size PNGs for Instagram, named in order', async () => {
@@ -99,6 +101,7 @@ describe('spool build', () => {
     const r = await runCli(['build', '-', '-o', out, '--author', 'Ada', '--handle', 'ada', '--json'], '1/ First post here.\n\n2/ Second post 🚀\n\n3/ Third and last.');
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).pages.map((p: { kind: string }) => p.kind)).toEqual(['cover', 'content', 'content', 'outro']);
+    await expectValidPdf(out);
   });
 });
 

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { expectValidPdf } from '../helpers/qpdf.js';
 
 /**
  * Where sharp loads in a fresh process, watched by sharp-guard.mjs. These run the built package
@@ -27,7 +28,7 @@ describe('sharp and the main thread', () => {
     dir = mkdtempSync(path.join(os.tmpdir(), 'spool-sharp-'));
   });
 
-  it('a PDF build whose images are all plain JPEG never loads sharp', () => {
+  it('a PDF build whose images are all plain JPEG never loads sharp', async () => {
     // The fixture thread with its PNG and WebP swapped for its JPEG.
     const text = readFileSync(thread, 'utf8').replace(/"media\/kd-(7\.png|16\.webp)"/g, '"media/kd-1.jpg"');
     expect(text).not.toMatch(/kd-7\.png|kd-16\.webp/);
@@ -38,6 +39,7 @@ describe('sharp and the main thread', () => {
     expect(r.stderr).toContain(CLEAN);
     expect(r.status).toBe(0);
     expect(readFileSync(out).subarray(0, 5).toString()).toBe('%PDF-');
+    await expectValidPdf(out);
   });
 
   it('would notice sharp on the main thread (the PNG painter encodes there)', () => {

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { sampleProject, startTestServer, type TestServer } from './harness.js';
+import { expectValidPdf } from '../helpers/qpdf.js';
 
 const servers: TestServer[] = [];
 
@@ -45,6 +46,7 @@ describe('render pool', () => {
     const answers = await Promise.all(Array.from({ length: 5 }, () => server.call('POST', '/api/render', body)));
     const statuses = answers.map((res) => res.status).sort();
     expect(statuses).toEqual([200, 200, 503, 503, 503]);
+    for (const res of answers.filter((r) => r.status === 200)) await expectValidPdf(new Uint8Array(await res.arrayBuffer()));
     const refused = answers.find((res) => res.status === 503)!;
     expect(Number(refused.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
     expect((await refused.json()).error).toMatch(/^busy with other exports and imports/);
@@ -69,5 +71,6 @@ describe('render pool', () => {
     expect((await huge.json()).error).toMatch(/^the export needed more than the 64 MB a worker may use \(SPOOL_RENDER_MEMORY_MB\)/);
     const small = await server.call('POST', '/api/render', { deck: largeDeck(deck, 3), format: 'pdf' });
     expect(small.status).toBe(200);
+    await expectValidPdf(new Uint8Array(await small.arrayBuffer()));
   });
 });

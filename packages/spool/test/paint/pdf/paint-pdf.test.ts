@@ -3,6 +3,7 @@ import { paintPdf } from '../../../src/paint/pdf/index.js';
 import type { Scene, TextItem } from '../../../src/scene/types.js';
 import { resources, sampleScene, shapeLine, SLIDE, textCarousel } from '../fixture-scene.js';
 import { contentStreams, readPdf } from './read-pdf.js';
+import { expectValidPdf } from '../../helpers/qpdf.js';
 
 const latin1 = (bytes: Uint8Array) => Buffer.from(bytes).toString('latin1');
 
@@ -137,7 +138,9 @@ describe('paintPdf', () => {
       ...SLIDE,
       items: [{ type: 'image', key: 'chart', x: 20, y: 20, w: 200, h: 200, fit: 'contain' }],
     };
-    const raw = latin1(await paintPdf([page, page], resources));
+    const twoPages = await paintPdf([page, page], resources);
+    await expectValidPdf(twoPages);
+    const raw = latin1(twoPages);
     expect(raw.match(/\/Subtype \/Image/g)).toHaveLength(2);
     const mask = /\/SMask (\d+) 0 R/.exec(raw);
     expect(mask).not.toBeNull();
@@ -150,12 +153,21 @@ describe('paintPdf', () => {
     for (let i = 0; i < 120; i++) d += `M${10 + (i % 12) * 14} ${10 + Math.floor(i / 12) * 14}a2 2 0 1 0 4 0a2 2 0 1 0 -4 0Z`;
     const page: Scene = { ...SLIDE, items: [{ type: 'path', d, fill: '#ff0000', opacity: 0.5 }] };
     const pdf = await paintPdf([page, page, page], resources);
+    await expectValidPdf(pdf);
     expect(latin1(pdf).match(/\/Subtype \/Form/g)).toHaveLength(1);
     expect(contentStreams(pdf).match(/\/SpoolPath1 Do/g)).toHaveLength(3);
   });
 
+  it('passes qpdf --check, which fails a damaged copy of the same file', async () => {
+    const pdf = await paintPdf(textCarousel(2), resources);
+    await expectValidPdf(pdf);
+    const damaged = latin1(pdf).replace(/\/Length (\d+)/, (_m, n: string) => `/Length ${Number(n) + 7}`);
+    await expect(expectValidPdf(new Uint8Array(Buffer.from(damaged, 'latin1')))).rejects.toThrow(/qpdf --check failed/);
+  });
+
   it('keeps a 20-page text carousel small: fonts are subset and embedded once', async () => {
     const pdf = await paintPdf(textCarousel(20), resources);
+    await expectValidPdf(pdf);
     expect(latin1(pdf).match(/\/FontFile2/g)?.length ?? 0).toBeLessThanOrEqual(2);
     expect(pdf.length).toBeLessThan(150_000);
   });

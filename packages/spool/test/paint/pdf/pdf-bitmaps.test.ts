@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { readJpeg, readPng } from '../../../src/paint/pdf/pdf-bitmaps.js';
 import { paintPdf } from '../../../src/paint/pdf/index.js';
 import type { ImageResource, Scene } from '../../../src/scene/types.js';
+import { expectValidPdf } from '../../helpers/qpdf.js';
 
 /**
  * Images are embedded without decoding (JPEG as DCT data, PNG data with PNG predictors), so the
@@ -47,6 +48,7 @@ async function render(res: ImageResource): Promise<Buffer> {
   const pdf = await paintPdf([scene], { face: () => { throw new Error('no text'); }, image: () => res });
   const dir = await mkdtemp(path.join(os.tmpdir(), 'spool-pdf-bitmap-'));
   await writeFile(path.join(dir, 'page.pdf'), pdf);
+  await expectValidPdf(pdf);
   execFileSync('pdftoppm', ['-png', '-r', '72', '-singlefile', path.join(dir, 'page.pdf'), path.join(dir, 'page')]);
   return readFile(path.join(dir, 'page.png'));
 }

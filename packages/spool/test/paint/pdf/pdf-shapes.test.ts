@@ -6,6 +6,7 @@ import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { paintPdf } from '../../../src/paint/pdf/index.js';
 import type { Scene, SceneItem } from '../../../src/scene/types.js';
+import { expectValidPdf } from '../../helpers/qpdf.js';
 
 /** Shapes drawn by poppler from our PDF, sampled where the colour is known. */
 
@@ -17,6 +18,7 @@ async function raster(items: SceneItem[]): Promise<(x: number, y: number) => num
   const pdf = await paintPdf([scene], { face: () => { throw new Error('no text'); }, image: () => undefined });
   const dir = await mkdtemp(path.join(os.tmpdir(), 'spool-pdf-shapes-'));
   await writeFile(path.join(dir, 'page.pdf'), pdf);
+  await expectValidPdf(pdf);
   const png = execFileSync('pdftoppm', ['-png', '-r', '72', '-singlefile', path.join(dir, 'page.pdf')]);
   const { data, info } = await sharp(png).removeAlpha().raw().toBuffer({ resolveWithObject: true });
   return (x, y) => [...data.subarray((y * info.width + x) * 3, (y * info.width + x) * 3 + 3)];

@@ -1,6 +1,7 @@
 import { inflateSync } from 'node:zlib';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { TextItem as PdfTextItem } from 'pdfjs-dist/types/src/display/api.js';
+import { expectValidPdf } from '../../helpers/qpdf.js';
 
 /** Reads a PDF back with pdf.js, the way a viewer would, for assertions on what users get. */
 
@@ -21,6 +22,8 @@ export interface ReadPdf {
 }
 
 export async function readPdf(bytes: Uint8Array): Promise<ReadPdf> {
+  // Whatever a test reads back must also be a structurally sound file.
+  await expectValidPdf(bytes);
   // pdf.js takes ownership of the buffer it is given, so it gets a copy.
   const doc = await getDocument({ data: bytes.slice(), verbosity: 0, useSystemFonts: false, disableFontFace: true })
     .promise;

@@ -81,6 +81,8 @@ function pdftoppm(pdf: Buffer): Raster[] {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'svg-emoji-'));
   try {
     writeFileSync(path.join(dir, 'in.pdf'), pdf);
+    const check = spawnSync('qpdf', ['--check', path.join(dir, 'in.pdf')], { encoding: 'utf8' });
+    if (check.status !== 0) throw new Error(`qpdf --check failed (exit ${check.status}): ${check.stdout}${check.stderr}`);
     const run = spawnSync('pdftoppm', ['-r', String(PX), path.join(dir, 'in.pdf'), path.join(dir, 'page')], { encoding: 'utf8' });
     if (run.error) throw new Error(`The emoji rendering tests need pdftoppm from poppler-utils (apt-get install poppler-utils): ${run.error.message}`);
     if (run.status !== 0) throw new Error(`pdftoppm failed: ${run.stderr}`);
