@@ -93,7 +93,8 @@ export async function renderDeck(deck: Deck, options: RenderOptions = {}): Promi
   const stopAt = performance.now() + limitMs;
   const checkpoint = () => {
     if (performance.now() > stopAt) {
-      throw new TimeLimitError(`the carousel took longer than the ${Math.round(limitMs / 100) / 10} s limit to build and was stopped; try a shorter or simpler source, or a longer --time-limit`);
+      const shown = limitMs >= 1000 ? `${Math.round(limitMs / 100) / 10} s` : `${Math.round(limitMs)} ms`;
+      throw new TimeLimitError(`the carousel took longer than the ${shown} limit to build and was stopped; try a shorter or simpler source, or a longer --time-limit`);
     }
   };
   // Painters load on first use, so a PDF build never loads the PNG or SVG stack and the other way round.

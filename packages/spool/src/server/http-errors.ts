@@ -67,7 +67,8 @@ export function errorAnswer(err: unknown, at?: RequestPlace): ErrorAnswer {
   if (err instanceof ConflictError) return answer(409, err.message, { revision: err.current });
   if (err instanceof StorageError) return answer(err.problem === 'full' ? 507 : 503, err.message);
   if (err instanceof FetchRefusedError) return answer(400, err.message);
-  if (err instanceof FetchFailedError) return answer(502, err.message);
+  // A page that cannot be had is the address the user gave: theirs to check, not our failure.
+  if (err instanceof FetchFailedError) return answer(422, err.message);
   return answer(500, `internal error: ${e?.message ?? String(err)}`);
 }
 

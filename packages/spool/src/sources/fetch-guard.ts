@@ -211,7 +211,29 @@ function readBody(
 function asFetchError(err: Error, url: string, signal: AbortSignal, timeoutMs: number): Error {
   if (err instanceof FetchRefusedError || err instanceof FetchFailedError) return err;
   if (signal.aborted) return new FetchRefusedError(url, 'timeout', `no complete answer within ${timeoutMs / 1000} s`);
-  return new FetchFailedError(url, err.message);
+  return new FetchFailedError(url, networkReason(err));
+}
+
+/** A network failure in a user's words: the system's code names the cause, not the words to show. */
+function networkReason(err: Error): string {
+  switch ((err as NodeJS.ErrnoException).code) {
+    case 'ENOTFOUND':
+    case 'EAI_NONAME':
+      return 'no such host; check the address';
+    case 'EAI_AGAIN':
+      return 'the host name could not be looked up; check that this machine is online';
+    case 'ECONNREFUSED':
+      return 'the server refused the connection';
+    case 'ECONNRESET':
+    case 'EPIPE':
+      return 'the server closed the connection before answering';
+    case 'ETIMEDOUT':
+    case 'ENETUNREACH':
+    case 'EHOSTUNREACH':
+      return 'the server could not be reached; check that this machine is online';
+    default:
+      return err.message;
+  }
 }
 
 function withAbort<T>(work: Promise<T>, signal: AbortSignal, url: string, timeoutMs: number): Promise<T> {

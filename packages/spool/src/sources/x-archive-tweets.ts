@@ -46,7 +46,8 @@ export function parseYtdFile(source: string, place: string): unknown[] {
   try {
     parsed = JSON.parse(body);
   } catch (err) {
-    throw new SpoolInputError(place, `not an X archive data file (${(err as Error).message})`);
+    // JSON.parse's own words ("Unexpected token 'w'…") are for developers.
+    throw new SpoolInputError(place, err instanceof SyntaxError ? 'not an X archive data file (it does not hold the JSON an X archive has)' : `not an X archive data file (${(err as Error).message})`);
   }
   if (!Array.isArray(parsed)) throw new SpoolInputError(place, 'expected a list of items after `window.YTD...=`');
   return parsed;

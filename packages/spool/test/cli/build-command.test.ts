@@ -96,6 +96,17 @@ describe('spool build', () => {
     expect((await readdir(dir)).filter((n) => n.includes('.tmp'))).toEqual([]);
   });
 
+  it('stops a build past --time-limit with exit 2, saying what to try', async () => {
+    const out = path.join(dir, 'slow.pdf');
+    const r = await runCli(['build', thread, '-o', out, '--time-limit', '0.001']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^spool: the carousel took longer than the 1 ms limit to build and was stopped; try a shorter or simpler source, or a longer --time-limit$/m);
+    await expect(readFile(out)).rejects.toThrow(/ENOENT/);
+    const bad = await runCli(['build', thread, '-o', out, '--time-limit', '0']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--time-limit: "0" is not a positive number of seconds/);
+  });
+
   it('reads pasted thread text from stdin with the author from flags', async () => {
     const out = path.join(dir, 'pasted.pdf');
     const r = await runCli(['build', '-', '-o', out, '--author', 'Ada', '--handle', 'ada', '--json'], '1/ First post here.\n\n2/ Second post 🚀\n\n3/ Third and last.');

@@ -147,6 +147,30 @@ describe('loadImage', () => {
     await expect(imageFromBytes(broken, 'broken.webp')).rejects.toThrow(/^broken\.webp: could not convert the image \(.+\)$/);
   });
 
+  it('decodes a JPEG or PNG it would embed as it is, and refuses one cut short', async () => {
+    // Kept byte for byte, so a PDF would carry these bytes: they must decode first.
+    const jpeg = readFileSync(`${MEDIA}kd-1.jpg`);
+    await expect(imageFromBytes(jpeg.subarray(0, jpeg.length - 4000), 'cut.jpg')).rejects.toThrow(/^cut\.jpg: the JPEG file is damaged or cut short and cannot be shown/);
+    const png = readFileSync(`${MEDIA}kd-7.png`);
+    await expect(imageFromBytes(png.subarray(0, Math.floor(png.length / 2)), 'cut.png')).rejects.toThrow(/^cut\.png: the PNG file is damaged or cut short/);
+    await expect(imageFromBytes(png.subarray(0, 40), 'header.png')).rejects.toThrow(/^header\.png: the PNG file is damaged or cut short/);
+  });
+
+  it('refuses an SVG whose filters would take minutes to draw, before drawing it', async () => {
+    const svg = '<svg xmlns="http://www.w3.org/2000/svg" width="2000" height="2000"><filter id="f"><feMorphology radius="1000"/></filter><rect width="2000" height="2000" filter="url(#f)"/></svg>';
+    const started = performance.now();
+    await expect(imageFromBytes(Buffer.from(svg), 'm.svg')).rejects.toThrow(/^m\.svg: this SVG would take too long to draw: its feMorphology radius is 540 px/);
+    expect(performance.now() - started).toBeLessThan(1000);
+    // <use> elements that multiply each other: ten levels of ten is ten billion shapes.
+    let uses = '<g id="l0"><rect width="1" height="1"/></g>';
+    for (let i = 1; i <= 10; i++) uses += `<g id="l${i}">${Array.from({ length: 10 }, () => `<use href="#l${i - 1}"/>`).join('')}</g>`;
+    const laughs = `<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><defs>${uses}</defs><use href="#l10"/></svg>`;
+    await expect(imageFromBytes(Buffer.from(laughs), 'laughs.svg')).rejects.toThrow(/^laughs\.svg: this SVG would take too long to draw: it draws more than 50,000 elements once its <use> references are expanded/);
+    // A modest filter still draws.
+    const soft = '<svg xmlns="http://www.w3.org/2000/svg" width="100" height="100"><filter id="f"><feGaussianBlur stdDeviation="2"/><feMorphology radius="0.3"/></filter><rect width="90" height="90" filter="url(#f)"/></svg>';
+    expect(await imageFromBytes(Buffer.from(soft), 'soft.svg')).toMatchObject({ mime: 'image/png', width: 1080 });
+  });
+
   it('splits a transparent PNG for the PDF into plain 8-bit RGB and grey PNGs of its size', async () => {
     const image = await imageFromBytes(readFileSync(`${MEDIA}kd-7.png`), 'kd-7.png');
     const scene = { width: 100, height: 100, pixelWidth: 100, pixelHeight: 100, items: [{ type: 'image', key: 'k', x: 0, y: 0, w: 10, h: 10, fit: 'cover' }] };
