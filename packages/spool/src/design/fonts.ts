@@ -1,3 +1,4 @@
+import { quoteInput } from '../model/errors.js';
 /** The bundled font families (shipped through npm packages, so exports never miss a font). */
 export interface FontFamilyDef {
   id: string;
@@ -16,5 +17,5 @@ export const FONT_FAMILIES: readonly FontFamilyDef[] = [
 /** Bundled ids, or `custom:<id>` for fonts a user uploaded. */
 export function checkFontFamily(id: string, field: string): void {
   if (id.startsWith('custom:') || FONT_FAMILIES.some((f) => f.id === id)) return;
-  throw new RangeError(`${field}: unknown font "${id}" (try ${FONT_FAMILIES.map((f) => f.id).join(', ')})`);
+  throw new RangeError(`${field}: unknown font ${quoteInput(String(id))} (try ${FONT_FAMILIES.map((f) => f.id).join(', ')})`);
 }

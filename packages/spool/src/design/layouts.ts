@@ -1,4 +1,5 @@
 import type { LayoutTemplate, PatternDef } from './types.js';
+import { quoteInput } from '../model/errors.js';
 
 export const LAYOUTS: readonly LayoutTemplate[] = [
   { id: 'classic', label: 'Classic', description: 'Title and body text with an accent rule; images below the text.' },
@@ -21,12 +22,12 @@ export const PATTERNS: readonly PatternDef[] = [
 
 export function findLayout(id: string): LayoutTemplate {
   const layout = LAYOUTS.find((l) => l.id === id);
-  if (!layout) throw new RangeError(`unknown layout "${id}" (try ${LAYOUTS.map((l) => l.id).join(', ')})`);
+  if (!layout) throw new RangeError(`unknown layout ${quoteInput(String(id))} (try ${LAYOUTS.map((l) => l.id).join(', ')})`);
   return layout;
 }
 
 export function findPattern(id: string): PatternDef {
   const pattern = PATTERNS.find((p) => p.id === id);
-  if (!pattern) throw new RangeError(`unknown pattern "${id}" (try ${PATTERNS.map((p) => p.id).join(', ')})`);
+  if (!pattern) throw new RangeError(`unknown pattern ${quoteInput(String(id))} (try ${PATTERNS.map((p) => p.id).join(', ')})`);
   return pattern;
 }

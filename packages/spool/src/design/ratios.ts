@@ -1,5 +1,6 @@
 import type { Ratio } from './types.js';
 import { SLIDE_UNITS_WIDE } from './types.js';
+import { quoteInput } from '../model/errors.js';
 
 export const RATIOS: readonly Ratio[] = [
   { id: 'linkedin-portrait', label: 'LinkedIn portrait 4:5', width: 1080, height: 1350 },
@@ -28,7 +29,7 @@ export function resolveRatio(idOrSize: string): Ratio {
     }
     throw new RangeError(`ratio ${idOrSize}: each side must be between 200 and 8000 pixels`);
   }
-  throw new RangeError(`unknown ratio "${idOrSize}" (try ${RATIOS.map((r) => r.id).join(', ')} or WxH)`);
+  throw new RangeError(`unknown ratio ${quoteInput(String(idOrSize))} (try ${RATIOS.map((r) => r.id).join(', ')} or WxH)`);
 }
 
 /** Page height in layout units for a ratio (the width is always SLIDE_UNITS_WIDE). */

@@ -1,4 +1,5 @@
 import type { Theme } from './types.js';
+import { quoteInput } from '../model/errors.js';
 
 /**
  * Preset themes. Every text/background pair must reach WCAG AA (4.5:1 for body and small text,
@@ -71,6 +72,6 @@ export const DEFAULT_THEME_ID = 'paper';
 
 export function findTheme(id: string): Theme {
   const theme = THEMES.find((t) => t.id === id);
-  if (!theme) throw new RangeError(`unknown theme "${id}" (try ${THEMES.map((t) => t.id).join(', ')})`);
+  if (!theme) throw new RangeError(`unknown theme ${quoteInput(String(id))} (try ${THEMES.map((t) => t.id).join(', ')})`);
   return theme;
 }

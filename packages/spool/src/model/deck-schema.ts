@@ -7,7 +7,8 @@ import { z } from 'zod/v3';
 import { DECK_SCHEMA_VERSION, type Deck } from './deck.js';
 import type { Design } from '../design/types.js';
 import { authorSchema, blockSchema, mediaSchema, spanSchema } from './schema.js';
-import { SpoolInputError } from './errors.js';
+import { quoteInput, SpoolInputError } from './errors.js';
+import { checkPostLength, checkSlideCount } from './limits.js';
 import { shortIssueMessage, zodIssuesToInputIssues } from './schema-issues.js';
 import { THEMES } from '../design/themes.js';
 import { LAYOUTS, PATTERNS } from '../design/layouts.js';
@@ -21,13 +22,13 @@ import { brandIdentityFields, brandShowFields, hexColour } from '../design/brand
 function knownId(list: readonly { id: string }[], what: string) {
   return z.string().refine(
     (id) => list.some((item) => item.id === id),
-    (id) => ({ message: `unknown ${what} ${JSON.stringify(id)} (try ${list.map((item) => item.id).join(', ')})` }),
+    (id) => ({ message: `unknown ${what} ${quoteInput(String(id))} (try ${list.map((item) => item.id).join(', ')})` }),
   );
 }
 
 const fontFamily = z.string().refine(
   (id) => /^custom:[0-9a-f]{8,64}$/.test(id) || FONT_FAMILIES.some((f) => f.id === id),
-  (id) => ({ message: `unknown font ${JSON.stringify(id)} (try ${FONT_FAMILIES.map((f) => f.id).join(', ')} or custom:<asset id>)` }),
+  (id) => ({ message: `unknown font ${quoteInput(String(id))} (try ${FONT_FAMILIES.map((f) => f.id).join(', ')} or custom:<asset id>)` }),
 );
 
 const pixels = z.number().int().min(200).max(8000);
@@ -127,13 +128,15 @@ const slideSchema = z.object({
   media: z.array(mediaSchema),
   postIds: z.array(z.string()),
   author: authorSchema.optional(),
-});
+})
+  // A slide holds what one post may: its text is laid out in full, however many pages it takes.
+  .superRefine(checkPostLength);
 
 export const deckSchema = z.object({
   schemaVersion: z.literal(DECK_SCHEMA_VERSION),
   title: z.string().optional(),
   url: z.string().optional(),
-  slides: z.array(slideSchema),
+  slides: z.array(slideSchema).superRefine(checkSlideCount),
   design: designSchema,
 });
 

@@ -33,6 +33,15 @@ export function formatInputIssues(place: string, issues: readonly InputIssue[]):
     .join('\n');
 }
 
+/**
+ * A value the input chose, quoted for a message: a long one is cut, so a message never buries
+ * itself under what it quotes.
+ */
+export function quoteInput(value: string, max = 40): string {
+  const chars = [...value];
+  return JSON.stringify(chars.length > max ? `${chars.slice(0, max).join('')}…` : value);
+}
+
 export function isSpoolInputError(err: unknown): err is SpoolInputError {
   return err instanceof SpoolInputError;
 }

@@ -9,6 +9,8 @@ import type { InputIssue } from './errors.js';
 
 export const MAX_POSTS = 5_000;
 export const MAX_POST_CHARS = 100_000;
+/** A deck of the largest document: a cover, sections, a slide per post and per image, an outro. */
+export const MAX_SLIDES = 6 * MAX_POSTS;
 
 const fmt = (n: number) => n.toLocaleString('en-US');
 
@@ -22,11 +24,18 @@ export function checkPostText(text: string | undefined, limit: number, ctx: Refi
   if (text !== undefined && text.length > limit) ctx.addIssue({ code: 'custom', message: postLengthMessage(text.length, limit) });
 }
 
-/** A Document post's length is the text of all its spans. */
-export function checkPostLength(post: { blocks: readonly { spans: readonly { text: string }[] }[] }, ctx: RefineCtx): void {
+/** A Document post's length is the text of all its spans; a slide's, its title's too. */
+export function checkPostLength(post: { title?: readonly { text: string }[]; blocks: readonly { spans: readonly { text: string }[] }[] }, ctx: RefineCtx): void {
   let total = 0;
+  for (const span of post.title ?? []) total += span.text.length;
   for (const block of post.blocks) for (const span of block.spans) total += span.text.length;
   if (total > MAX_POST_CHARS) ctx.addIssue({ code: 'custom', message: postLengthMessage(total, MAX_POST_CHARS), path: ['blocks'] });
+}
+
+export function checkSlideCount(slides: readonly unknown[], ctx: RefineCtx): void {
+  if (slides.length > MAX_SLIDES) {
+    ctx.addIssue({ code: 'custom', message: `${fmt(slides.length)} slides is more than the limit of ${fmt(MAX_SLIDES)} per deck; split it into several carousels` });
+  }
 }
 
 /** The raw input's post count, checked before any post is parsed. */

@@ -1,5 +1,5 @@
 import type { ZodIssue } from 'zod/v3';
-import type { InputIssue } from './errors.js';
+import { quoteInput, type InputIssue } from './errors.js';
 
 /** More than this many problems and the input is likely the wrong file; listing them all would bury the first. */
 const MAX_ISSUES = 10;
@@ -10,7 +10,7 @@ export function formatIssuePath(path: readonly PropertyKey[]): string {
   for (const key of path) {
     if (typeof key === 'number') out += `[${key}]`;
     else if (typeof key === 'string' && /^[A-Za-z_$][\w$]*$/.test(key)) out += out === '' ? key : `.${key}`;
-    else out += `[${JSON.stringify(String(key))}]`;
+    else out += `[${quoteInput(String(key))}]`;
   }
   return out;
 }
@@ -32,7 +32,7 @@ export function shortIssueMessage(issue: ZodIssue): string {
     case 'too_big':
       return `expected at most ${Number(issue.maximum)}${unit(issue.type, Number(issue.maximum))}`;
     case 'unrecognized_keys':
-      return `unknown ${issue.keys.length === 1 ? 'key' : 'keys'} ${issue.keys.map((k) => JSON.stringify(k)).join(', ')}`;
+      return `unknown ${issue.keys.length === 1 ? 'key' : 'keys'} ${listed(issue.keys.map((key) => quoteInput(key)))}`;
     case 'invalid_union':
       return 'invalid value';
     case 'invalid_string':
@@ -50,6 +50,10 @@ export function zodIssuesToInputIssues(issues: readonly ZodIssue[]): InputIssue[
   }));
   if (issues.length > MAX_ISSUES) list.push({ path: '', message: `and ${issues.length - MAX_ISSUES} more problems` });
   return list;
+}
+
+function listed(names: readonly string[]): string {
+  return names.length > 5 ? `${names.slice(0, 5).join(', ')} and ${names.length - 5} more` : names.join(', ');
 }
 
 function tooSmall(origin: string, minimum: number): string {

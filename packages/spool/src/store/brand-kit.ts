@@ -7,10 +7,11 @@ import { brandKitSchema } from '../design/brand-schema.js';
 import { FONT_FAMILIES } from '../design/fonts.js';
 import { SpoolInputError } from '../model/errors.js';
 import { zodIssuesToInputIssues } from '../model/schema-issues.js';
+import { quoteInput } from '../model/errors.js';
 
 const kitFont = z.string().refine(
   (id) => /^custom:[0-9a-f]{24}$/.test(id) || FONT_FAMILIES.some((f) => f.id === id),
-  (id) => ({ message: `unknown font ${JSON.stringify(id)} (use custom:<asset id> of an uploaded font, or ${FONT_FAMILIES.map((f) => f.id).join(', ')})` }),
+  (id) => ({ message: `unknown font ${quoteInput(String(id))} (use custom:<asset id> of an uploaded font, or ${FONT_FAMILIES.map((f) => f.id).join(', ')})` }),
 );
 
 export const storedBrandKitSchema = brandKitSchema.extend({

@@ -26,6 +26,17 @@ describe('parseDeck', () => {
     expect(errorOf(() => parseDeck(bad, 'deck'))).toBe('deck: slides[1].blocks[0].spans: expected array');
   });
 
+  it('holds a slide to what a post may hold, and a deck to a bounded number of slides', () => {
+    const long = structuredClone(deck);
+    long.slides[1].blocks = [{ type: 'paragraph', spans: [{ text: 'x'.repeat(60_000) }, { text: 'y'.repeat(50_000) }] }];
+    expect(errorOf(() => parseDeck(long, 'deck'))).toBe('deck: slides[1].blocks: 110,000 characters is more than the limit of 100,000 per post; split it into several posts');
+    const titled = structuredClone(deck);
+    titled.slides[1].title = [{ text: 't'.repeat(100_001) }];
+    expect(errorOf(() => parseDeck(titled, 'deck'))).toMatch(/^deck: slides\[1\]\.blocks: 100,\d{3} characters is more than the limit/);
+    const many = { ...deck, slides: Array.from({ length: 30_001 }, (_, i) => ({ ...deck.slides[1], id: `s${i}` })) };
+    expect(errorOf(() => parseDeck(many, 'deck'))).toBe('deck: slides: 30,001 slides is more than the limit of 30,000 per deck; split it into several carousels');
+  });
+
   it('refuses unknown ids with the valid ones', () => {
     const bad = structuredClone(deck);
     bad.design.theme = 'neon';
@@ -33,6 +44,9 @@ describe('parseDeck', () => {
     const message = errorOf(() => parseDeck(bad, 'deck'));
     expect(message).toContain('deck: design.theme: unknown theme "neon" (try paper, midnight');
     expect(message).toContain('deck: slides[0].layout: unknown layout "zigzag"');
+    // A long id is quoted cut short, so the message stays readable.
+    bad.slides[0].layout = 'x'.repeat(5000);
+    expect(errorOf(() => parseDeck(bad, 'deck'))).toContain(`deck: slides[0].layout: unknown layout "${'x'.repeat(40)}…" (try `);
   });
 
   it('checks sizes through the design rules', () => {

@@ -59,6 +59,9 @@ describe('validation messages', () => {
       'kit: unknown key "title"',
     ]);
     expect(problems(() => parseBody(importBody, { url: 'not a url' }, 'body'))).toEqual(['body: url: expected url']);
+    // Names the input chose are cut and counted, so a hostile body cannot bury the message.
+    const keys = Object.fromEntries([`${'k'.repeat(500)}`, 'a', 'b', 'c', 'd', 'e', 'f'].map((k) => [k, 1]));
+    expect(problems(() => parseBody(importBody, { text: 'x', ...keys }, 'body'))).toEqual([`body: unknown keys "${'k'.repeat(40)}…", "a", "b", "c", "d" and 2 more`]);
     expect(problems(() => parseBody(exportQuery, { format: 'gif' }, 'query'))).toEqual([
       'query: format: expected one of "pdf", "png", "jpeg", "svg"',
     ]);

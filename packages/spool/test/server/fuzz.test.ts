@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -147,7 +147,8 @@ async function send(probe: Probe, tally: Tally): Promise<void> {
     status = res.status;
     text = await res.text();
   } catch (err) {
-    tally.failures.push(`${probe.method} ${probe.path.slice(0, 80)}: no answer (${(err as Error).message})`);
+    tally.failures.push(`${probe.method} ${probe.path.slice(0, 80)}: no answer after ${Math.round(performance.now() - started)} ms (${(err as Error).message})`);
+    if (process.env.SPOOL_FUZZ_DUMP) writeFileSync(path.join(process.env.SPOOL_FUZZ_DUMP, `hang-${tally.failures.length}.json`), probe.body ?? '');
     return;
   } finally {
     clearTimeout(timer);
@@ -157,7 +158,10 @@ async function send(probe: Probe, tally: Tally): Promise<void> {
   tally.slowest = Math.max(tally.slowest, ms);
   tally.byStatus.set(status, (tally.byStatus.get(status) ?? 0) + 1);
   const where = `${probe.method} ${probe.path.slice(0, 80)} -> ${status}`;
-  if (ms > HANG_MS) tally.failures.push(`${where}: took ${Math.round(ms)} ms`);
+  if (ms > HANG_MS) {
+    tally.failures.push(`${where}: took ${Math.round(ms)} ms`);
+    if (process.env.SPOOL_FUZZ_DUMP) writeFileSync(path.join(process.env.SPOOL_FUZZ_DUMP, `slow-${tally.failures.length}.json`), probe.body ?? '');
+  }
   if (status >= 500) tally.failures.push(`${where}: ${text.slice(0, 300)}`);
   if (status >= 400 && status < 500) {
     let error: unknown;
@@ -167,7 +171,10 @@ async function send(probe: Probe, tally: Tally): Promise<void> {
       error = undefined;
     }
     const why = unclear(error);
-    if (why) tally.failures.push(`${where}: unclear message (${why}): ${String(error).slice(0, 300)}`);
+    if (why) {
+      tally.failures.push(`${where}: unclear message (${why}): ${String(error).slice(0, 300)}`);
+      if (process.env.SPOOL_FUZZ_DUMP) writeFileSync(path.join(process.env.SPOOL_FUZZ_DUMP, `unclear-${tally.failures.length}.txt`), String(error));
+    }
   }
 }
 
