@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { resolveEmojiKey } from '../text/emoji.js';
 
 /**
  * The Twemoji SVGs bundled with @twemoji/svg, one file per key (`1f44d-1f3fd.svg`). Lookups are
@@ -25,23 +26,15 @@ function readSvg(key: string): Uint8Array | undefined {
   }
 }
 
-/**
- * The key of the bundled image for a Twemoji key: the key itself, or the key without its U+FE0F
- * parts (the parser keeps them in some sequences the image set names without them).
- */
+/** The key of the bundled image for an emoji key, by the rule the studio shares (`resolveEmojiKey`). */
 export function emojiKey(key: string): string | undefined {
   const known = resolved.get(key);
   if (known !== undefined) return known ?? undefined;
-  let found: string | undefined;
-  const stripped = key.split('-').filter((part) => part !== 'fe0f').join('-');
-  for (const candidate of stripped === key ? [key] : [key, stripped]) {
+  const found = resolveEmojiKey(key, (candidate) => {
     const bytes = svgs.get(candidate) ?? readSvg(candidate);
-    if (bytes) {
-      svgs.set(candidate, bytes);
-      found = candidate;
-      break;
-    }
-  }
+    if (bytes) svgs.set(candidate, bytes);
+    return bytes !== undefined;
+  });
   resolved.set(key, found ?? null);
   return found;
 }

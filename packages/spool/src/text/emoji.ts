@@ -1,4 +1,4 @@
-import { parse } from '@twemoji/parser';
+import emojiRegex from 'emoji-regex';
 import type { ShapedRun } from './types.js';
 
 /** Advance of one emoji per unit of font size: the square plus a little air on each side. */
@@ -28,14 +28,42 @@ const MAY_HOLD_EMOJI = /[\u2000-\uffff]/;
 // in a font when one has it and only fall back to the image when none does.
 const EMOJI_STYLE = /\p{Emoji_Presentation}|\p{Emoji_Modifier}|[\u200d\u20e3\ufe0f]/u;
 
+/**
+ * Emoji by Unicode's own list (emoji-regex follows emoji-test.txt), each with the key of its
+ * Twemoji image. Twemoji's parser was tried first and is not used: it matched only the U+FE0F of
+ * emoji whose base is a text-style character (✍️ ✌️ ☝️ ⛹️), and only the skin tone of ✍🏽.
+ */
 export function findEmoji(text: string): EmojiMatch[] {
   if (!MAY_HOLD_EMOJI.test(text)) return [];
-  return parse(text).map((e) => ({ start: e.indices[0], end: e.indices[1], key: twemojiKey(e.url) }));
+  const found: EmojiMatch[] = [];
+  for (const m of text.matchAll(EMOJI)) found.push({ start: m.index, end: m.index + m[0].length, key: emojiKeyOf(m[0]) });
+  return found;
 }
 
-export function twemojiKey(url: string): string {
-  const name = url.slice(url.lastIndexOf('/') + 1);
-  return name.endsWith('.svg') ? name.slice(0, -4) : name;
+const EMOJI = emojiRegex();
+
+/**
+ * Twemoji names an image by its code points in hex, joined by `-`, leaving out U+FE0F unless the
+ * sequence is joined with U+200D (the image lookup tries the other spelling too).
+ */
+export function emojiKeyOf(emoji: string): string {
+  const text = emoji.includes('\u200d') ? emoji : emoji.replace(/\ufe0f/g, '');
+  return [...text].map((c) => c.codePointAt(0)!.toString(16)).join('-');
+}
+
+const SKIN_TONES = new Set(['1f3fb', '1f3fc', '1f3fd', '1f3fe', '1f3ff']);
+
+/**
+ * The image an emoji is drawn with, among those an image set `has`: its own key, else the key
+ * without its U+FE0F parts (some sequences are named without them), else the emoji without its
+ * skin tone, where the set draws none for it (🤼🏽), in its default tone. The export and the
+ * studio share this rule, so both draw the same picture.
+ */
+export function resolveEmojiKey(key: string, has: (candidate: string) => boolean): string | undefined {
+  const stripped = key.split('-').filter((part) => part !== 'fe0f').join('-');
+  const untoned = stripped.split('-').filter((part) => !SKIN_TONES.has(part)).join('-');
+  for (const candidate of new Set([key, stripped, untoned])) if (candidate !== '' && has(candidate)) return candidate;
+  return undefined;
 }
 
 export function prefersText(emoji: string): boolean {

@@ -26,7 +26,7 @@ export { createTextEngine } from './engine.js';
  */
 export { createHarfBuzzShaper, defaultShaper, loadFontkitShaper, loadHarfBuzzShaper } from './shaper-harfbuzz.js';
 export type { LoadShaperOptions } from './shaper-harfbuzz.js';
-export { EMOJI_ADVANCE, EMOJI_DROP, emojiBox, findEmoji, twemojiKey } from './emoji.js';
+export { EMOJI_ADVANCE, EMOJI_DROP, emojiBox, emojiKeyOf, findEmoji, resolveEmojiKey } from './emoji.js';
 export type { EmojiBox, EmojiMatch } from './emoji.js';
 export { faceKey, padGlyfTable, parseFaceKey } from './face.js';
 export { readSfnt } from './sfnt.js';

@@ -1,4 +1,4 @@
-import { createTextEngine, faceKey, type FontProvider, type FontWeight, type Shaper, type TextEngine } from '../../../spool/src/core.js';
+import { createTextEngine, faceKey, resolveEmojiKey, type FontProvider, type FontWeight, type Shaper, type TextEngine } from '../../../spool/src/core.js';
 import { api } from '../api/client.js';
 import type { CatalogFont } from '../api/types.js';
 
@@ -86,11 +86,9 @@ export class FontLibrary {
   }
 }
 
-/** The export's rule (src/node/emoji.ts): the key itself, or the key without its U+FE0F parts. */
+/** The export's rule, over the keys the server lists. */
 export function emojiKeyIn(keys: ReadonlySet<string>, key: string): string | undefined {
-  if (keys.has(key)) return key;
-  const stripped = key.split('-').filter((part) => part !== 'fe0f').join('-');
-  return stripped !== key && keys.has(stripped) ? stripped : undefined;
+  return resolveEmojiKey(key, (candidate) => keys.has(candidate));
 }
 
 const UI_WEIGHTS: readonly FontWeight[] = [400, 500, 600, 700];
