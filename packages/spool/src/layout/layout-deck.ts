@@ -80,7 +80,7 @@ export function laySlide(base: LayoutContext, slide: Slide, ordinal: number, sec
     warnings.push({ code: 'text-continued', slideId: slide.id, message: `slide ${slide.id}: text too long for one slide, continued over ${parts.length} pages` });
   }
   for (const m of slide.media) {
-    if (!base.images(m.src)) warnings.push({ code: 'image-missing', slideId: slide.id, message: `slide ${slide.id}: image ${m.src} could not be loaded` });
+    if (!base.images(m.src)) warnings.push({ code: 'image-missing', slideId: slide.id, src: m.src, message: `slide ${slide.id}: image ${m.src} could not be loaded` });
   }
   return { slide, layout, parts, warnings };
 }

@@ -55,6 +55,8 @@ export interface Warning {
   code: 'instagram-limit' | 'linkedin-limit' | 'image-missing' | 'text-shrunk' | 'text-continued' | 'source';
   message: string;
   slideId?: string;
+  /** The image an `image-missing` warning is about. */
+  src?: string;
 }
 
 export interface LaidOutDeck {

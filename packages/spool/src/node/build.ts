@@ -105,14 +105,17 @@ export async function renderDeck(deck: Deck, options: RenderOptions = {}): Promi
   const engine = await time('fonts', () => options.engine ?? defaultTextEngine());
   // Document places first: an error then names the post the user wrote, not the slide it became.
   const refs = [...(options.extraImages ?? []), ...deckImageRefs(deck)];
-  const staged = await time('images', () => loadImages(refs, options.baseDir ?? process.cwd(), options.source ?? 'input', options.images));
+  const { staged, warnings: imageWarnings } = await time('images', () => loadImages(refs, options.baseDir ?? process.cwd(), options.source ?? 'input', options.images));
   const laidOut = await time('layout', () => layoutDeck(deck, engine, imageLookup(staged), checkpoint));
   checkpoint();
   const scenes = await time('scene', () => buildScenes(laidOut));
   // Conversions (WebP to PNG, downscaling) ran during layout; painting needs their bytes.
   const images = await time('convert', () => readyImages(staged));
   const resources = paintResources(engine, images);
-  const warnings = [...laidOut.warnings, ...platformWarnings(scenes.length, design, format)];
+  // An image left out is said once, where it was named in the source, not again for each slide.
+  const leftOut = new Set(imageWarnings.map((w) => w.src));
+  const layoutWarnings = laidOut.warnings.filter((w) => !(w.code === 'image-missing' && leftOut.has(w.src)));
+  const warnings = [...imageWarnings, ...layoutWarnings, ...platformWarnings(scenes.length, design, format)];
   const files = await time('paint', async () => {
     if (format === 'pdf') {
       const author = deck.slides.find((s) => s.author)?.author;

@@ -9,6 +9,9 @@ import type { ImageResource } from '../scene/types.js';
 import { readImageHeader, type ImageHeader } from './image-header.js';
 import { checkDecodes, convertWithSharp, readHeaderWithSharp, type ConvertJob, type SharpHeader } from './sharp-jobs.js';
 import { svgTooCostly } from './svg-limits.js';
+import { remoteImageFetcher } from './remote-images.js';
+
+let defaultFetcher: ((url: string) => Promise<Uint8Array>) | undefined;
 
 /**
  * Loads the images a deck shows (post media, avatars, logos) into what both painters embed as is:
@@ -19,7 +22,10 @@ import { svgTooCostly } from './svg-limits.js';
  */
 
 export interface LoadImageOptions {
-  /** Fetches http(s) images; without it remote sources are refused. */
+  /**
+   * Fetches http(s) images; default: through the fetch guard, with a cache on disk
+   * (`remoteImageFetcher`). A failure to fetch is a RemoteImageError: the build leaves the image out.
+   */
   fetchBytes?: (url: string) => Promise<Uint8Array>;
   /** Refused before decoding above this many pixels. Default 50 megapixels. */
   maxPixels?: number;
@@ -71,8 +77,8 @@ async function readSource(src: string, baseDir: string, opts: LoadImageOptions):
   if (own) return own;
   if (/^data:/i.test(trimmed)) return decodeDataUri(trimmed, maxBytes);
   if (/^https?:\/\//i.test(trimmed)) {
-    if (!opts.fetchBytes) throw new Error(`${src}: remote images need a fetcher (the fetchBytes option); none was given`);
-    const bytes = await opts.fetchBytes(trimmed);
+    defaultFetcher ??= remoteImageFetcher();
+    const bytes = await (opts.fetchBytes ?? defaultFetcher)(trimmed);
     if (bytes.byteLength > maxBytes) throw new Error(`${src}: ${bytes.byteLength} bytes is above the ${maxBytes} byte limit`);
     return bytes;
   }

@@ -2,12 +2,13 @@ import type { SpoolDocument } from '../model/document.js';
 import type { Deck } from '../model/deck.js';
 import type { Design } from '../design/types.js';
 import type { ImageResource, PaintResources } from '../scene/types.js';
-import type { ImageLookup } from '../layout/types.js';
+import type { ImageLookup, Warning } from '../layout/types.js';
 import type { TextEngine } from '../text/types.js';
 import { SpoolInputError } from '../model/errors.js';
 import { stageImage } from './images.js';
 import type { LoadImageOptions, StagedImage } from './images.js';
 import { emojiSvg } from './emoji.js';
+import { RemoteImageError } from './remote-images.js';
 
 /** Every image a document and design refer to, with the place to name when one fails. */
 export function imageRefs(document: SpoolDocument, design: Design): { src: string; place: string }[] {
@@ -43,8 +44,9 @@ export async function loadImages(
   baseDir: string,
   where: string,
   options: LoadImageOptions = {},
-): Promise<StagedImages> {
+): Promise<{ staged: StagedImages; warnings: Warning[] }> {
   const out: StagedImages = new Map();
+  const warnings: Warning[] = [];
   const pending = new Map<string, string>();
   for (const ref of refs) if (!pending.has(ref.src)) pending.set(ref.src, ref.place);
   const named = (place: string) => (err: unknown): never => {
@@ -53,13 +55,19 @@ export async function loadImages(
   };
   await Promise.all(
     [...pending].map(async ([src, place]) => {
-      const staged = await stageImage(src, baseDir, options).catch(named(place));
+      const staged = await stageImage(src, baseDir, options).catch((err: unknown) => {
+        // An image on the web that is gone, or this machine offline: the slide goes without it.
+        if (!(err instanceof RemoteImageError)) return named(place)(err);
+        warnings.push({ code: 'image-missing', src, message: `${where}: ${place}: image ${src} left out: ${err.message}` });
+        return undefined;
+      });
+      if (!staged) return;
       const ready = staged.ready.catch(named(place));
       ready.catch(() => undefined);
       out.set(src, { ...staged, ready });
     }),
   );
-  return out;
+  return { staged: out, warnings };
 }
 
 export type StagedImages = Map<string, StagedImage>;

@@ -48,7 +48,7 @@ describe('fixture scenes (golden)', () => {
   it('paint the same pixels as the committed PNG baselines', async () => {
     const imported = await importSource(fixture, {});
     const engine = defaultTextEngine();
-    const staged = await loadImages(imageRefs(imported.document, built.deck.design), imported.baseDir!, 'kd-thread.json');
+    const { staged } = await loadImages(imageRefs(imported.document, built.deck.design), imported.baseDir!, 'kd-thread.json');
     const resources = paintResources(engine, await readyImages(staged));
     expect(imageLookup(staged)('media/kd-1.jpg')).toBeDefined();
     for (const i of [0, 1, 6]) {
