@@ -21,7 +21,7 @@ const LEAD_DOT = /^(\d{1,3})\.[ \t]+(?=\S)/;
 const THREAD_EMOJI = /^(?:🧵[\s:]*|👇\s*)+|(?:\s*(?:🧵|👇|⬇️?))+$/gu;
 
 export function pastedTextToDocument(text: string, opts: PastedTextOptions = {}, place = 'text'): DocumentWithWarnings {
-  const chunks = splitPastedThread(text);
+  const { chunks, removed } = readPastedThread(text);
   if (chunks.length === 0) throw new SpoolInputError(place, 'no text to import');
   const fixed = repairTexts(chunks);
   const warnings: string[] = [];
@@ -30,6 +30,7 @@ export function pastedTextToDocument(text: string, opts: PastedTextOptions = {},
   fixed.texts.forEach((chunk, i) => {
     const blocks = parsePostText(chunk);
     if (blocks.length === 0) return;
+    if (removed[i]) warnings.push(`posts[${posts.length}]: removed the thread marker ${removed[i]}; a carousel shows it is a series by itself`);
     warnings.push(...repairWarnings(`posts[${posts.length}]`, fixed.repaired[i], fixed.unrecoverable[i], fixed.codePage));
     posts.push({ id: String(posts.length + 1), author: { ...author }, blocks, media: [] });
   });
@@ -50,13 +51,19 @@ export function authorFrom(opts: AuthorOptions): Author {
 
 /** The posts' texts, in order, with numbering markers and thread emoji removed. */
 export function splitPastedThread(text: string): string[] {
+  return readPastedThread(text).chunks;
+}
+
+/** The posts' texts, and beside each the thread emoji taken off it (🧵, 👇), so an import can say so. */
+function readPastedThread(text: string): { chunks: string[]; removed: string[] } {
   const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
   const byMarkers = splitAtMarkerLines(lines);
-  const chunks = byMarkers ?? splitAtBlankLines(lines);
-  const numbered = stripSlashMarkers(chunks);
-  return stripDotMarkers(numbered)
-    .map((chunk) => chunk.trim().replace(THREAD_EMOJI, '').trim())
-    .filter((chunk) => chunk !== '');
+  const raw = (byMarkers ?? splitAtBlankLines(lines)).map((chunk) => chunk.trim());
+  const emoji = raw.map((chunk) => (chunk.match(THREAD_EMOJI) ?? []).join('').replace(/\s+/g, ''));
+  const numbered = stripSlashMarkers(raw.map((chunk) => chunk.replace(THREAD_EMOJI, '').trim()));
+  const texts = stripDotMarkers(numbered).map((chunk) => chunk.trim().replace(THREAD_EMOJI, '').trim());
+  const kept = texts.flatMap((chunk, i) => (chunk === '' ? [] : [{ chunk, removed: emoji[i] }]));
+  return { chunks: kept.map((k) => k.chunk), removed: kept.map((k) => k.removed) };
 }
 
 function splitAtBlankLines(lines: readonly string[]): string[] {

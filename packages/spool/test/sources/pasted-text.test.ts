@@ -30,7 +30,17 @@ describe('pasted threads', () => {
     expect(document.posts.map((p) => p.id)).toEqual(['1', '2', '3', '4', '5']);
     expect(document.posts[0].author).toEqual({ name: 'Ada Lovelace', handle: 'ada' });
     expect(document.posts[2].blocks[0].spans.map((s) => s.tag)).toEqual([undefined, 'mention', undefined, 'hashtag']);
-    expect(warnings).toEqual([]);
+    // Taking the 🧵 off is right, and the import says so.
+    expect(warnings).toEqual([
+      'posts[0]: removed the thread marker 🧵; a carousel shows it is a series by itself',
+      'posts[4]: removed the thread marker 🧵; a carousel shows it is a series by itself',
+    ]);
+  });
+
+  it('says when it takes 🧵👇 off a hook', () => {
+    const { document, warnings } = pastedTextToDocument('Ten lessons from a year of carousels 🧵👇\n\nOne: start with the hook.');
+    expect(blockText(document.posts[0].blocks[0])).toBe('Ten lessons from a year of carousels');
+    expect(warnings).toEqual(['posts[0]: removed the thread marker 🧵👇; a carousel shows it is a series by itself']);
   });
 
   it('uses marker lines as post starts when posts have inner blank lines', () => {
