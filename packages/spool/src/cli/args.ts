@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import type { DesignInput } from '../design/resolve.js';
 import { UsageError } from './usage.js';
+import { layoutIdFor } from '../design/layouts.js';
 
 const OPTIONS = {
   out: { type: 'string', short: 'o' },
@@ -73,7 +74,7 @@ export function designFromFlags(flags: CliFlags): DesignInput {
   return {
     ratio: flags.ratio,
     theme: flags.theme,
-    layout: flags.layout,
+    layout: flags.layout === undefined ? undefined : layoutIdFor(flags.layout),
     typography: {
       titleSize: numberFlag(flags, 'title-size'),
       bodySize: numberFlag(flags, 'body-size'),

@@ -26,6 +26,15 @@ export function findLayout(id: string): LayoutTemplate {
   return layout;
 }
 
+/**
+ * A layout by its id or by the name people see (`big-statement`, "Numbered steps"), as the studio
+ * and the README show them; an unknown name is returned as given, for the usual message.
+ */
+export function layoutIdFor(name: string): string {
+  const slug = (text: string) => text.trim().toLowerCase().replace(/[\s_]+/g, '-');
+  return LAYOUTS.find((l) => l.id === name || slug(l.label) === slug(name) || l.id === slug(name))?.id ?? name;
+}
+
 export function findPattern(id: string): PatternDef {
   const pattern = PATTERNS.find((p) => p.id === id);
   if (!pattern) throw new RangeError(`unknown pattern ${quoteInput(String(id))} (try ${PATTERNS.map((p) => p.id).join(', ')})`);

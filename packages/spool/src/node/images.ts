@@ -9,6 +9,7 @@ import type { ImageResource } from '../scene/types.js';
 import { readImageHeader, type ImageHeader } from './image-header.js';
 import { checkDecodes, convertWithSharp, readHeaderWithSharp, type ConvertJob, type SharpHeader } from './sharp-jobs.js';
 import { svgTooCostly } from './svg-limits.js';
+import { verifyWhole } from './image-verify.js';
 import { remoteImageFetcher } from './remote-images.js';
 
 let defaultFetcher: ((url: string) => Promise<Uint8Array>) | undefined;
@@ -33,6 +34,11 @@ export interface LoadImageOptions {
   maxSide?: number;
   /** Refused above this size in bytes. Default 50 MB. */
   maxBytes?: number;
+  /**
+   * Decode every pixel of an image embedded as it is (with sharp), not only check that the file is
+   * whole. For the server's workers, which take files in from anyone; a build checks the structure.
+   */
+  decodeFully?: boolean;
   /** When set, local paths must resolve inside this folder (for servers handling untrusted decks). */
   root?: string;
   /**
@@ -135,10 +141,10 @@ async function stageFromBytes(bytes: Uint8Array, name: string, opts: LoadImageOp
   const maxSide = opts.maxSide ?? DEFAULT_MAX_SIDE;
   const key = `img-${createHash('sha256').update(bytes).digest('hex').slice(0, 20)}`;
   // The same bytes under the same limits always normalise to the same result: convert them once per process.
-  const cacheKey = `${key}:${maxPixels}:${maxSide}`;
+  const cacheKey = `${key}:${maxPixels}:${maxSide}:${opts.decodeFully === true}`;
   const cached = normalised.get(cacheKey);
   if (cached) return { width: cached.width, height: cached.height, ready: Promise.resolve(cached) };
-  const staged = await normaliseImage(bytes, name, key, maxPixels, maxSide);
+  const staged = await normaliseImage(bytes, name, key, maxPixels, maxSide, opts.decodeFully === true);
   const ready = staged.ready.then((image) => {
     remember(cacheKey, image);
     return image;
@@ -182,6 +188,7 @@ async function normaliseImage(
   key: string,
   maxPixels: number,
   maxSide: number,
+  decodeFully: boolean,
 ): Promise<StagedImage> {
   const label = name.startsWith('data:') ? `${name.slice(0, 40)}…` : name;
 
@@ -212,7 +219,7 @@ async function normaliseImage(
   if (asIs) {
     // Embedded as they are, so decoded once first: a PDF must never carry bytes that do not decode.
     const image: ImageResource = { key, mime: asIs, bytes, width, height };
-    return { width, height, ready: verifyDecodes(image, header.format, label, maxPixels) };
+    return { width, height, ready: verifyDecodes(image, asIs === 'image/jpeg' ? 'jpeg' : 'png', label, maxPixels, decodeFully) };
   }
   // EXIF orientations 5-8 turn the picture a quarter: its upright size has the sides swapped.
   const quarterTurn = orientation >= 5;
@@ -225,9 +232,10 @@ async function normaliseImage(
   };
 }
 
-async function verifyDecodes(image: ImageResource, format: string, label: string, maxPixels: number): Promise<ImageResource> {
+async function verifyDecodes(image: ImageResource, format: 'jpeg' | 'png', label: string, maxPixels: number, decodeFully: boolean): Promise<ImageResource> {
   try {
-    await checkDecodes(image.bytes, maxPixels);
+    await verifyWhole(image.bytes, format);
+    if (decodeFully) await checkDecodes(image.bytes, maxPixels);
   } catch (err) {
     throw new Error(`${label}: the ${format.toUpperCase()} file is damaged or cut short and cannot be shown (${err instanceof Error ? err.message : String(err)})`);
   }

@@ -31,7 +31,7 @@ export interface UploadedAsset extends AssetInfo {
 export async function decodeImage(bytes: Uint8Array, name: string): Promise<DecodedImageData> {
   let image;
   try {
-    image = await imageFromBytes(bytes, name, { maxPixels: MAX_IMAGE_PIXELS });
+    image = await imageFromBytes(bytes, name, { maxPixels: MAX_IMAGE_PIXELS, decodeFully: true });
   } catch (err) {
     throw new HttpError(400, err instanceof Error ? err.message : String(err));
   }

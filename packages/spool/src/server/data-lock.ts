@@ -29,10 +29,9 @@ export function lockDataDir(dataDir: string): () => void {
         if (ownerOf(file) === process.pid) unlinkSync(file);
       };
     } catch (err) {
-      const code = (err as NodeJS.ErrnoException).code;
-      // A folder nobody can write to cannot be written by two servers either; the store says why it is read-only.
-      if (code === 'EACCES' || code === 'EROFS' || code === 'EPERM') return () => undefined;
-      if (code !== 'EEXIST') throw err;
+      // A folder that cannot be written to (read-only, not a folder, missing rights) cannot be
+      // written by two servers either; opening the store then says what is wrong with it.
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') return () => undefined;
       const owner = ownerOf(file);
       if (owner !== undefined && (owner === process.pid ? held.has(dir) : isRunning(owner))) {
         throw new ServerConfigError(

@@ -45,7 +45,8 @@ async function fromPath(
   const place = nodePath.basename(path) || path;
   const baseDir = nodePath.dirname(nodePath.resolve(path));
   const info = await fs.stat(path).catch(() => undefined);
-  if (!info) throw new SpoolInputError(place, 'file not found');
+  // The path as the user typed it: the folder is often what is wrong.
+  if (!info) throw new SpoolInputError(path, 'file not found');
   if (info.isDirectory() && !(await holdsTweets(path))) {
     throw new SpoolInputError(place, 'folder is not an X archive (no data/tweets.js or tweets.js in it)');
   }

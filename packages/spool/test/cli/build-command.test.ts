@@ -96,6 +96,16 @@ describe('spool build', () => {
     expect((await readdir(dir)).filter((n) => n.includes('.tmp'))).toEqual([]);
   });
 
+  it('takes the layout names the studio and README show', async () => {
+    for (const name of ['big-statement', 'Numbered steps', 'post-card', 'statement']) {
+      const r = await runCli(['build', thread, '-o', path.join(dir, 'named.png'), '--layout', name, '--page', '2', '-q']);
+      expect(r.code, `${name}: ${r.stderr}`).toBe(0);
+    }
+    const bad = await runCli(['build', thread, '-o', path.join(dir, 'x.pdf'), '--layout', 'zigzag']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/unknown layout "zigzag" \(try classic, post-card, statement/);
+  });
+
   it('stops a build past --time-limit with exit 2, saying what to try', async () => {
     const out = path.join(dir, 'slow.pdf');
     const r = await runCli(['build', thread, '-o', out, '--time-limit', '0.001']);

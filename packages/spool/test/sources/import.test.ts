@@ -70,7 +70,8 @@ describe('importSource with files', () => {
     expect((await failure(importSource(file('kd.json', JSON.stringify(bad))))).message).toBe('kd.json: posts[3].author.handle: required');
     expect((await failure(importSource(file('broken.json', '{\n "posts": [\n')))).message).toBe('broken.json: invalid JSON at line 3 column 1');
     expect((await failure(importSource(file('notes.md', '---\ntitle: x\n---\n')))).message).toBe('notes.md: no text to import');
-    expect((await failure(importSource(join(dir, 'missing.json')))).message).toBe('missing.json: file not found');
+    expect((await failure(importSource(join(dir, 'missing.json')))).message).toBe(`${join(dir, 'missing.json')}: file not found`);
+    expect((await failure(importSource('notes/missing.json'))).message).toBe('notes/missing.json: file not found');
   });
 });
 
