@@ -41,7 +41,8 @@ describe('import API', () => {
     expect(result.document.posts).toHaveLength(3);
     expect(result.document.posts[0].author).toMatchObject({ name: 'Ada Lovelace', handle: 'ada' });
     expect(result.document.posts[1].blocks[0].spans.map((s: any) => s.text).join('')).toContain('real font metrics');
-    expect(result.warnings).toEqual([]);
+    // The 🧵 comes off, and the import says so.
+    expect(result.warnings).toEqual(['posts[0]: removed the thread marker 🧵; a carousel shows it is a series by itself']);
   });
 
   it('imports the fixture thread from a URL, its images becoming assets', async () => {

@@ -40,7 +40,7 @@ export function openState(project: Project): StudioState {
     revision: project.revision,
     document: project.document,
     history: createHistory(project.deck),
-    selectedId: firstSelectable(project.deck),
+    selectedId: firstSlide(project.deck),
     changes: 0,
   };
 }
@@ -90,6 +90,7 @@ function withSelection(state: StudioState, wanted: string | null, previous?: Dec
   return selectedId === state.selectedId ? state : { ...state, selectedId };
 }
 
-function firstSelectable(deck: Deck): string | null {
-  return (deck.slides.find((s) => s.kind === 'content') ?? deck.slides[0])?.id ?? null;
+/** A project opens on its first slide: the cover, which is what a reader meets first. */
+function firstSlide(deck: Deck): string | null {
+  return deck.slides[0]?.id ?? null;
 }

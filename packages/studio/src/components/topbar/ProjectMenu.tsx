@@ -38,8 +38,10 @@ function ProjectList({ close }: { close(): void }) {
     if (id !== studio.state.projectId) await studio.open(await api.getProject(id));
     close();
   });
+  // A new project starts from the default design, never from the open project's brand and look:
+  // the next carousel may be for another author or client.
   const create = guard(async () => {
-    const project = await api.createProject(emptyProject('Untitled carousel', studio.deck.design));
+    const project = await api.createProject(emptyProject('Untitled carousel', studio.services.catalog.defaults));
     await studio.open(project);
     close();
   });
@@ -52,7 +54,7 @@ function ProjectList({ close }: { close(): void }) {
     await api.deleteProject(id);
     const rest = (projects ?? []).filter((p) => p.id !== id);
     if (id === studio.state.projectId) {
-      const next = rest[0] ? await api.getProject(rest[0].id) : await api.createProject(emptyProject('Untitled carousel', studio.deck.design));
+      const next = rest[0] ? await api.getProject(rest[0].id) : await api.createProject(emptyProject('Untitled carousel', studio.services.catalog.defaults));
       await studio.open(next);
     }
     await load();
