@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { useStudio } from './studio-harness.js';
+import { outputPath, useStudio } from './studio-harness.js';
 
 const studio = useStudio(async (running) => {
   // A client's brand profile, as an agency keeps one per client.
@@ -37,6 +37,34 @@ describe('projects', { timeout: 120_000 }, () => {
     expect(project.deck.design.brand).toEqual(defaults.brand);
     expect(project.deck.design.theme).toBe(defaults.theme);
     expect(JSON.stringify(project.deck.design)).not.toMatch(/acme|spoolstudio/i);
+    await page.context().close();
+  });
+
+  it('keep a new brand profile a draft until Save: Cancel leaves nothing, and names show whole', async () => {
+    const count = async () => (await (await fetch(`${studio().url}/api/brand-kits`)).json()).length;
+    const before = await count();
+    const { page } = await studio().open({ width: 1440, height: 900 }, await studio().freshProject());
+    await page.getByRole('button', { name: 'New profile' }).click();
+    const form = page.getByRole('form', { name: 'New brand profile' });
+    await form.waitFor();
+    expect(await count()).toBe(before);
+    await form.getByRole('button', { name: 'Cancel' }).click();
+    await expect.poll(() => form.count()).toBe(0);
+    await page.reload();
+    await page.getByRole('button', { name: 'New profile' }).waitFor();
+    expect(await count()).toBe(before);
+    // Saved, it is stored once.
+    await page.getByRole('button', { name: 'New profile' }).click();
+    await page.getByRole('form', { name: 'New brand profile' }).getByRole('button', { name: /^Save/ }).click();
+    await expect.poll(count).toBe(before + 1);
+    // Every profile name fits its row, uncut, at both screen sizes.
+    for (const size of [{ width: 1440, height: 900 }, { width: 1024, height: 768 }]) {
+      await page.setViewportSize(size);
+      const cut = await page.locator('.profile .list-name').evaluateAll((els) => els.filter((el) => el.scrollWidth > el.clientWidth + 1).map((el) => el.textContent));
+      expect(cut, `${size.width}x${size.height}`).toEqual([]);
+    }
+    await page.locator('.profile').first().scrollIntoViewIfNeeded();
+    await page.screenshot({ path: outputPath('brand-profiles-1024.png'), fullPage: false });
     await page.context().close();
   });
 });

@@ -17,19 +17,16 @@ export function BrandKitPanel() {
   const { brandKits, reload, loaded } = useLibrary();
   const notify = useNotify();
   const [editing, setEditing] = useState<string | null>(null);
+  // A new profile is a draft until it is saved: Cancel leaves nothing behind.
+  const [draft, setDraft] = useState<BrandKitRecord | null>(null);
   const show = design.brand.show;
 
   const use = (record: BrandKitRecord) => edit((d) => setDesign(d, profilePatch(record.kit)));
 
-  const create = async () => {
-    try {
-      const kit = profileFromDesign(design);
-      const record = await api.createBrandKit(kit.name ? `${kit.name}` : 'New profile', kit);
-      await reload();
-      setEditing(record.id);
-    } catch (err) {
-      notify(err instanceof Error ? err.message : String(err), 'error');
-    }
+  const create = () => {
+    const kit = profileFromDesign(design);
+    setEditing(null);
+    setDraft({ id: '', name: kit.name || 'New profile', kit });
   };
 
   const remove = async (record: BrandKitRecord) => {
@@ -46,8 +43,9 @@ export function BrandKitPanel() {
       <div className="subsection" role="group" aria-labelledby="profiles-title">
         <div className="subsection-head">
           <h3 id="profiles-title" className="subsection-title">Profiles</h3>
-          <button type="button" className="btn btn-xs" onClick={() => void create()}><PlusIcon /> New profile</button>
+          <button type="button" className="btn btn-xs" onClick={create} disabled={draft !== null}><PlusIcon /> New profile</button>
         </div>
+        {draft && <BrandProfileForm record={draft} isNew active={false} onClose={() => setDraft(null)} />}
         {loaded && brandKits.length === 0 && <p className="panel-note">Save your name, handle, avatar, logo, colours and fonts as a profile.</p>}
         <ul className="list">
           {brandKits.map((record) => {
@@ -56,8 +54,10 @@ export function BrandKitPanel() {
               <li key={record.id} className={active ? 'profile is-active' : 'profile'}>
                 <div className="list-row">
                   <Avatar name={record.kit.name ?? record.name} src={record.kit.avatar} size={24} />
-                  <span className="list-name">{record.name}</span>
-                  {record.kit.handle && <span className="list-meta">@{record.kit.handle.replace(/^@/, '')}</span>}
+                  <span className="list-text">
+                    <span className="list-name">{record.name}</span>
+                    {record.kit.handle && <span className="list-meta">@{record.kit.handle.replace(/^@/, '')}</span>}
+                  </span>
                   {active ? (
                     <span className="badge badge-accent">In use</span>
                   ) : (

@@ -10,8 +10,11 @@ import { profilePatch } from './brand-profile.js';
 
 type TextKey = 'name' | 'handle' | 'website';
 
-/** Edits one brand profile; saving an active profile updates the deck as well. */
-export function BrandProfileForm({ record, active, onClose }: { record: BrandKitRecord; active: boolean; onClose(): void }) {
+/**
+ * Edits one brand profile; saving an active profile updates the deck as well. A new profile
+ * (`isNew`) is stored only when it is saved.
+ */
+export function BrandProfileForm({ record, active, isNew = false, onClose }: { record: BrandKitRecord; active: boolean; isNew?: boolean; onClose(): void }) {
   const { edit, services } = useStudioActions();
   const { reload, customFonts } = useLibrary();
   const notify = useNotify();
@@ -46,7 +49,8 @@ export function BrandProfileForm({ record, active, onClose }: { record: BrandKit
     e.preventDefault();
     setBusy('save');
     try {
-      const saved = await api.updateBrandKit(record.id, label.trim() || 'Profile', kit);
+      const name = label.trim() || 'Profile';
+      const saved = isNew ? await api.createBrandKit(name, kit) : await api.updateBrandKit(record.id, name, kit);
       await reload();
       if (active) edit((d) => setDesign(d, profilePatch(saved.kit)));
       notify(`Saved profile “${saved.name}”`, 'success');
@@ -66,7 +70,7 @@ export function BrandProfileForm({ record, active, onClose }: { record: BrandKit
   );
 
   return (
-    <form className="profile-form" onSubmit={save} aria-label={`Brand profile ${record.name}`}>
+    <form className="profile-form" onSubmit={save} aria-label={isNew ? 'New brand profile' : `Brand profile ${record.name}`}>
       <div className="field">
         <label className="field-label" htmlFor={`${id}-label`}>Profile name</label>
         <input id={`${id}-label`} className="input" value={label} onChange={(e) => setLabel(e.target.value)} />

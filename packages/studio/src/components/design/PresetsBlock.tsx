@@ -49,8 +49,10 @@ export function PresetsBlock() {
         {presets.map((p) => (
           <li key={p.id} className="list-row">
             <span className="preset-swatch" style={{ background: p.design.brand.accent ?? '#5B5BD6' }} aria-hidden="true" />
-            <span className="list-name">{p.name}</span>
-            <span className="list-meta">{p.design.theme} · {p.design.layout}</span>
+            <span className="list-text">
+              <span className="list-name">{p.name}</span>
+              <span className="list-meta">{p.design.theme} · {p.design.layout}</span>
+            </span>
             <button type="button" className="btn btn-xs" aria-label={`Apply preset ${p.name}`} onClick={() => edit((d) => applyPreset(d, { design: p.design }))}>
               Apply
             </button>

@@ -28,7 +28,7 @@ export function ExportMenu() {
   const selectedPage = render && selected ? render.pages.findIndex((p) => p.slideId === selected.id) + 1 : 0;
   const base = fileBase(state.name || deck.title || 'carousel');
 
-  const run = async (job: Job) => {
+  const run = async (job: Job, close: () => void) => {
     if (progress) return;
     try {
       if (job === 'pdf') {
@@ -43,6 +43,8 @@ export function ExportMenu() {
         download(blob, `${base}-${job}.zip`);
       }
       notify('Export ready', 'success');
+      // The file is on its way to the downloads: the menu has done its job.
+      close();
     } catch (err) {
       notify(`Export failed: ${err instanceof Error ? err.message : err}`, 'error');
     } finally {
@@ -60,10 +62,10 @@ export function ExportMenu() {
   return (
     <Popover label="Export" align="right" triggerClass="btn btn-primary btn-sm"
       trigger={progress ? <><span className="btn-spinner" aria-hidden="true" /> Exporting{progress.total > 1 ? ` ${Math.round((100 * progress.done) / progress.total)}%` : '…'}</> : <><DownloadIcon /> Export <ChevronDownIcon /></>}>
-      {() => (
+      {(close) => (
         <div className="menu export-menu">
           {items.map((item) => (
-            <button key={item.job} type="button" className="menu-item" disabled={item.disabled || !!progress || pageCount === 0} onClick={() => void run(item.job)}>
+            <button key={item.job} type="button" className="menu-item" disabled={item.disabled || !!progress || pageCount === 0} onClick={() => void run(item.job, close)}>
               <span className="menu-item-title">{item.title}</span>
               <span className="menu-item-detail">{item.detail}</span>
             </button>
