@@ -34,6 +34,8 @@ describe('export and saving', { timeout: 120_000 }, () => {
     expect(text[0]).toContain('Your best thread deserves a second life');
     expect(text[1]).toContain('A carousel is not a thread with bigger fonts');
     expect(text[pages - 1]).toMatch(/Follow|Repost/);
+    // The menu has done its job once the file is on its way.
+    await expect.poll(() => pdfItem.count()).toBe(0);
     await page.context().close();
   });
 
