@@ -67,4 +67,18 @@ describe('projects', { timeout: 120_000 }, () => {
     await page.screenshot({ path: outputPath('brand-profiles-1024.png'), fullPage: false });
     await page.context().close();
   });
+
+  it('add a slide that holds no text until the user writes some, so nothing unwritten is exported', async () => {
+    const id = await studio().freshProject();
+    const { page } = await studio().open(undefined, id);
+    const before = (await (await fetch(`${studio().url}/api/projects/${id}`)).json()).deck.slides.length;
+    await page.getByRole('toolbar', { name: 'Slide actions' }).getByRole('button', { name: 'Add slide' }).click();
+    const body = page.getByLabel('Body', { exact: true });
+    await expect.poll(() => body.getAttribute('placeholder')).toMatch(/^Write the slide/);
+    expect(await body.inputValue().catch(() => body.innerText())).toBe('');
+    await expect.poll(async () => (await (await fetch(`${studio().url}/api/projects/${id}`)).json()).deck.slides.length).toBe(before + 1);
+    const deck = (await (await fetch(`${studio().url}/api/projects/${id}`)).json()).deck;
+    expect(JSON.stringify(deck)).not.toMatch(/Write one idea per slide/);
+    await page.context().close();
+  });
 });

@@ -7,8 +7,6 @@ import { SlideStage } from './SlideStage.js';
 import { SlideStrip } from './SlideStrip.js';
 import { SplitWarning } from './SplitWarning.js';
 
-const NEW_SLIDE_TEXT = 'Write one idea per slide. **Bold** the words people should remember.';
-
 /** The centre column: the selected slide large, its edit form, and the strip of all slides. */
 export function CarouselPanel() {
   const studio = useStudio();
@@ -22,7 +20,8 @@ export function CarouselPanel() {
   const add = useCallback(() => {
     edit((d) => {
       const at = selected ? Math.min(d.slides.findIndex((s) => s.id === selected.id) + 1, defaultInsertIndex(d)) : undefined;
-      return addSlide(d, { id: nextSlideId(d), at, slide: { blocks: [{ type: 'paragraph', spans: [{ text: NEW_SLIDE_TEXT.replace(/\*\*/g, '') }] }] } });
+      // Empty, with the editor's placeholder to guide: text put here for guidance would export as is.
+      return addSlide(d, { id: nextSlideId(d), at, slide: { blocks: [] } });
     }, { select: nextSlideId(deck) });
   }, [edit, selected, deck]);
 
