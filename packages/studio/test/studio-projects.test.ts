@@ -81,4 +81,32 @@ describe('projects', { timeout: 120_000 }, () => {
     expect(JSON.stringify(deck)).not.toMatch(/Write one idea per slide/);
     await page.context().close();
   });
+
+  it('fit real screens from 1024x768 up: no sideways scrolling, a preview at least 240 px wide, every slide action in view', async () => {
+    for (const size of [{ width: 1024, height: 768 }, { width: 1280, height: 800 }, { width: 1440, height: 900 }]) {
+      const { page } = await studio().open(size, await studio().freshProject());
+      const fit = await page.evaluate(() => {
+        const preview = document.querySelector('[data-testid="preview"]')!.getBoundingClientRect();
+        // Every button in a column's head lies inside that column: none is cut off at its edge.
+        const heads = [...document.querySelectorAll('.column')].flatMap((col) => {
+          const box = col.getBoundingClientRect();
+          return [...col.querySelectorAll('.column-head button')].map((btn) => ({ box, r: btn.getBoundingClientRect() }));
+        });
+        const count = document.querySelector('.column-centre .column-head > .muted')!.getBoundingClientRect();
+        return {
+          sideways: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+          previewWidth: preview.width,
+          actionsInside: heads.length >= 4 && heads.every(({ box, r }) => r.left >= box.left && r.right <= box.right - 4),
+          countLines: Math.round(count.height / 16),
+        };
+      });
+      const at = `${size.width}x${size.height}`;
+      expect(fit.sideways, at).toBe(0);
+      expect(fit.previewWidth, at).toBeGreaterThanOrEqual(240);
+      expect(fit.actionsInside, at).toBe(true);
+      expect(fit.countLines, at).toBe(1);
+      await page.screenshot({ path: outputPath(`studio-${at}.png`) });
+      await page.context().close();
+    }
+  });
 });
