@@ -109,4 +109,26 @@ describe('projects', { timeout: 120_000 }, () => {
       await page.context().close();
     }
   });
+
+  it('list every project in the Projects menu whole, with its buttons in view', async () => {
+    const { page } = await studio().open({ width: 1024, height: 768 });
+    await page.getByRole('button', { name: 'Projects' }).click();
+    await page.locator('.project-row').first().waitFor();
+    const rows = await page.evaluate(() => {
+      const menu = document.querySelector('.project-menu')!.getBoundingClientRect();
+      return [...document.querySelectorAll('.project-row')].map((row) => {
+        const name = row.querySelector('.project-row-name') as HTMLElement;
+        const buttons = [...row.querySelectorAll('button')].map((b) => b.getBoundingClientRect());
+        return {
+          name: name.textContent,
+          whole: name.scrollWidth <= name.clientWidth + 1 && name.getBoundingClientRect().left >= menu.left,
+          inView: buttons.every((b) => b.left >= menu.left && b.right <= menu.right),
+        };
+      });
+    });
+    expect(rows.length).toBeGreaterThan(1);
+    expect(rows.filter((r) => !r.whole || !r.inView)).toEqual([]);
+    await page.screenshot({ path: outputPath('projects-menu-1024.png') });
+    await page.context().close();
+  });
 });

@@ -90,7 +90,7 @@ function ProjectList({ close }: { close(): void }) {
             ) : (
               <>
                 <button type="button" className="project-open" onClick={open(p.id)} aria-label={`Open project ${p.name}`}>
-                  <span className="project-name">{p.name}</span>
+                  <span className="project-row-name">{p.name}</span>
                   <span className="project-meta">{p.slides} slides · {relativeTime(p.updatedAt)}</span>
                 </button>
                 <button type="button" className="btn btn-xs btn-ghost" aria-label={`Rename project ${p.name}`} onClick={() => { setDraft(p.name); setRenaming(p.id); }}>Rename</button>
