@@ -131,4 +131,42 @@ describe('projects', { timeout: 120_000 }, () => {
     await page.screenshot({ path: outputPath('projects-menu-1024.png') });
     await page.context().close();
   });
+
+  it('import into a full project adds the posts, drops nothing, and undoes as one step', async () => {
+    const id = await studio().freshProject();
+    const { page } = await studio().open(undefined, id);
+    const cards = page.locator('article.post-card');
+    await expect.poll(() => cards.count()).toBeGreaterThan(5);
+    const postsBefore = await cards.count();
+    const slidesBefore = await page.locator('.strip-item').count();
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    expect(await page.getByRole('radio', { name: 'Add to this project' }).isChecked()).toBe(true);
+    await page.getByLabel('Thread text').fill('1/ An imported post about hooks.\n\n2/ A second imported post.');
+    await page.locator('form.import-box').getByRole('button', { name: 'Import' }).click();
+    await expect.poll(() => cards.count()).toBe(postsBefore + 2);
+    expect(await cards.nth(postsBefore).innerText()).toContain('An imported post about hooks.');
+    await expect.poll(() => page.locator('.strip-item').count()).toBe(slidesBefore + 2);
+    // The project's own posts are all still there, first.
+    expect(await cards.first().innerText()).toContain('Your best thread deserves a second life');
+    // Undo takes back the posts and their slides together; redo brings both.
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(() => cards.count()).toBe(postsBefore);
+    await expect.poll(() => page.locator('.strip-item').count()).toBe(slidesBefore);
+    await page.getByRole('button', { name: 'Redo' }).click();
+    await expect.poll(() => cards.count()).toBe(postsBefore + 2);
+    await page.context().close();
+  });
+
+  it('import into a new project, named for what it holds, leaves the open one as it was', async () => {
+    const id = await studio().freshProject();
+    const { page } = await studio().open(undefined, id);
+    const before = (await (await fetch(`${studio().url}/api/projects/${id}`)).json()).document.posts.length;
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    await page.getByLabel('Thread text').fill('Seven habits of people who write great threads every week\n\nThe second post.');
+    await page.getByRole('radio', { name: 'Start a new project from it' }).check();
+    await page.locator('form.import-box').getByRole('button', { name: 'Import' }).click();
+    await expect.poll(() => page.getByLabel('Project name').inputValue()).toBe('Seven habits of people who write great threads…');
+    expect((await (await fetch(`${studio().url}/api/projects/${id}`)).json()).document.posts.length).toBe(before);
+    await page.context().close();
+  });
 });

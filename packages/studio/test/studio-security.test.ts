@@ -16,6 +16,8 @@ describe('untrusted post text', { timeout: 120_000 }, () => {
     await page.getByLabel('Thread text').fill(`Hello ${IMG} there\n\nSecond post ${SCRIPT} end`);
     await page.getByLabel('Author name').fill('Mallory <b>Bold</b>');
     await page.getByLabel('Author handle').fill('mallory');
+    // Into a project of its own, so its posts are the first cards and its slides the first slides.
+    await page.getByRole('radio', { name: 'Start a new project from it' }).check();
     await page.locator('form.import-box').getByRole('button', { name: 'Import' }).click();
 
     const first = page.locator('article.post-card').first();

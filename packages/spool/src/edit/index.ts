@@ -8,6 +8,7 @@ export { updateSlideText, setSlideLayout, setSlideImage, removeSlideImage } from
 export type { SlideTextArgs } from './content-actions.js';
 export { setDesign, applyPreset, syncOutro, planFromDocument } from './design-actions.js';
 export type { DesignPatch } from './design-actions.js';
+export { addPosts, appendPostSlides } from './import-actions.js';
 export { INSTAGRAM_SLIDE_LIMIT, splitDeck } from './split-deck.js';
 export type { SplitArgs } from './split-deck.js';
 export { createHistory, recordEdit, undo, redo, canUndo, canRedo } from './history.js';

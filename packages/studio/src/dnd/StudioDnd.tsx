@@ -48,7 +48,7 @@ export function StudioDnd({ children }: { children: ReactNode }) {
       keyboardCodes: { start: ['Space'], cancel: ['Escape'], end: ['Space', 'Enter'] },
     }),
   );
-  const postById = (id: string): Post | undefined => state.document.posts.find((p) => p.id === id);
+  const postById = (id: string): Post | undefined => studio.document.posts.find((p) => p.id === id);
   const slideNumber = (id: string) => deck.slides.findIndex((s) => s.id === id) + 1;
 
   const onDragEnd = ({ active: a, over }: DragEndEvent) => {

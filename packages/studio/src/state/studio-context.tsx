@@ -3,7 +3,7 @@ import type { Deck, Slide, SpoolDocument } from '../../../spool/src/core.js';
 import { canRedo, canUndo } from '../../../spool/src/edit/index.js';
 import type { Project } from '../api/types.js';
 import { preloadDesignFonts, setProjectHash, type Services } from '../engine/services.js';
-import { openState, studioReducer, type DeckEdit, type StudioState } from './studio-state.js';
+import { openState, studioReducer, type ContentChange, type DeckEdit, type StudioState } from './studio-state.js';
 import { useAutosave, type SaveStatus } from './use-autosave.js';
 import { useDeckRender, type RenderState } from './use-deck-render.js';
 import { useNotify } from './toasts.js';
@@ -18,6 +18,8 @@ export interface EditOptions {
 export interface Studio {
   state: StudioState;
   deck: Deck;
+  /** The project's posts, as imported. */
+  document: SpoolDocument;
   selected: Slide | undefined;
   services: Services;
   canUndo: boolean;
@@ -27,7 +29,8 @@ export interface Studio {
   undo(): void;
   redo(): void;
   select(id: string | null): void;
-  setDocument(document: SpoolDocument): void;
+  /** Changes the posts and the deck as one undoable step (an import). */
+  change(change: ContentChange, opts?: { select?: string }): void;
   rename(name: string): void;
   /** Saves what is pending, then shows another project. */
   open(project: Project): Promise<void>;
@@ -35,7 +38,7 @@ export interface Studio {
 }
 
 /** The parts of Studio that never change while a project is open: safe to use in memoised panels. */
-export type StudioActions = Pick<Studio, 'services' | 'edit' | 'undo' | 'redo' | 'select' | 'setDocument' | 'rename' | 'open' | 'flush'>;
+export type StudioActions = Pick<Studio, 'services' | 'edit' | 'undo' | 'redo' | 'select' | 'change' | 'rename' | 'open' | 'flush'>;
 
 const StudioContext = createContext<Studio | null>(null);
 const ActionsContext = createContext<StudioActions | null>(null);
@@ -75,7 +78,7 @@ export function StudioProvider({ services, project, children }: { services: Serv
   const notify = useNotify();
   const onConflict = useCallback(() => notify('This project was saved from another window; your version was kept.', 'info'), [notify]);
   const { status, flush } = useAutosave(state, dispatch, onConflict);
-  const deck = state.history.present;
+  const { deck, document } = state.history.present;
   const render = useDeckRender(services, deck);
 
   useEffect(() => {
@@ -104,7 +107,7 @@ export function StudioProvider({ services, project, children }: { services: Serv
       undo: () => dispatch({ type: 'undo' }),
       redo: () => dispatch({ type: 'redo' }),
       select: (id) => dispatch({ type: 'select', id }),
-      setDocument: (document) => dispatch({ type: 'document', document }),
+      change: (change, opts = {}) => dispatch({ type: 'change', change, select: opts.select, at: Date.now() }),
       rename: (name) => dispatch({ type: 'rename', name }),
       open,
       flush,
@@ -117,12 +120,13 @@ export function StudioProvider({ services, project, children }: { services: Serv
       ...actions,
       state,
       deck,
+      document,
       selected: deck.slides.find((s) => s.id === state.selectedId),
       canUndo: canUndo(state.history),
       canRedo: canRedo(state.history),
       saveStatus: status,
     }),
-    [actions, state, deck, status],
+    [actions, state, deck, document, status],
   );
 
   return (

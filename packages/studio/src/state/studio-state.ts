@@ -2,17 +2,23 @@ import type { Deck, SpoolDocument } from '../../../spool/src/core.js';
 import { canRedo, canUndo, createHistory, recordEdit, redo, undo, type History } from '../../../spool/src/edit/index.js';
 import type { Project } from '../api/types.js';
 
+/** What a project holds and undo takes back: its posts and its deck, together. */
+export interface ProjectContent {
+  document: SpoolDocument;
+  deck: Deck;
+}
+
 /**
- * What the studio holds for the open project. The deck lives in an undo history; selection is
- * editor state and stays out of the deck, as do the project's name and revision.
+ * What the studio holds for the open project. The posts and the deck live in one undo history,
+ * so an import (which changes both) undoes as one step; selection is editor state and stays out
+ * of it, as do the project's name and revision.
  */
 export interface StudioState {
   projectId: string;
   name: string;
   /** The revision the server last confirmed; saves name it so a stale tab cannot overwrite. */
   revision: number;
-  document: SpoolDocument;
-  history: History<Deck>;
+  history: History<ProjectContent>;
   selectedId: string | null;
   /** Counts changes worth saving; autosave watches it. */
   changes: number;
@@ -23,13 +29,16 @@ export interface StudioState {
 /** An edit: one of the library's pure deck actions with its arguments bound. */
 export type DeckEdit = (deck: Deck) => Deck;
 
+/** A change to the posts and the deck at once (an import). */
+export type ContentChange = (content: ProjectContent) => ProjectContent;
+
 export type StudioAction =
   | { type: 'open'; project: Project }
   | { type: 'edit'; edit: DeckEdit; key?: string; at: number; select?: string }
   | { type: 'undo' }
   | { type: 'redo' }
   | { type: 'select'; id: string | null }
-  | { type: 'document'; document: SpoolDocument }
+  | { type: 'change'; change: ContentChange; at: number; select?: string }
   | { type: 'rename'; name: string }
   | { type: 'saved'; revision: number };
 
@@ -38,8 +47,7 @@ export function openState(project: Project): StudioState {
     projectId: project.id,
     name: project.name,
     revision: project.revision,
-    document: project.document,
-    history: createHistory(project.deck),
+    history: createHistory({ document: project.document, deck: project.deck }),
     selectedId: firstSlide(project.deck),
     changes: 0,
   };
@@ -49,14 +57,17 @@ export function studioReducer(state: StudioState, action: StudioAction): StudioS
   switch (action.type) {
     case 'open':
       return openState(action.project);
-    case 'edit': {
-      let deck: Deck;
+    case 'edit':
+    case 'change': {
+      const present = state.history.present;
+      let next: ProjectContent;
       try {
-        deck = action.edit(state.history.present);
+        next = action.type === 'edit' ? { ...present, deck: action.edit(present.deck) } : action.change(present);
       } catch (err) {
         return { ...state, refused: { message: err instanceof Error ? err.message : String(err), at: action.at } };
       }
-      const history = recordEdit(state.history, deck, { key: action.key, at: action.at });
+      const unchanged = next.deck === present.deck && next.document === present.document;
+      const history = unchanged ? state.history : recordEdit(state.history, next, { key: action.type === 'edit' ? action.key : undefined, at: action.at });
       if (history === state.history && action.select === undefined) return state;
       return withSelection({ ...state, history, changes: state.changes + 1 }, action.select ?? state.selectedId);
     }
@@ -65,12 +76,10 @@ export function studioReducer(state: StudioState, action: StudioAction): StudioS
       const able = action.type === 'undo' ? canUndo(state.history) : canRedo(state.history);
       if (!able) return state;
       const history = action.type === 'undo' ? undo(state.history) : redo(state.history);
-      return withSelection({ ...state, history, changes: state.changes + 1 }, state.selectedId, state.history.present);
+      return withSelection({ ...state, history, changes: state.changes + 1 }, state.selectedId, state.history.present.deck);
     }
     case 'select':
       return state.selectedId === action.id ? state : { ...state, selectedId: action.id };
-    case 'document':
-      return { ...state, document: action.document, changes: state.changes + 1 };
     case 'rename':
       return action.name === state.name ? state : { ...state, name: action.name, changes: state.changes + 1 };
     case 'saved':
@@ -80,10 +89,10 @@ export function studioReducer(state: StudioState, action: StudioAction): StudioS
 
 /** Keeps the selection on a slide that exists: the wanted one, else its old neighbour, else the first. */
 function withSelection(state: StudioState, wanted: string | null, previous?: Deck): StudioState {
-  const slides = state.history.present.slides;
+  const slides = state.history.present.deck.slides;
   let selectedId = wanted;
   if (!selectedId || !slides.some((s) => s.id === selectedId)) {
-    const before = (previous ?? state.history.past[state.history.past.length - 1])?.slides ?? [];
+    const before = (previous ?? state.history.past[state.history.past.length - 1]?.deck)?.slides ?? [];
     const at = Math.max(0, before.findIndex((s) => s.id === wanted));
     selectedId = slides[Math.min(at, slides.length - 1)]?.id ?? null;
   }

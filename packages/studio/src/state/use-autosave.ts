@@ -34,7 +34,7 @@ export function useAutosave(state: StudioState, dispatch: Dispatch<StudioAction>
     if (running.current) await running.current;
     const snap = latest.current;
     if (snap.changes === savedChanges.current) return;
-    const body = { name: snap.name, document: snap.document, deck: snap.history.present };
+    const body = { name: snap.name, ...snap.history.present };
     const job = (async () => {
       setStatus('saving');
       try {
@@ -76,7 +76,7 @@ export function useAutosave(state: StudioState, dispatch: Dispatch<StudioAction>
     const onHide = () => {
       const snap = latest.current;
       if (snap.changes === savedChanges.current) return;
-      const body = JSON.stringify({ name: snap.name, document: snap.document, deck: snap.history.present, revision: revision.current });
+      const body = JSON.stringify({ name: snap.name, ...snap.history.present, revision: revision.current });
       if (body.length > KEEPALIVE_LIMIT) return;
       void fetch(`/api/projects/${encodeURIComponent(snap.projectId)}`, {
         method: 'PUT', headers: { 'content-type': 'application/json' }, body, keepalive: true,

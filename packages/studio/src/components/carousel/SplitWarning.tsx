@@ -12,7 +12,7 @@ import { SplitIcon, WarningIcon } from '../common/graphics.js';
  * the rest as new projects, each closed by the outro.
  */
 export function SplitWarning({ pages }: { pages: RenderedPage[] }) {
-  const { deck, state, edit } = useStudio();
+  const { deck, document, state, edit } = useStudio();
   const notify = useNotify();
   const [busy, setBusy] = useState(false);
   if (!isInstagram(deck.design.ratio) || pages.length <= INSTAGRAM_SLIDE_LIMIT) return null;
@@ -20,7 +20,7 @@ export function SplitWarning({ pages }: { pages: RenderedPage[] }) {
   const counts: Record<string, number> = {};
   for (const p of pages) counts[p.slideId] = (counts[p.slideId] ?? 0) + 1;
   const parts = splitDeck(deck, { max: INSTAGRAM_SLIDE_LIMIT, pages: counts });
-  const document = state.document;
+
 
   const split = async () => {
     setBusy(true);

@@ -1,5 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
-import { planFromDocument } from '../../../../spool/src/edit/index.js';
+import { blockText, planDeck, type SpoolDocument } from '../../../../spool/src/core.js';
+import { addPosts, appendPostSlides, planFromDocument } from '../../../../spool/src/edit/index.js';
 import { api } from '../../api/client.js';
 import type { ImportRequest } from '../../api/types.js';
 import { useStudio } from '../../state/studio-context.js';
@@ -7,6 +8,10 @@ import { useNotify } from '../../state/toasts.js';
 import { UploadIcon } from '../common/graphics.js';
 
 type Mode = 'paste' | 'file' | 'url';
+/** Where imported posts go: after the open project's own, or into a project of their own. */
+type Target = 'add' | 'new';
+
+const UNTITLED = 'Untitled carousel';
 
 const ACCEPT = '.json,.js,.zip,.md,.markdown,.txt,.html,.htm';
 
@@ -21,6 +26,7 @@ export function ImportBox({ onDone }: { onDone(): void }) {
   const [url, setUrl] = useState('');
   const [file, setFile] = useState<File | null>(null);
   const [rebuild, setRebuild] = useState(true);
+  const [target, setTarget] = useState<Target>('add');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [warnings, setWarnings] = useState<string[]>([]);
@@ -41,8 +47,22 @@ export function ImportBox({ onDone }: { onDone(): void }) {
             ? { kind: 'url', url: url.trim() }
             : { filename: file!.name, contentBase64: await fileBase64(file!) };
       const result = await api.importSource(req);
-      studio.setDocument(result.document);
-      if (rebuild) studio.edit((d) => planFromDocument(d, { document: result.document }));
+      if (target === 'new') {
+        // A new project starts from the default design, like any new project.
+        const design = studio.services.catalog.defaults;
+        const project = await api.createProject({ name: projectNameFor(result.document), document: result.document, deck: planDeck(result.document, design) });
+        await studio.open(project);
+      } else {
+        // Nothing the project holds is dropped: the posts are added after its own, and undo takes the import back whole.
+        studio.change(({ document, deck }) => {
+          const { document: merged, added } = addPosts(document, result.document.posts);
+          const titled = merged.title ?? result.document.title;
+          const next = titled ? { ...merged, title: titled } : merged;
+          if (!rebuild) return { document: next, deck };
+          return { document: next, deck: deck.slides.length === 0 ? planFromDocument(deck, { document: next }) : appendPostSlides(deck, added) };
+        });
+        if (studio.state.name === UNTITLED) studio.rename(projectNameFor(result.document));
+      }
       setWarnings(result.warnings);
       notify(`Imported ${result.document.posts.length} post${result.document.posts.length === 1 ? '' : 's'}`, 'success');
       if (result.warnings.length === 0) onDone();
@@ -83,10 +103,22 @@ export function ImportBox({ onDone }: { onDone(): void }) {
       {mode === 'url' && (
         <input className="input" type="url" aria-label="Article or thread URL" placeholder="https://…" value={url} onChange={(e) => setUrl(e.target.value)} />
       )}
-      <label className="check">
-        <input type="checkbox" checked={rebuild} onChange={(e) => setRebuild(e.target.checked)} />
-        <span>Build slides from the imported posts</span>
-      </label>
+      <div className="import-target" role="radiogroup" aria-label="Import into">
+        <label className="check">
+          <input type="radio" name={`${id}-target`} checked={target === 'add'} onChange={() => setTarget('add')} />
+          <span>Add to this project</span>
+        </label>
+        <label className="check">
+          <input type="radio" name={`${id}-target`} checked={target === 'new'} onChange={() => setTarget('new')} />
+          <span>Start a new project from it</span>
+        </label>
+      </div>
+      {target === 'add' && (
+        <label className="check">
+          <input type="checkbox" checked={rebuild} onChange={(e) => setRebuild(e.target.checked)} />
+          <span>Add slides for the imported posts</span>
+        </label>
+      )}
       {error && <p className="form-error" role="alert">{error}</p>}
       {warnings.length > 0 && (
         <ul className="form-warnings" aria-label="Import warnings">
@@ -101,6 +133,17 @@ export function ImportBox({ onDone }: { onDone(): void }) {
       </div>
     </form>
   );
+}
+
+/** A project named for what it holds: the source's title, else the first words of its first post. */
+export function projectNameFor(document: SpoolDocument): string {
+  if (document.title?.trim()) return document.title.trim().slice(0, 120);
+  const first = document.posts.flatMap((p) => p.blocks.map(blockText)).find((t) => t.trim() !== '');
+  if (!first) return UNTITLED;
+  const words = first.trim().split(/\s+/);
+  const head = words.slice(0, 8).join(' ');
+  if (head.length > 60) return `${head.slice(0, 60).replace(/\s+\S*$/, '')}…`;
+  return words.length > 8 ? `${head}…` : head;
 }
 
 function fileBase64(file: File): Promise<string> {

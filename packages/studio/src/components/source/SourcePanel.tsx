@@ -10,7 +10,7 @@ import { PostCard } from './PostCard.js';
 export function SourcePanel() {
   const studio = useStudio();
   const { deck, state, selected } = studio;
-  const posts = state.document.posts;
+  const posts = studio.document.posts;
   const [importing, setImporting] = useState(posts.length === 0);
 
   // Slide numbers as text, so a card re-renders only when the slides showing its post change.

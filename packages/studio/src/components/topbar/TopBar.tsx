@@ -23,7 +23,7 @@ export function TopBar() {
   };
 
   const copyCaption = async () => {
-    const caption = captionFor(studio.state.document, studio.deck);
+    const caption = captionFor(studio.document, studio.deck);
     try {
       await navigator.clipboard.writeText(caption);
       notify('Caption copied — first post and hashtags', 'success');
