@@ -49,6 +49,15 @@ function report(err: unknown, io: CliIo): number {
     io.stderr.write(`spool: ${err.message}\n`);
     return 2;
   }
+  // An address that is refused is the user's to change; one that cannot be reached is the network's.
+  if (err instanceof Error && err.name === 'FetchRefusedError') {
+    io.stderr.write(`spool: ${err.message}\n`);
+    return 2;
+  }
+  if (err instanceof Error && err.name === 'FetchFailedError') {
+    io.stderr.write(`spool: ${err.message}\n`);
+    return 1;
+  }
   // The data folder itself is the problem (read-only, full, in use): the message says where and why.
   if (err instanceof Error && err.name === 'StorageError') {
     io.stderr.write(`spool: ${err.message}\n`);

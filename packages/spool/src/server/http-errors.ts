@@ -33,7 +33,7 @@ export interface RequestPlace {
 const FASTIFY_MESSAGES: Record<string, (err: Error & { statusCode?: number }, at?: RequestPlace) => string> = {
   FST_ERR_CTP_BODY_TOO_LARGE: (_err, at) =>
     at?.bodyLimit ? `request body is larger than the ${formatBytes(at.bodyLimit)} limit of ${at.method} ${at.path}` : 'request body is too large',
-  FST_ERR_CTP_INVALID_MEDIA_TYPE: (_err, at) => `unsupported Content-Type ${at?.contentType || '(none)'} for ${at?.method} ${at?.path}`,
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: (_err, at) => wrongTypeMessage(at),
   FST_ERR_CTP_EMPTY_JSON_BODY: () => 'request body: expected JSON, got an empty body',
   FST_ERR_CTP_INVALID_JSON_BODY: () => 'request body: invalid JSON',
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: () => 'request body is shorter or longer than its Content-Length',
@@ -70,6 +70,13 @@ export function errorAnswer(err: unknown, at?: RequestPlace): ErrorAnswer {
   // A page that cannot be had is the address the user gave: theirs to check, not our failure.
   if (err instanceof FetchFailedError) return answer(422, err.message);
   return answer(500, `internal error: ${e?.message ?? String(err)}`);
+}
+
+/** What was sent in the wrong form, in a user's words first and the technical detail after. */
+export function wrongTypeMessage(at: RequestPlace | undefined): string {
+  const sent = at?.contentType ? `it was sent as ${at.contentType}` : 'it was sent with no Content-Type';
+  if (at?.path === '/api/assets') return `that file is not an image or a font: upload a PNG, JPEG, WebP, GIF, AVIF, TIFF or SVG image, or a TTF, OTF, WOFF or WOFF2 font (${sent})`;
+  return `${at?.method ?? 'this'} ${at?.path ?? 'endpoint'} takes JSON (Content-Type: application/json); ${sent}`;
 }
 
 export function formatBytes(n: number): string {

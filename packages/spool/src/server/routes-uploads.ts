@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { ASSET_ID_PATTERN } from '../store/ids.js';
 import { FONT_TYPES, IMAGE_TYPES, storeUpload, uploadName } from './asset-ingest.js';
 import { transferablesOf } from './worker-jobs.js';
-import { HttpError } from './http-errors.js';
+import { HttpError, wrongTypeMessage } from './http-errors.js';
 import { importBody, parseBody } from './body-schemas.js';
 import { importForStudio } from './import-request.js';
 import type { ServerContext } from './options.js';
@@ -23,7 +23,7 @@ export function registerUploadRoutes(app: FastifyInstance, ctx: ServerContext): 
 
     scope.post<{ Querystring: { name?: string } }>('/api/assets', { bodyLimit: UPLOAD_LIMIT }, async (request, reply) => {
       if (!Buffer.isBuffer(request.body)) {
-        throw new HttpError(415, `unsupported Content-Type ${request.headers['content-type'] ?? '(none)'}: upload the file itself as the body, with Content-Type ${[...IMAGE_TYPES, 'font/ttf', 'font/otf', 'font/woff', 'font/woff2'].join(', ')} or application/octet-stream`);
+        throw new HttpError(415, wrongTypeMessage({ method: 'POST', path: '/api/assets', contentType: request.headers['content-type'] }));
       }
       const contentType = (request.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
       const name = uploadName(request.query.name, 'upload');

@@ -32,7 +32,7 @@ export function repairTexts(texts: readonly string[]): TextRepairs {
 export function repairWarnings(place: string, repaired: boolean, unrecoverable: boolean, codePage?: CodePage): string[] {
   const warnings: string[] = [];
   const read = codePage ? ` (it had been read as ${codePage})` : '';
-  if (repaired) warnings.push(`${place}: repaired text decoded with the wrong character set${read}`);
+  if (repaired) warnings.push(`${place}: fixed characters garbled by a wrong text encoding upstream${read}`);
   if (unrecoverable) {
     warnings.push(`${place}: some characters were lost to a wrong character set and are left as they are${read}`);
   }

@@ -24,7 +24,7 @@ describe('spool build', () => {
     expect(summary.slides).toBeGreaterThanOrEqual(20);
     expect(summary.pages[0].kind).toBe('cover');
     expect(summary.pages.at(-1).kind).toBe('outro');
-    expect(summary.warnings.some((w: string) => /posts\[1\]: repaired text/.test(w))).toBe(true);
+    expect(summary.warnings.some((w: string) => /posts\[1\]: fixed characters garbled/.test(w))).toBe(true);
     expect(Object.keys(summary.timings)).toEqual(expect.arrayContaining(['plan', 'layout', 'scene', 'paint']));
     const alts = summary.pages.flatMap((p: { images: { alt: string }[] }) => p.images.map((i) => i.alt));
     expect(alts).toContain('Bar chart: softmax probabilities at temperature 1 and 10');
@@ -94,6 +94,13 @@ describe('spool build', () => {
     expect(r.stderr).toMatch(/t.json: posts\[0\].media\[0\].src: .*missing.png/);
     expect((await readFile(out)).equals(before)).toBe(true);
     expect((await readdir(dir)).filter((n) => n.includes('.tmp'))).toEqual([]);
+  });
+
+  it('says in words why a URL could not be read, with no stack trace', async () => {
+    const r = await runCli(['build', 'https://127.0.0.1:9/article', '-o', path.join(dir, 'web.pdf')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^spool: https:\/\/127\.0\.0\.1:9\/article: .*loopback address/);
+    expect(r.stderr).not.toMatch(/\n\s+at |Error:/);
   });
 
   it('takes the layout names the studio and README show', async () => {

@@ -64,7 +64,7 @@ describe('assets API', () => {
     expect(again.id).toBe(asset.id);
     const none = await server.call('POST', '/api/assets', bytes);
     expect(none.status).toBe(415);
-    expect((await none.json()).error).toBe('unsupported Content-Type (none) for POST /api/assets');
+    expect((await none.json()).error).toBe('that file is not an image or a font: upload a PNG, JPEG, WebP, GIF, AVIF, TIFF or SVG image, or a TTF, OTF, WOFF or WOFF2 font (it was sent with no Content-Type)');
     const got = await server.call('GET', `/api/assets/${asset.id}`);
     expect(got.headers.get('content-type')).toBe('image/png');
     expect(got.headers.get('cache-control')).toContain('immutable');
@@ -157,7 +157,13 @@ describe('assets API', () => {
   it('refuses other content types with 415', async () => {
     const res = await server.call('POST', '/api/assets', 'x', { 'content-type': 'text/plain' });
     expect(res.status).toBe(415);
-    expect((await res.json()).error).toMatch(/^unsupported Content-Type/);
+    expect((await res.json()).error).toMatch(/^that file is not an image or a font: .* \(it was sent as text\/plain\)$/);
+    const json = await server.call('POST', '/api/assets', '{}', { 'content-type': 'application/json' });
+    expect(json.status).toBe(415);
+    expect((await json.json()).error).toMatch(/^that file is not an image or a font: .* \(it was sent as application\/json\)$/);
+    const project = await server.call('POST', '/api/projects', 'name=x', { 'content-type': 'application/x-www-form-urlencoded' });
+    expect(project.status).toBe(415);
+    expect((await project.json()).error).toBe('POST /api/projects takes JSON (Content-Type: application/json); it was sent as application/x-www-form-urlencoded');
   });
 
   it('answers 404 for an unknown asset', async () => {

@@ -59,7 +59,7 @@ describe('import API', () => {
     }
     expect(posts[0].media[0].alt).toMatch(/teacher model/);
     // The fixture's text was decoded with the wrong character set on purpose; that is repaired and said.
-    expect(result.warnings.filter((w: string) => !/repaired text/.test(w))).toEqual([]);
+    expect(result.warnings.filter((w: string) => !/fixed characters garbled/.test(w))).toEqual([]);
   });
 
   it('imports an uploaded thread file, dropping images it cannot find with a warning per post', async () => {

@@ -62,7 +62,7 @@ describe('the blog fixture', () => {
   it('warns once per post: repaired where it could, lost where bytes are gone', () => {
     const repairedPost = document.posts.findIndex((p) => p.blocks.some((b) => blockText(b).includes('T²')));
     expect(warnings).toContain(
-      `posts[${repairedPost}]: repaired text decoded with the wrong character set (it had been read as windows-874)`,
+      `posts[${repairedPost}]: fixed characters garbled by a wrong text encoding upstream (it had been read as windows-874)`,
     );
     const lost = warnings.filter((w) => w.includes('lost'));
     expect(lost.length).toBeGreaterThan(3);

@@ -103,7 +103,7 @@ describe('importHtml', () => {
   it('repairs mis-decoded text and says so', async () => {
     const { document, warnings } = await importHtml({ html, url: PAGE });
     expect(allText(document)).toContain('We’re a team of twelve');
-    expect(warnings.some((w) => /repaired text decoded with the wrong character set/.test(w))).toBe(true);
+    expect(warnings.some((w) => /fixed characters garbled by a wrong text encoding upstream/.test(w))).toBe(true);
   });
 
   it('keeps relative image paths for a saved file and drops site-relative ones', async () => {

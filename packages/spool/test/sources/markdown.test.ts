@@ -94,7 +94,7 @@ describe('markdownToDocument', () => {
   it('repairs mojibake and warns for the post it was in', () => {
     const { document, warnings } = markdownToDocument('First paragraph.\n\n## Then\n\nIt said â€œhelloâ€\u009d and cafÃ©.');
     expect(document.posts.map((p) => blockText(p.blocks[0]))).toEqual(['First paragraph.', 'Then', 'It said “hello” and café.']);
-    expect(warnings).toEqual(['posts[2]: repaired text decoded with the wrong character set (it had been read as windows-1252)']);
+    expect(warnings).toEqual(['posts[2]: fixed characters garbled by a wrong text encoding upstream (it had been read as windows-1252)']);
   });
 
   it('drops raw HTML markup to text and unsafe links to plain text', () => {

@@ -70,7 +70,7 @@ describe('pasted threads', () => {
   it('repairs mojibake per post', () => {
     const { document, warnings } = pastedTextToDocument('Plain\n\nâ€œQuotedâ€\u009d text');
     expect(blockText(document.posts[1].blocks[0])).toBe('“Quoted” text');
-    expect(warnings).toEqual(['posts[1]: repaired text decoded with the wrong character set (it had been read as windows-1252)']);
+    expect(warnings).toEqual(['posts[1]: fixed characters garbled by a wrong text encoding upstream (it had been read as windows-1252)']);
   });
 
   it('refuses empty input with the place named', () => {

@@ -122,7 +122,7 @@ describe('repairTexts', () => {
     expect(fixed.texts).toEqual(['๐ intro', 'loss = α · KL', 'plain', 'a โ b']);
     expect(fixed.repaired).toEqual([false, true, false, false]);
     expect(fixed.unrecoverable).toEqual([true, false, false, true]);
-    expect(repairWarnings('posts[1]', true, false)).toEqual(['posts[1]: repaired text decoded with the wrong character set']);
+    expect(repairWarnings('posts[1]', true, false)).toEqual(['posts[1]: fixed characters garbled by a wrong text encoding upstream']);
   });
 
   it('changes nothing when no code page explains the text', () => {

@@ -54,7 +54,7 @@ describe('threadFileToDocument on the fixture thread', () => {
     const all = document.posts.flatMap((p) => p.blocks.map(blockText)).join('\n');
     expect(all).not.toMatch(/ā€/);
     expect(warnings).toEqual(
-      [1, 4, 5, 18].map((i) => `posts[${i}]: repaired text decoded with the wrong character set (it had been read as windows-1257)`),
+      [1, 4, 5, 18].map((i) => `posts[${i}]: fixed characters garbled by a wrong text encoding upstream (it had been read as windows-1257)`),
     );
   });
 });

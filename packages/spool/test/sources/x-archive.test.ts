@@ -71,7 +71,7 @@ describe('importXArchive from the unzipped folder', () => {
     expect(third).not.toContain('t.co');
     expect(fifth).toBe('Result: median CI 90 s, p95 under 3 min. We don’t miss the coffee breaks. Questions welcome!');
     expect(fourth).toContain('9 min → 80 s');
-    expect(warnings).toContain('posts[4]: repaired text decoded with the wrong character set (it had been read as windows-1252)');
+    expect(warnings).toContain('posts[4]: fixed characters garbled by a wrong text encoding upstream (it had been read as windows-1252)');
 
     const link = document.posts[2].blocks.flatMap((b) => b.spans).find((s) => s.tag === 'url');
     expect(link).toEqual({
