@@ -8,6 +8,7 @@ import type { TextEngine } from '../text/types.js';
 import type { LayoutContext } from './context.js';
 import type { PagePart } from './compose.js';
 import { contentBox, footer, header } from './chrome.js';
+import { samePerson } from './templates/author.js';
 import { layoutClassic, layoutImageFocus, layoutNumbered, layoutPostCard, layoutStatement } from './templates/content.js';
 import { layoutCover, layoutImageSlide, layoutOutro, layoutSection } from './templates/fixed.js';
 import type { ImageLookup, LaidOutDeck, LaidOutPage, Warning } from './types.js';
@@ -100,18 +101,19 @@ export function finishPage(
 ): LaidOutPage {
   const page: LaidOutPage = { slideId: p.slide.id, kind: p.slide.kind, layout: p.layout, part: p.index, bodySize: p.part.bodySize, elements: [] };
   const author = p.slide.author ?? fallbackAuthor;
-  const top = showsHeader(page, ctx.design) ? header(ctx, author) : [];
+  const top = showsHeader(page, ctx.design, author) ? header(ctx, author) : [];
   return { ...page, elements: [...top, ...p.part.elements, ...footer(ctx, author, pageIndex + 1, total)] };
 }
 
 /**
  * The cover shows its author large, and a post card shows the post's author inside the card:
- * there the header would only repeat them, unless a brand kit names someone else.
+ * there the header would only repeat them, unless a brand kit names someone else (or shows a logo).
  */
-function showsHeader(page: LaidOutPage, design: Deck['design']): boolean {
+function showsHeader(page: LaidOutPage, design: Deck['design'], author: Author | undefined): boolean {
   if (page.kind === 'cover') return false;
-  const branded = !!(design.brand.name || design.brand.handle || design.brand.logo);
-  return !(page.layout === 'post-card' && page.kind === 'content' && !branded);
+  const { brand } = design;
+  const someoneElse = !!(brand.name || brand.handle) && !samePerson(brand, author);
+  return !(page.layout === 'post-card' && page.kind === 'content' && !someoneElse && !brand.logo);
 }
 
 export function layoutSlide(ctx: LayoutContext, slide: Slide, layout: string): PagePart[] {

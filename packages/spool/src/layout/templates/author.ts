@@ -23,6 +23,24 @@ function initialsOf(name: string): string {
   return words.slice(0, 2).map((w) => [...w][0]?.toUpperCase() ?? '').join('');
 }
 
+/** The same person by handle (or, where either has none, by name): a brand kit for the author. */
+export function samePerson(a: { name?: string; handle?: string } | undefined, b: { name?: string; handle?: string } | undefined): boolean {
+  const handle = (x?: string) => (x ?? '').trim().replace(/^@+/, '').toLowerCase();
+  const name = (x?: string) => (x ?? '').trim().toLowerCase();
+  if (handle(a?.handle) && handle(b?.handle)) return handle(a?.handle) === handle(b?.handle);
+  return name(a?.name) !== '' && name(a?.name) === name(b?.name);
+}
+
+/**
+ * One person, one picture on every part of a slide: when the brand kit is the author's own, its
+ * avatar is theirs too, so the cover and the post card show what the header shows.
+ */
+export function pictureOf(ctx: LayoutContext, author: Author | undefined): string | undefined {
+  const brand = ctx.design.brand;
+  if (brand.avatar && samePerson(author, brand)) return brand.avatar;
+  return author?.avatar;
+}
+
 /** Avatar, then the name in bold over the @handle in the muted colour. */
 export function hasIdentity(author: Author | undefined): author is Author {
   return !!author && (author.name.trim() !== '' || author.handle.trim() !== '');
@@ -30,7 +48,7 @@ export function hasIdentity(author: Author | undefined): author is Author {
 
 export function authorRow(ctx: LayoutContext, author: Author | undefined, x: number, y: number, d: number, size: number): LaidElement[] {
   if (!hasIdentity(author)) return [];
-  const out = avatar(ctx, author, author.avatar, x, y, d);
+  const out = avatar(ctx, author, pictureOf(ctx, author), x, y, d);
   const textX = x + d + size * 0.6;
   const width = ctx.width - textX - 36;
   const handleText = author.handle ? `@${author.handle.replace(/^@/, '')}` : '';
