@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { outputPath, useStudio } from './studio-harness.js';
+import { outputPath, previewText, useStudio } from './studio-harness.js';
+
+/** Polls wait as long as a busy machine may need: an import runs in a worker that may still be starting. */
+const PATIENT = { timeout: 15_000 };
 
 const studio = useStudio(async (running) => {
   // A client's brand profile, as an agency keeps one per client.
@@ -15,7 +18,7 @@ describe('projects', { timeout: 120_000 }, () => {
   it('open on the cover', async () => {
     const { page } = await studio().open();
     const pressed = page.locator('.strip-item .thumb-button[aria-pressed="true"]');
-    await expect.poll(() => pressed.count()).toBe(1);
+    await expect.poll(() => pressed.count(), PATIENT).toBe(1);
     expect(await pressed.getAttribute('aria-label')).toBe('Cover 1 (selected)');
     await page.context().close();
   });
@@ -28,7 +31,7 @@ describe('projects', { timeout: 120_000 }, () => {
     await page.getByRole('button', { name: 'Projects' }).click();
     const before = await (await fetch(`${studio().url}/api/projects`)).json();
     await page.getByRole('button', { name: 'New project' }).click();
-    await expect.poll(async () => (await (await fetch(`${studio().url}/api/projects`)).json()).length).toBe(before.length + 1);
+    await expect.poll(async () => (await (await fetch(`${studio().url}/api/projects`)).json()).length, PATIENT).toBe(before.length + 1);
     const list: { id: string; name: string; updatedAt: string }[] = await (await fetch(`${studio().url}/api/projects`)).json();
     const known = new Set(before.map((p: { id: string }) => p.id));
     const created = list.find((p) => !known.has(p.id))!;
@@ -49,14 +52,14 @@ describe('projects', { timeout: 120_000 }, () => {
     await form.waitFor();
     expect(await count()).toBe(before);
     await form.getByRole('button', { name: 'Cancel' }).click();
-    await expect.poll(() => form.count()).toBe(0);
+    await expect.poll(() => form.count(), PATIENT).toBe(0);
     await page.reload();
     await page.getByRole('button', { name: 'New profile' }).waitFor();
     expect(await count()).toBe(before);
     // Saved, it is stored once.
     await page.getByRole('button', { name: 'New profile' }).click();
     await page.getByRole('form', { name: 'New brand profile' }).getByRole('button', { name: /^Save/ }).click();
-    await expect.poll(count).toBe(before + 1);
+    await expect.poll(count, PATIENT).toBe(before + 1);
     // Every profile name fits its row, uncut, at both screen sizes.
     for (const size of [{ width: 1440, height: 900 }, { width: 1024, height: 768 }]) {
       await page.setViewportSize(size);
@@ -74,9 +77,9 @@ describe('projects', { timeout: 120_000 }, () => {
     const before = (await (await fetch(`${studio().url}/api/projects/${id}`)).json()).deck.slides.length;
     await page.getByRole('toolbar', { name: 'Slide actions' }).getByRole('button', { name: 'Add slide' }).click();
     const body = page.getByLabel('Body', { exact: true });
-    await expect.poll(() => body.getAttribute('placeholder')).toMatch(/^Write the slide/);
+    await expect.poll(() => body.getAttribute('placeholder'), PATIENT).toMatch(/^Write the slide/);
     expect(await body.inputValue().catch(() => body.innerText())).toBe('');
-    await expect.poll(async () => (await (await fetch(`${studio().url}/api/projects/${id}`)).json()).deck.slides.length).toBe(before + 1);
+    await expect.poll(async () => (await (await fetch(`${studio().url}/api/projects/${id}`)).json()).deck.slides.length, PATIENT).toBe(before + 1);
     const deck = (await (await fetch(`${studio().url}/api/projects/${id}`)).json()).deck;
     expect(JSON.stringify(deck)).not.toMatch(/Write one idea per slide/);
     await page.context().close();
@@ -136,24 +139,24 @@ describe('projects', { timeout: 120_000 }, () => {
     const id = await studio().freshProject();
     const { page } = await studio().open(undefined, id);
     const cards = page.locator('article.post-card');
-    await expect.poll(() => cards.count()).toBeGreaterThan(5);
+    await expect.poll(() => cards.count(), PATIENT).toBeGreaterThan(5);
     const postsBefore = await cards.count();
     const slidesBefore = await page.locator('.strip-item').count();
     await page.getByRole('button', { name: 'Import', exact: true }).click();
     expect(await page.getByRole('radio', { name: 'Add to this project' }).isChecked()).toBe(true);
     await page.getByLabel('Thread text').fill('1/ An imported post about hooks.\n\n2/ A second imported post.');
     await page.locator('form.import-box').getByRole('button', { name: 'Import' }).click();
-    await expect.poll(() => cards.count()).toBe(postsBefore + 2);
+    await expect.poll(() => cards.count(), PATIENT).toBe(postsBefore + 2);
     expect(await cards.nth(postsBefore).innerText()).toContain('An imported post about hooks.');
-    await expect.poll(() => page.locator('.strip-item').count()).toBe(slidesBefore + 2);
+    await expect.poll(() => page.locator('.strip-item').count(), PATIENT).toBe(slidesBefore + 2);
     // The project's own posts are all still there, first.
     expect(await cards.first().innerText()).toContain('Your best thread deserves a second life');
     // Undo takes back the posts and their slides together; redo brings both.
     await page.getByRole('button', { name: 'Undo' }).click();
-    await expect.poll(() => cards.count()).toBe(postsBefore);
-    await expect.poll(() => page.locator('.strip-item').count()).toBe(slidesBefore);
+    await expect.poll(() => cards.count(), PATIENT).toBe(postsBefore);
+    await expect.poll(() => page.locator('.strip-item').count(), PATIENT).toBe(slidesBefore);
     await page.getByRole('button', { name: 'Redo' }).click();
-    await expect.poll(() => cards.count()).toBe(postsBefore + 2);
+    await expect.poll(() => cards.count(), PATIENT).toBe(postsBefore + 2);
     await page.context().close();
   });
 
@@ -165,8 +168,27 @@ describe('projects', { timeout: 120_000 }, () => {
     await page.getByLabel('Thread text').fill('Seven habits of people who write great threads every week\n\nThe second post.');
     await page.getByRole('radio', { name: 'Start a new project from it' }).check();
     await page.locator('form.import-box').getByRole('button', { name: 'Import' }).click();
-    await expect.poll(() => page.getByLabel('Project name').inputValue()).toBe('Seven habits of people who write great threads…');
+    await expect.poll(() => page.getByLabel('Project name').inputValue(), PATIENT).toBe('Seven habits of people who write great threads…');
     expect((await (await fetch(`${studio().url}/api/projects/${id}`)).json()).document.posts.length).toBe(before);
+    await page.context().close();
+  });
+
+  it('offer the posts’ author as the brand in one click, and apply no profile until one is picked', async () => {
+    const { page } = await studio().open({ width: 1440, height: 900 }, await studio().freshProject());
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    await page.getByLabel('Thread text').fill('1/ Notes from Grace on compilers.\n\n2/ The second note.');
+    await page.getByLabel('Author name').fill('Grace Hopper');
+    await page.getByLabel('Author handle').fill('grace');
+    await page.getByRole('radio', { name: 'Start a new project from it' }).check();
+    await page.locator('form.import-box').getByRole('button', { name: 'Import' }).click();
+    const offer = page.getByRole('button', { name: 'Use the posts’ author Grace Hopper as the brand' });
+    await offer.waitFor();
+    // Nothing is applied yet: the new project carries no brand of its own.
+    await page.locator('.strip-item:nth-child(2) .thumb-button').click();
+    expect(await previewText(page)).not.toContain('@spoolstudio');
+    await offer.click();
+    await expect.poll(() => previewText(page), PATIENT).toContain('@grace');
+    await expect.poll(() => offer.count(), PATIENT).toBe(0);
     await page.context().close();
   });
 });

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { setDesign } from '../../../../spool/src/edit/index.js';
 import { api } from '../../api/client.js';
 import type { BrandKitRecord } from '../../api/types.js';
-import { useDesign } from '../../state/studio-context.js';
+import { useDesign, useStudio } from '../../state/studio-context.js';
 import { useLibrary } from '../../state/library-context.js';
 import { useNotify } from '../../state/toasts.js';
 import { Avatar, PlusIcon, TrashIcon } from '../common/graphics.js';
@@ -14,6 +14,7 @@ import { PresetsBlock } from './PresetsBlock.js';
 /** Brand Kit: profiles (for people who post as several brands), header and footer parts, and presets. */
 export function BrandKitPanel() {
   const { design, edit } = useDesign();
+  const { document } = useStudio();
   const { brandKits, reload, loaded } = useLibrary();
   const notify = useNotify();
   const [editing, setEditing] = useState<string | null>(null);
@@ -22,6 +23,11 @@ export function BrandKitPanel() {
   const show = design.brand.show;
 
   const use = (record: BrandKitRecord) => edit((d) => setDesign(d, profilePatch(record.kit)));
+  // The posts name their author: offered as the brand in one click, applied only when picked.
+  const author = document.posts.find((p) => p.author.name.trim() || p.author.handle.trim())?.author;
+  const offerAuthor = author && !isActiveProfile({ name: author.name, handle: author.handle }, design) ? author : undefined;
+  const useAuthor = (a: NonNullable<typeof offerAuthor>) =>
+    edit((d) => setDesign(d, { brand: { name: a.name || undefined, handle: a.handle || undefined, avatar: a.avatar } }));
 
   const create = () => {
     const kit = profileFromDesign(design);
@@ -47,6 +53,16 @@ export function BrandKitPanel() {
         </div>
         {draft && <BrandProfileForm record={draft} isNew active={false} onClose={() => setDraft(null)} />}
         {loaded && brandKits.length === 0 && <p className="panel-note">Save your name, handle, avatar, logo, colours and fonts as a profile.</p>}
+        {offerAuthor && (
+          <div className="list-row author-offer">
+            <Avatar name={offerAuthor.name || offerAuthor.handle} src={offerAuthor.avatar} size={24} />
+            <span className="list-text">
+              <span className="list-name">{offerAuthor.name || `@${offerAuthor.handle}`}</span>
+              <span className="list-meta">{offerAuthor.handle ? `@${offerAuthor.handle} · ` : ''}author of the posts</span>
+            </span>
+            <button type="button" className="btn btn-xs" aria-label={`Use the posts’ author ${offerAuthor.name || offerAuthor.handle} as the brand`} onClick={() => useAuthor(offerAuthor)}>Use</button>
+          </div>
+        )}
         <ul className="list">
           {brandKits.map((record) => {
             const active = isActiveProfile(record.kit, design);
