@@ -60,10 +60,11 @@ describe('editing in the studio', { timeout: 120_000 }, () => {
     const { page } = await studio().open(undefined, await studio().freshProject());
     const before = await slideIds(page);
     await page.locator(`${thumb(3)} .thumb-button`).focus();
+    // Pauses long enough for dnd-kit's keyboard sensor on a machine busy with other test files.
     await page.keyboard.press('Space');
-    await page.waitForTimeout(150);
+    await page.waitForTimeout(500);
     await page.keyboard.press('ArrowRight');
-    await page.waitForTimeout(250);
+    await page.waitForTimeout(800);
     await page.keyboard.press('Space');
     await page.waitForFunction((ids) => [...document.querySelectorAll('.thumb')].map((e) => e.getAttribute('data-slide-id')).join() !== ids, before.join());
     const after = await slideIds(page);

@@ -167,6 +167,16 @@ export async function previewSvg(page: Page): Promise<string> {
   return page.locator('[data-testid=preview] svg').evaluate((svg) => svg.outerHTML);
 }
 
+/** A client's brand profile, as an agency keeps one per client: "Acme Studio", @acme. */
+export async function addClientBrandKit(studio: Studio): Promise<void> {
+  const res = await fetch(`${studio.url}/api/brand-kits`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ name: 'Acme Studio', kit: { name: 'Acme Studio', handle: 'acme', website: 'acme.example', accent: '#0E9F6E' } }),
+  });
+  if (res.status !== 201) throw new Error(`could not add the brand kit: ${res.status} ${await res.text()}`);
+}
+
 /** Waits until autosave has nothing pending. */
 export async function waitSaved(page: Page): Promise<void> {
   await page.waitForFunction(() => document.querySelector('[data-testid=save-status]')?.textContent?.trim() === 'Saved', undefined, { timeout: 15_000 });

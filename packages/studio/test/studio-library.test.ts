@@ -1,16 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { previewSvg, previewText, useStudio } from './studio-harness.js';
+import { addClientBrandKit, previewSvg, previewText, useStudio } from './studio-harness.js';
 
-const studio = useStudio(async (running) => {
-  // A second brand profile, as an agency would have one per client.
-  const res = await fetch(`${running.url}/api/brand-kits`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ name: 'Acme Studio', kit: { name: 'Acme Studio', handle: 'acme', website: 'acme.example', accent: '#0E9F6E' } }),
-  });
-  expect(res.status).toBe(201);
-});
+const studio = useStudio(addClientBrandKit);
 
 const background = async (page: Page) => (await previewSvg(page)).match(/<rect x="0" y="0" width="[\d.]+" height="[\d.]+" fill="([^"]+)"/)?.[1];
 

@@ -1,18 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { outputPath, previewText, useStudio } from './studio-harness.js';
+import { addClientBrandKit, outputPath, previewText, useStudio } from './studio-harness.js';
 
 /** Polls wait as long as a busy machine may need: an import runs in a worker that may still be starting. */
 const PATIENT = { timeout: 15_000 };
 
-const studio = useStudio(async (running) => {
-  // A client's brand profile, as an agency keeps one per client.
-  const res = await fetch(`${running.url}/api/brand-kits`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ name: 'Acme Studio', kit: { name: 'Acme Studio', handle: 'acme', website: 'acme.example', accent: '#0E9F6E' } }),
-  });
-  expect(res.status).toBe(201);
-});
+const studio = useStudio(addClientBrandKit);
 
 describe('projects', { timeout: 120_000 }, () => {
   it('open on the cover', async () => {

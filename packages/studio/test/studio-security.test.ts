@@ -21,7 +21,8 @@ describe('untrusted post text', { timeout: 120_000 }, () => {
     await page.locator('form.import-box').getByRole('button', { name: 'Import' }).click();
 
     const first = page.locator('article.post-card').first();
-    await expect.poll(() => first.innerText()).toContain(IMG);
+    // The import opens a project of its own: the worker may still be starting on a busy machine.
+    await expect.poll(() => first.innerText(), { timeout: 15_000 }).toContain(IMG);
     await expect(page.locator('article.post-card').nth(1).innerText()).resolves.toContain(SCRIPT);
     await expect(first.innerText()).resolves.toContain('Mallory <b>Bold</b>');
 
