@@ -7,8 +7,7 @@
  * no document URL), so images and links are resolved here against the page URL and its <base>.
  */
 import { dirname, resolve as resolvePath } from 'node:path';
-import { Readability } from '@mozilla/readability';
-import { parseHTML } from 'linkedom';
+import type { Readability } from '@mozilla/readability';
 import { SpoolInputError } from '../model/errors.js';
 import { blockText } from '../model/document.js';
 import { parseDocument } from '../model/schema.js';
@@ -39,12 +38,15 @@ export async function importHtml(input: HtmlInput, opts: HtmlImportOptions = {})
   const place = input.file ?? input.url ?? 'html';
   const deep = htmlTooDeep(input.html);
   if (deep) throw new SpoolInputError(place, `this page cannot be read: ${deep}`);
+  // The page parsers load only for a page that passed the depth check: a hostile page is refused
+  // in milliseconds, before their half a second of loading.
+  const [{ Readability: ReadabilityClass }, { parseHTML }] = await Promise.all([import('@mozilla/readability'), import('linkedom')]);
   const { document: dom } = parseHTML(input.html);
   // Read before Readability, which rewrites the document as it goes.
   const meta = pageMeta(dom, input.url);
   let article: ReturnType<Readability['parse']>;
   try {
-    article = new Readability(dom as unknown as Document).parse();
+    article = new ReadabilityClass(dom as unknown as Document).parse();
   } catch (err) {
     throw new SpoolInputError(place, `could not read an article from this page (${(err as Error).message})`);
   }

@@ -156,10 +156,6 @@ async function readFetchedPage(page: FetchedPage, opts: ImportOptions): Promise<
 }
 
 async function fromHtml(html: string, where: { url?: string; file?: string }, opts: ImportOptions): Promise<ImportResult> {
-  // Checked before the page parser loads: a hostile page is refused in milliseconds.
-  const { htmlTooDeep } = await import('./markup-depth.js');
-  const deep = htmlTooDeep(html);
-  if (deep) throw new SpoolInputError(where.file ?? where.url ?? 'html', `this page cannot be read: ${deep}`);
   const { importHtml } = await import('./html-article.js');
   return importHtml(
     { html, ...where },
