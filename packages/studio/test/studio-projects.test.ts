@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { addClientBrandKit, outputPath, previewText, useStudio } from './studio-harness.js';
 
@@ -5,6 +6,7 @@ import { addClientBrandKit, outputPath, previewText, useStudio } from './studio-
 const PATIENT = { timeout: 15_000 };
 
 const studio = useStudio(addClientBrandKit);
+const FIXTURES = path.resolve(import.meta.dirname, '../../spool/test/fixtures');
 
 describe('projects', { timeout: 120_000 }, () => {
   it('open on the cover', async () => {
@@ -181,6 +183,36 @@ describe('projects', { timeout: 120_000 }, () => {
     await offer.click();
     await expect.poll(() => previewText(page), PATIENT).toContain('@grace');
     await expect.poll(() => offer.count(), PATIENT).toBe(0);
+    await page.context().close();
+  });
+  it('import a thread file picked with its images, and list the images still missing', async () => {
+    const { page } = await studio().open(undefined, await studio().freshProject());
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    await page.getByRole('tab', { name: 'Upload file' }).click();
+    await page.getByLabel('Thread file and its images').setInputFiles([
+      path.join(FIXTURES, 'kd-thread.json'),
+      path.join(FIXTURES, 'media/kd-1.jpg'),
+      path.join(FIXTURES, 'media/kd-7.png'),
+    ]);
+    expect(await page.locator('.file-drop').innerText()).toContain('kd-thread.json and 2 more');
+    await page.getByRole('radio', { name: 'Start a new project from it' }).check();
+    await page.locator('form.import-box').getByRole('button', { name: 'Import' }).click();
+    const notes = page.getByRole('status', { name: 'Import warnings' });
+    await expect.poll(() => notes.count(), PATIENT).toBe(1);
+    // The one image not picked is named with its post, in words a user can act on.
+    const text = await notes.innerText();
+    expect(text).toContain('1 image is missing');
+    expect(text).toContain('media/kd-16.webp (post 16)');
+    expect(text).not.toMatch(/posts\[\d+\]/);
+    await page.screenshot({ path: outputPath('import-missing-images.png') });
+    // The two picked images are in the new project.
+    await expect.poll(async () => {
+      const list: { id: string; name: string }[] = await (await fetch(`${studio().url}/api/projects`)).json();
+      const made = list.find((p) => p.name.startsWith('One of the hottest foundational topics'));
+      if (!made) return -1;
+      const project = await (await fetch(`${studio().url}/api/projects/${made.id}`)).json();
+      return project.document.posts.flatMap((p: { media: unknown[] }) => p.media).length;
+    }, PATIENT).toBe(2);
     await page.context().close();
   });
 });

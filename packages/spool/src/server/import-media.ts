@@ -17,6 +17,9 @@ export interface MediaSources {
   baseUrl?: string;
 }
 
+/** An image an uploaded source names that did not come with it. */
+export const NOT_UPLOADED = 'it was not uploaded; pick it together with the thread file, or upload a ZIP of the thread with its media folder';
+
 /** Decodes images into what the store keeps: in a worker thread for the server's requests. */
 export type ImageDecoder = (images: { src: string; name: string; bytes: Uint8Array }[]) => Promise<DecodedImage[]>;
 
@@ -149,7 +152,7 @@ async function readCarried(src: string, sources: MediaSources): Promise<Uint8Arr
   const file = /^file:/i.test(src) ? fileURLToPath(src) : path.resolve(sources.baseDir, src);
   // Resolving links first keeps a path (or a symlink in an archive) from pointing outside the upload.
   const [real, root] = await Promise.all([realpath(file).catch(() => undefined), realpath(sources.localRoot)]);
-  if (!real) throw new Error('file not found');
+  if (!real) throw new Error(NOT_UPLOADED);
   const rel = path.relative(root, real);
   if (rel.startsWith('..') || path.isAbsolute(rel)) throw new Error('only files inside the uploaded source are read');
   const info = await stat(real);

@@ -50,6 +50,10 @@ async function fromPath(
   if (info.isDirectory() && !(await holdsTweets(path))) {
     throw new SpoolInputError(place, 'folder is not an X archive (no data/tweets.js or tweets.js in it)');
   }
+  if (!info.isDirectory() && kind === 'x-archive' && /\.zip$/i.test(path)) {
+    const zipped = await fromSourceZip(path, place, opts);
+    if (zipped) return { place, result: { ...zipped, baseDir } };
+  }
   if (info.isDirectory() || kind === 'x-archive') {
     const { importXArchive } = await import('./x-archive.js');
     const result = await importXArchive(path, { thread: opts.thread, list: opts.list, mediaDir: opts.archiveMediaDir });
@@ -64,6 +68,42 @@ async function fromPath(
   const text = decodeText(bytes);
   const resolved = kind ?? (plainText ? textShape(text) : undefined);
   return { place, result: { ...(await fromTextAsync(text, place, resolved, opts, path)), baseDir } };
+}
+
+/**
+ * A zip that holds a thread file (or an article) with its images rather than an X archive: the
+ * source is read from it and its images taken from beside it. Undefined for an X archive.
+ */
+async function fromSourceZip(path: string, place: string, opts: ImportOptions): Promise<ImportResult | undefined> {
+  const { ZipReader, ZipLimitError } = await import('./x-archive-zip.js');
+  const { zipShape, openSourceZip } = await import('./thread-zip.js');
+  const zip = await ZipReader.open(path).catch((err: Error) => {
+    throw new SpoolInputError(place, err instanceof ZipLimitError ? err.message : `not a readable zip (${err.message})`);
+  });
+  const shape = zipShape(zip.names());
+  if (shape.kind !== 'source') {
+    zip.close();
+    if (shape.kind === 'x-archive') return undefined;
+    throw new SpoolInputError(place, shape.reason);
+  }
+  try {
+    const source = await openSourceZip(zip, shape.entry, opts.archiveMediaDir).catch((err: Error) => {
+      throw new SpoolInputError(place, err.message);
+    });
+    const inner = `${place}: ${shape.entry}`;
+    const kind = kindFromName(shape.entry);
+    const text = decodeText(source.bytes);
+    const read =
+      kind === 'html'
+        ? await fromHtml(text, {}, opts)
+        : await fromTextAsync(text, inner, kind === 'text' ? textShape(text) : kind, opts);
+    const attached = await source.attachMedia(read.document).catch((err: Error) => {
+      throw new SpoolInputError(inner, err.message);
+    });
+    return { ...read, document: attached.document, warnings: [...read.warnings, ...attached.warnings] };
+  } finally {
+    zip.close();
+  }
 }
 
 /** Like fromText, but HTML (found by sniffing) goes to the HTML importer. */

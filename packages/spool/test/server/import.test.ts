@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from './harness.js';
 
@@ -68,10 +69,25 @@ describe('import API', () => {
     expect(result.document.posts).toHaveLength(20);
     expect(result.document.posts.flatMap((p: any) => p.media)).toEqual([]);
     expect(result.warnings.filter((w: string) => /dropped/.test(w))).toEqual([
-      'posts[0] (@TheTuringPost): image media/kd-1.jpg dropped: file not found',
-      'posts[6] (@TheTuringPost): image media/kd-7.png dropped: file not found',
-      'posts[15] (@TheTuringPost): image media/kd-16.webp dropped: file not found',
+      'posts[0] (@TheTuringPost): image media/kd-1.jpg dropped: it was not uploaded; pick it together with the thread file, or upload a ZIP of the thread with its media folder',
+      'posts[6] (@TheTuringPost): image media/kd-7.png dropped: it was not uploaded; pick it together with the thread file, or upload a ZIP of the thread with its media folder',
+      'posts[15] (@TheTuringPost): image media/kd-16.webp dropped: it was not uploaded; pick it together with the thread file, or upload a ZIP of the thread with its media folder',
     ]);
+  });
+
+  it('imports an uploaded ZIP of the thread file with its media folder, every image becoming an asset', async () => {
+    const read = (name: string) => new Uint8Array(readFileSync(path.join(fixtures, name)));
+    const zip = zipSync({ 'kd-thread.json': read('kd-thread.json'), 'media/kd-1.jpg': read('media/kd-1.jpg'), 'media/kd-7.png': read('media/kd-7.png') });
+    const result = await server.json('POST', '/api/import', { filename: 'kd-thread.zip', contentBase64: Buffer.from(zip).toString('base64') });
+    expect(result.document.posts).toHaveLength(20);
+    const media = result.document.posts.flatMap((p: any) => p.media.map((m: any) => m.src));
+    expect(media).toHaveLength(2);
+    for (const src of media) expect((await server.call('GET', `/api/assets/${src.slice(6)}`)).status).toBe(200);
+    // The image left out of the zip is named, with its post, and nothing names the server's folders.
+    expect(result.warnings.filter((w: string) => /dropped/.test(w))).toEqual([
+      'posts[15] (@TheTuringPost): image media/kd-16.webp dropped: it is not among the files given with kd-thread.json; add it and import again',
+    ]);
+    expect(JSON.stringify(result)).not.toMatch(/spool-import-|\/tmp\//);
   });
 
   it('stores data: URI images of an uploaded file', async () => {

@@ -1,3 +1,4 @@
+import { zipSync } from 'fflate';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -52,7 +53,8 @@ describe('importSource routing', () => {
 
   it('sends .zip files, tweets.js and folders to the archive importer', async () => {
     const zip = join(dir, 'archive.zip');
-    writeFileSync(zip, 'PK');
+    // A zip is an X archive by its tweets file (a zip of a thread file goes to the thread importer).
+    writeFileSync(zip, zipSync({ 'data/tweets.js': new TextEncoder().encode('window.YTD.tweets.part0 = []') }));
     await importSource(zip, { thread: '42', list: true });
     expect(mocks.importXArchive).toHaveBeenLastCalledWith(zip, { thread: '42', list: true });
     const folder = join(dir, 'unzipped');

@@ -6,6 +6,8 @@ import type { ImportRequest } from '../../api/types.js';
 import { useStudio } from '../../state/studio-context.js';
 import { useNotify } from '../../state/toasts.js';
 import { UploadIcon } from '../common/graphics.js';
+import { zipStore } from '../../engine/zip-store.js';
+import { importNotes, uniqueNames } from './import-notes.js';
 
 type Mode = 'paste' | 'file' | 'url';
 /** Where imported posts go: after the open project's own, or into a project of their own. */
@@ -13,7 +15,9 @@ type Target = 'add' | 'new';
 
 const UNTITLED = 'Untitled carousel';
 
-const ACCEPT = '.json,.js,.zip,.md,.markdown,.txt,.html,.htm';
+const ACCEPT = '.json,.js,.zip,.md,.markdown,.txt,.html,.htm,.png,.jpg,.jpeg,.webp,.gif';
+/** A folder picked with its images: sent as one ZIP, the way a thread and its media folder travel. */
+const PICKED_ZIP = 'picked-files.zip';
 
 /** Paste a thread, upload a file (thread JSON, X archive, Markdown, HTML) or give a URL. */
 export function ImportBox({ onDone }: { onDone(): void }) {
@@ -24,7 +28,7 @@ export function ImportBox({ onDone }: { onDone(): void }) {
   const [author, setAuthor] = useState('');
   const [handle, setHandle] = useState('');
   const [url, setUrl] = useState('');
-  const [file, setFile] = useState<File | null>(null);
+  const [files, setFiles] = useState<File[]>([]);
   const [rebuild, setRebuild] = useState(true);
   const [target, setTarget] = useState<Target>('add');
   const [busy, setBusy] = useState(false);
@@ -32,7 +36,7 @@ export function ImportBox({ onDone }: { onDone(): void }) {
   const [warnings, setWarnings] = useState<string[]>([]);
   const id = useId();
 
-  const ready = mode === 'paste' ? text.trim() !== '' : mode === 'url' ? url.trim() !== '' : file !== null;
+  const ready = mode === 'paste' ? text.trim() !== '' : mode === 'url' ? url.trim() !== '' : files.length > 0;
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -45,7 +49,7 @@ export function ImportBox({ onDone }: { onDone(): void }) {
           ? { kind: 'pasted', text, author: author.trim() || undefined, handle: handle.trim().replace(/^@/, '') || undefined }
           : mode === 'url'
             ? { kind: 'url', url: url.trim() }
-            : { filename: file!.name, contentBase64: await fileBase64(file!) };
+            : await uploadOf(files);
       const result = await api.importSource(req);
       if (target === 'new') {
         // A new project starts from the default design, like any new project.
@@ -96,8 +100,8 @@ export function ImportBox({ onDone }: { onDone(): void }) {
       {mode === 'file' && (
         <label className="file-drop">
           <UploadIcon />
-          <span>{file ? file.name : 'Thread JSON, X archive (.zip), Markdown or HTML'}</span>
-          <input type="file" accept={ACCEPT} aria-label="Thread file" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
+          <span>{files.length === 0 ? 'Thread JSON with its images, a ZIP, an X archive, Markdown or HTML' : files.length === 1 ? files[0].name : `${files[0].name} and ${files.length - 1} more`}</span>
+          <input type="file" multiple accept={ACCEPT} aria-label="Thread file and its images" onChange={(e) => setFiles([...(e.target.files ?? [])])} />
         </label>
       )}
       {mode === 'url' && (
@@ -120,11 +124,7 @@ export function ImportBox({ onDone }: { onDone(): void }) {
         </label>
       )}
       {error && <p className="form-error" role="alert">{error}</p>}
-      {warnings.length > 0 && (
-        <ul className="form-warnings" aria-label="Import warnings">
-          {warnings.slice(0, 5).map((w, i) => <li key={i}>{w}</li>)}
-        </ul>
-      )}
+      <ImportWarnings warnings={warnings} />
       <div className="row row-end">
         <button type="button" className="btn btn-sm" onClick={onDone}>Cancel</button>
         <button type="submit" className="btn btn-sm btn-primary" disabled={!ready || busy}>
@@ -133,6 +133,41 @@ export function ImportBox({ onDone }: { onDone(): void }) {
       </div>
     </form>
   );
+}
+
+/** What the import left out: the missing images first, listed whole, then the rest. */
+function ImportWarnings({ warnings }: { warnings: string[] }) {
+  if (warnings.length === 0) return null;
+  const { missing, others } = importNotes(warnings);
+  return (
+    <div className="form-warnings" role="status" aria-label="Import warnings">
+      {missing.length > 0 && (
+        <>
+          <p>
+            {missing.length === 1 ? '1 image is' : `${missing.length} images are`} missing. Import again with the thread file and its images
+            picked together, or a ZIP of the thread with its media folder:
+          </p>
+          <ul className="missing-list">
+            {missing.map((m, i) => <li key={i}><code>{m.src}</code> (post {m.post})</li>)}
+          </ul>
+        </>
+      )}
+      {others.length > 0 && (
+        <ul>
+          {others.slice(0, 5).map((w, i) => <li key={i}>{w}</li>)}
+          {others.length > 5 && <li>and {others.length - 5} more</li>}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+/** One file as it is; several (a thread file and its images) packed into one ZIP. */
+async function uploadOf(files: File[]): Promise<ImportRequest> {
+  if (files.length === 1) return { filename: files[0].name, contentBase64: await fileBase64(files[0]) };
+  const names = uniqueNames(files.map((f) => f.name));
+  const entries = await Promise.all(files.map(async (f, i) => ({ name: names[i], bytes: new Uint8Array(await f.arrayBuffer()) })));
+  return { filename: PICKED_ZIP, contentBase64: await fileBase64(zipStore(entries)) };
 }
 
 /** A project named for what it holds: the source's title, else the first words of its first post. */
@@ -146,7 +181,7 @@ export function projectNameFor(document: SpoolDocument): string {
   return words.length > 8 ? `${head}…` : head;
 }
 
-function fileBase64(file: File): Promise<string> {
+function fileBase64(file: Blob): Promise<string> {
   return new Promise((resolve, reject) => {
     const reader = new FileReader();
     reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
