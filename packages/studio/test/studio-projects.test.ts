@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { addClientBrandKit, outputPath, previewText, useStudio } from './studio-harness.js';
@@ -62,6 +64,19 @@ describe('projects', { timeout: 120_000 }, () => {
     }
     await page.locator('.profile').first().scrollIntoViewIfNeeded();
     await page.screenshot({ path: outputPath('brand-profiles-1024.png'), fullPage: false });
+    await page.context().close();
+  });
+
+  it('list an uploaded font by the family it names itself', async () => {
+    const { page } = await studio().open({ width: 1440, height: 900 }, await studio().freshProject());
+    await page.getByRole('button', { name: 'New profile' }).click();
+    const form = page.getByRole('form', { name: 'New brand profile' });
+    const ttf = createRequire(import.meta.url).resolve('@expo-google-fonts/space-grotesk/700Bold/SpaceGrotesk_700Bold.ttf');
+    await form.locator('input[type=file][accept*=".ttf"]').first().setInputFiles({ name: 'brand-title.ttf', mimeType: 'font/ttf', buffer: readFileSync(ttf) });
+    const title = form.getByLabel('Title font');
+    await expect.poll(() => title.locator('option:checked').innerText(), PATIENT).toBe('Space Grotesk Bold');
+    // The body picker offers it by the same name.
+    expect(await form.getByLabel('Body font').locator('option').allInnerTexts()).toContain('Space Grotesk Bold');
     await page.context().close();
   });
 

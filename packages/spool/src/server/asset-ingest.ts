@@ -79,7 +79,8 @@ export async function checkUpload(bytes: Uint8Array, contentType: string, name: 
 export function storeUpload(store: Store, checked: AssetJobResult, name: string): UploadedAsset {
   if (checked.kind === 'image') return storeImage(store, checked, name);
   const { family, weight, italic } = checked;
-  return { ...store.assets.put({ kind: 'font', mime: checked.mime, name, bytes: checked.bytes }), family, weight, italic };
+  const { font: _font, ...stored } = store.assets.put({ kind: 'font', mime: checked.mime, name, bytes: checked.bytes, font: { family, weight, italic } });
+  return { ...stored, family, weight, italic };
 }
 
 /** The declared type decides; a generic type is decided by the file's first bytes. */

@@ -12,6 +12,7 @@ import { emojiSvg } from '../node/emoji.js';
 import { weightOrder } from '../text/font-set.js';
 import type { FontWeight } from '../text/types.js';
 import { ASSET_ID_PATTERN } from '../store/ids.js';
+import type { AssetInfo } from '../store/types.js';
 import { describeFont } from './asset-ingest.js';
 import { HttpError } from './http-errors.js';
 import type { ServerContext } from './options.js';
@@ -78,6 +79,9 @@ export function registerCatalogRoutes(app: FastifyInstance, ctx: ServerContext):
     defaults: defaultDesign(),
   }));
 
+  // The uploaded fonts, named as the fonts name themselves, for the studio's font pickers.
+  app.get('/api/fonts', async () => ctx.store.assets.fonts().map(uploadedFontEntry));
+
   app.get<{ Params: { family: string; weight: string; style: string } }>('/api/fonts/:family/:weight/:style', async (request, reply) => {
     const { family, style } = request.params;
     const weight = Number(request.params.weight);
@@ -90,7 +94,7 @@ export function registerCatalogRoutes(app: FastifyInstance, ctx: ServerContext):
       if (!ASSET_ID_PATTERN.test(id)) throw new HttpError(404, `font ${family} not found`);
       const asset = ctx.store.assets.get(id);
       if (asset.kind !== 'font') throw new HttpError(404, `asset ${id} is not a font`);
-      const face = describeFont(asset.bytes, asset.name);
+      const face = asset.font ?? describeFont(asset.bytes, asset.name);
       return reply
         .type(asset.mime)
         .header('cache-control', YEAR)
@@ -122,4 +126,14 @@ export function registerCatalogRoutes(app: FastifyInstance, ctx: ServerContext):
     if (!bytes) throw new HttpError(404, `emoji ${request.params.file} not found`);
     return reply.type('image/svg+xml').header('cache-control', YEAR).send(Buffer.from(bytes));
   });
+}
+
+const WEIGHT_NAMES: Record<number, string> = { 100: 'Thin', 200: 'Extralight', 300: 'Light', 500: 'Medium', 600: 'Semibold', 700: 'Bold', 800: 'Extrabold', 900: 'Black' };
+
+/** An uploaded font as a picker lists it: "Roboto Slab Bold Italic" (older uploads by their file name). */
+export function uploadedFontEntry(asset: AssetInfo): { id: string; label: string; family?: string; weight?: number; italic?: boolean } {
+  if (!asset.font) return { id: `custom:${asset.id}`, label: asset.name };
+  const { family, weight, italic } = asset.font;
+  const style = [WEIGHT_NAMES[weight], italic ? 'Italic' : undefined].filter(Boolean).join(' ');
+  return { id: `custom:${asset.id}`, label: style ? `${family} ${style}` : family, family, weight, italic };
 }

@@ -12,9 +12,12 @@ interface InfoRow {
   height: number | null;
   size: number;
   created_at: string;
+  font_family: string | null;
+  font_weight: number | null;
+  font_italic: number | null;
 }
 
-const INFO = 'SELECT id, kind, mime, name, width, height, length(bytes) AS size, created_at FROM assets';
+const INFO = 'SELECT id, kind, mime, name, width, height, length(bytes) AS size, created_at, font_family, font_weight, font_italic FROM assets';
 
 /** Uploaded images and fonts, named by a hash of their bytes so the same file is kept once. */
 export class AssetTable {
@@ -25,10 +28,28 @@ export class AssetTable {
     const id = contentId(asset.bytes);
     this.db.write((db) =>
       db
-        .prepare('INSERT OR IGNORE INTO assets (id, kind, mime, name, bytes, width, height, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
-        .run(id, asset.kind, asset.mime, asset.name, Buffer.from(asset.bytes.buffer, asset.bytes.byteOffset, asset.bytes.byteLength), asset.width ?? null, asset.height ?? null, now()),
+        .prepare(
+          'INSERT OR IGNORE INTO assets (id, kind, mime, name, bytes, width, height, created_at, font_family, font_weight, font_italic) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+        )
+        .run(
+          id, asset.kind, asset.mime, asset.name, Buffer.from(asset.bytes.buffer, asset.bytes.byteOffset, asset.bytes.byteLength),
+          asset.width ?? null, asset.height ?? null, now(),
+          asset.font?.family ?? null, asset.font?.weight ?? null, asset.font === undefined ? null : Number(asset.font.italic),
+        ),
     );
+    // The same font uploaded before faces were recorded learns its face now.
+    if (asset.font) {
+      const { family, weight, italic } = asset.font;
+      this.db.write((db) =>
+        db.prepare('UPDATE assets SET font_family = ?, font_weight = ?, font_italic = ? WHERE id = ? AND font_family IS NULL').run(family, weight, Number(italic), id),
+      );
+    }
     return this.info(id);
+  }
+
+  /** Every uploaded font, oldest first. */
+  fonts(): AssetInfo[] {
+    return this.db.read((db) => db.prepare<InfoRow>(`${INFO} WHERE kind = 'font' ORDER BY created_at, id`).all()).map(fromRow);
   }
 
   info(id: string): AssetInfo {
@@ -56,5 +77,6 @@ function fromRow(row: InfoRow): AssetInfo {
   const info: AssetInfo = { id: row.id, kind: row.kind, mime: row.mime, name: row.name, size: row.size, createdAt: row.created_at };
   if (row.width !== null) info.width = row.width;
   if (row.height !== null) info.height = row.height;
+  if (row.font_family !== null) info.font = { family: row.font_family, weight: row.font_weight ?? 400, italic: row.font_italic === 1 };
   return info;
 }

@@ -59,6 +59,15 @@ const MIGRATIONS: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    // Uploaded fonts keep the face they are (family, weight, slant), so pickers can name them.
+    version: 2,
+    sql: `
+      ALTER TABLE assets ADD COLUMN font_family TEXT;
+      ALTER TABLE assets ADD COLUMN font_weight INTEGER;
+      ALTER TABLE assets ADD COLUMN font_italic INTEGER;
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

@@ -61,6 +61,15 @@ export interface NewAsset {
   bytes: Uint8Array;
   width?: number;
   height?: number;
+  /** Fonts: the face the file says it is. */
+  font?: FontFaceInfo;
+}
+
+/** An uploaded font's face as its name table and OS/2 say. */
+export interface FontFaceInfo {
+  family: string;
+  weight: number;
+  italic: boolean;
 }
 
 /** An asset without its bytes. */
@@ -73,6 +82,8 @@ export interface AssetInfo {
   height?: number;
   size: number;
   createdAt: string;
+  /** Fonts uploaded since faces were recorded. */
+  font?: FontFaceInfo;
 }
 
 export interface Asset extends AssetInfo {

@@ -114,6 +114,9 @@ describe('assets API', () => {
     expect(served.status).toBe(200);
     expect(served.headers.get('x-spool-face')).toBe(`custom:${font.id}-700`);
     expect(Buffer.from(await served.arrayBuffer()).equals(ttf)).toBe(true);
+    // The font list names it as the font names itself, not by its file or as "Uploaded font".
+    const listed = await server.json('GET', '/api/fonts');
+    expect(listed).toContainEqual({ id: `custom:${font.id}`, label: 'Space Grotesk Bold', family: 'Space Grotesk', weight: 700, italic: false });
   });
 
   it('stores WOFF and WOFF2 uploads as the TrueType font they carry', async () => {

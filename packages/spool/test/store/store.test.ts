@@ -38,6 +38,31 @@ describe('Store', () => {
     expect(store.integrityCheck()).toBe('ok');
   });
 
+  it('opens a data folder of the first schema and keeps its fonts, learning their faces when uploaded again', () => {
+    store.close();
+    rmSync(dir, { recursive: true, force: true });
+    dir = mkdtempSync(path.join(tmpdir(), 'spool-store-'));
+    // A database as the first schema wrote it, with a font uploaded then.
+    const old = new Database(path.join(dir, 'spool.db'));
+    old.exec(`CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;
+      CREATE TABLE projects (id TEXT PRIMARY KEY, name TEXT NOT NULL, document TEXT NOT NULL, deck TEXT NOT NULL, created_at TEXT NOT NULL, updated_at TEXT NOT NULL, revision INTEGER NOT NULL DEFAULT 1) STRICT;
+      CREATE INDEX projects_by_update ON projects (updated_at DESC);
+      CREATE TABLE brand_kits (id TEXT PRIMARY KEY, name TEXT NOT NULL, kit TEXT NOT NULL, created_at TEXT NOT NULL, updated_at TEXT NOT NULL) STRICT;
+      CREATE TABLE presets (id TEXT PRIMARY KEY, name TEXT NOT NULL, design TEXT NOT NULL, created_at TEXT NOT NULL, updated_at TEXT NOT NULL) STRICT;
+      CREATE TABLE assets (id TEXT PRIMARY KEY, kind TEXT NOT NULL CHECK (kind IN ('image', 'font')), mime TEXT NOT NULL, name TEXT NOT NULL, bytes BLOB NOT NULL, width INTEGER, height INTEGER, created_at TEXT NOT NULL) STRICT;`);
+    old.pragma('user_version = 1');
+    old.close();
+    const reopened = Store.open({ dataDir: dir });
+    const bytes = new Uint8Array([0, 1, 0, 0, 7, 7, 7]);
+    const before = reopened.assets.put({ kind: 'font', mime: 'font/ttf', name: 'Brand-Bold.ttf', bytes });
+    expect(before.font).toBeUndefined();
+    const again = reopened.assets.put({ kind: 'font', mime: 'font/ttf', name: 'Brand-Bold.ttf', bytes, font: { family: 'Brand Sans', weight: 700, italic: false } });
+    expect(again.id).toBe(before.id);
+    expect(reopened.assets.fonts()).toEqual([expect.objectContaining({ id: before.id, font: { family: 'Brand Sans', weight: 700, italic: false } })]);
+    reopened.close();
+    store = Store.open({ dataDir: dir });
+  });
+
   it('saves, lists, updates and deletes projects with revisions', () => {
     const created = store.projects.create(sampleProject());
     expect(created.revision).toBe(1);

@@ -77,6 +77,8 @@ export const api = {
       throw err;
     }
   },
+  /** Uploaded fonts as `custom:<asset id>`, each named as the font names itself ("Roboto Slab Bold"). */
+  uploadedFonts: () => json<{ id: string; label: string }[]>('GET', '/api/fonts'),
   emojiSvg: (key: string) => optionalBytes(`/api/emoji/${enc(key)}.svg`),
   asset: async (id: string) => (await send('GET', `/api/assets/${enc(id)}`)).blob(),
   assetBytes: (id: string) => optionalBytes(`/api/assets/${enc(id)}`),

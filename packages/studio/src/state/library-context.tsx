@@ -9,7 +9,7 @@ export interface Library {
   presets: PresetRecord[];
   loaded: boolean;
   reload(): Promise<void>;
-  /** Uploaded fonts the profiles use, as `custom:<asset id>` with a name to show. */
+  /** Uploaded fonts, as `custom:<asset id>` with the name the font gives itself. */
   customFonts: { id: string; label: string }[];
 }
 
@@ -25,13 +25,15 @@ export function LibraryProvider({ children }: { children: ReactNode }) {
   const notify = useNotify();
   const [brandKits, setBrandKits] = useState<BrandKitRecord[]>([]);
   const [presets, setPresets] = useState<PresetRecord[]>([]);
+  const [uploadedFonts, setUploadedFonts] = useState<{ id: string; label: string }[]>([]);
   const [loaded, setLoaded] = useState(false);
 
   const reload = useCallback(async () => {
     try {
-      const [kits, saved] = await Promise.all([api.listBrandKits(), api.listPresets()]);
+      const [kits, saved, fonts] = await Promise.all([api.listBrandKits(), api.listPresets(), api.uploadedFonts()]);
       setBrandKits(kits);
       setPresets(saved);
+      setUploadedFonts(fonts);
     } catch (err) {
       notify(`Could not load brand profiles and presets: ${err instanceof Error ? err.message : err}`, 'error');
     } finally {
@@ -44,14 +46,15 @@ export function LibraryProvider({ children }: { children: ReactNode }) {
   }, [reload]);
 
   const customFonts = useMemo(() => {
-    const seen = new Map<string, string>();
+    // Every uploaded font by its own name; a font a profile names that is not among them, by the profile.
+    const seen = new Map<string, string>(uploadedFonts.map((f) => [f.id, f.label]));
     for (const record of brandKits) {
       for (const [role, font] of Object.entries(record.kit.fonts ?? {})) {
         if (font?.startsWith('custom:') && !seen.has(font)) seen.set(font, `${record.name} ${role} font`);
       }
     }
     return [...seen].map(([id, label]) => ({ id, label }));
-  }, [brandKits]);
+  }, [brandKits, uploadedFonts]);
 
   const value = useMemo(() => ({ brandKits, presets, loaded, reload, customFonts }), [brandKits, presets, loaded, reload, customFonts]);
   return <LibraryContext.Provider value={value}>{children}</LibraryContext.Provider>;
