@@ -30,7 +30,7 @@ describe('editing in the studio', { timeout: 120_000 }, () => {
     const post = page.locator(card(6));
     await expect(post.innerText()).resolves.toContain('Cut every sentence');
     await drag(page, await centre(page, `${card(6)} .post-text`), await centre(page, thumb(2)));
-    await page.waitForFunction(() => document.querySelector('[data-testid=preview] svg')?.innerHTML.includes('Cut every sentence'));
+    await page.waitForFunction(() => document.querySelector('[data-testid=preview] svg')?.getAttribute('aria-label')?.includes('Cut every sentence'));
     expect(await previewText(page)).not.toContain('A carousel is not a thread');
     await expect(page.locator(`${thumb(2)}`).getAttribute('class')).resolves.toContain('is-selected');
     await page.context().close();
@@ -41,7 +41,7 @@ describe('editing in the studio', { timeout: 120_000 }, () => {
     await selectSlide(page, 2);
     const before = await slideIds(page);
     await drag(page, await centre(page, `${card(4)} .post-text`), await centre(page, thumb(2)), 'Shift');
-    await page.waitForFunction(() => document.querySelector('[data-testid=preview] svg')?.innerHTML.includes('Your first post becomes'));
+    await page.waitForFunction(() => document.querySelector('[data-testid=preview] svg')?.getAttribute('aria-label')?.includes('Your first post becomes'));
     const text = await previewText(page);
     expect(text).toContain('A carousel is not a thread');
     expect(await slideIds(page)).toEqual(before);
@@ -73,20 +73,43 @@ describe('editing in the studio', { timeout: 120_000 }, () => {
     await page.context().close();
   });
 
-  it('drops a post on the carousel from the keyboard', async () => {
+  it('drops a post onto a chosen slide, or between two, from the keyboard', async () => {
     const { page } = await studio().open(undefined, await studio().freshProject());
     await selectSlide(page, 2);
     const before = await slideIds(page);
-    await page.getByRole('button', { name: 'Drag post 6 onto a slide' }).focus();
-    await page.keyboard.press('Space');
-    await page.waitForTimeout(150);
+    const live = async () => (await page.locator('[aria-live]').allInnerTexts()).join(' ');
+    const pickUp = async () => {
+      await page.getByRole('button', { name: 'Drag post 6 onto a slide' }).focus();
+      await page.keyboard.press('Space');
+      await page.waitForTimeout(150);
+    };
+    // Each arrow press moves one place along the strip: gap, slide, gap, slide…, and says where.
+    await pickUp();
+    // Picked up, it is over the first place: a new slide before the cover.
+    await expect.poll(live).toMatch(/post 6 is over a new slide at position 1\./);
+    const heard: string[] = [];
+    for (let i = 0; i < 5; i++) {
+      const said = await live();
+      await page.keyboard.press('ArrowRight');
+      // Each step is announced anew (the words change even when a place repeats its name).
+      await expect.poll(live).not.toBe(said);
+      heard.push((await live()).match(/post 6 is over ([^.]+)\./)?.[1] ?? '');
+    }
+    expect(heard).toEqual(['slide 1', 'a new slide at position 2', 'slide 2', 'a new slide at position 3', 'slide 3']);
+    await page.keyboard.press('ArrowLeft');
     await page.keyboard.press('ArrowRight');
-    await page.waitForTimeout(250);
-    // dnd-kit announces where the post would land, for screen reader users.
-    await expect(page.locator('[aria-live]').allInnerTexts()).resolves.toContainEqual(expect.stringMatching(/post 6 is over/));
+    await expect.poll(live).toMatch(/post 6 is over slide 3\./);
     await page.keyboard.press('Space');
-    await page.waitForFunction(() => document.querySelector('[data-testid=preview] svg')?.innerHTML.includes('Cut every sentence'));
-    expect((await slideIds(page)).length).toBeGreaterThanOrEqual(before.length);
+    // Slide 3 now says post 6; no slide was added.
+    await page.getByRole('heading', { name: 'Slide 3' }).waitFor();
+    await page.waitForFunction(() => document.querySelector('[data-testid=preview] svg')?.getAttribute('aria-label')?.includes('Cut every sentence'));
+    expect(await slideIds(page)).toEqual(before);
+    // Dropped between slides 1 and 2, it becomes a slide of its own there.
+    await pickUp();
+    for (let i = 0; i < 2; i++) await page.keyboard.press('ArrowRight');
+    await expect.poll(live).toMatch(/post 6 is over a new slide at position 2\./);
+    await page.keyboard.press('Space');
+    await expect.poll(() => slideIds(page)).toHaveLength(before.length + 1);
     await page.context().close();
   });
 

@@ -1,7 +1,7 @@
 import { createContext, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
 import {
   closestCenter, DndContext, DragOverlay, KeyboardSensor, pointerWithin, PointerSensor, useSensor, useSensors,
-  type Active, type Announcements, type CollisionDetection, type DragEndEvent, type DragStartEvent, type Over,
+  type Active, type Announcements, type CollisionDetection, type DragEndEvent, type DragStartEvent, type KeyboardCoordinateGetter, type Over, type UniqueIdentifier,
 } from '@dnd-kit/core';
 import { sortableKeyboardCoordinates } from '@dnd-kit/sortable';
 import { applyPostToSlide, insertPostAsSlide, moveSlide, nextSlideId } from '../../../spool/src/edit/index.js';
@@ -44,7 +44,7 @@ export function StudioDnd({ children }: { children: ReactNode }) {
     useSensor(PointerSensor, { activationConstraint: { distance: 5 } }),
     // Enter keeps its meaning (select, press); Space lifts and drops, as dnd-kit's instructions say.
     useSensor(KeyboardSensor, {
-      coordinateGetter: sortableKeyboardCoordinates,
+      coordinateGetter: studioKeyboardCoordinates,
       keyboardCodes: { start: ['Space'], cancel: ['Escape'], end: ['Space', 'Enter'] },
     }),
   );
@@ -52,6 +52,7 @@ export function StudioDnd({ children }: { children: ReactNode }) {
   const slideNumber = (id: string) => deck.slides.findIndex((s) => s.id === id) + 1;
 
   const onDragEnd = ({ active: a, over }: DragEndEvent) => {
+    keyboardTarget = undefined;
     setActive(undefined);
     const drag = dragData(a);
     const drop = dropData(over);
@@ -93,8 +94,14 @@ export function StudioDnd({ children }: { children: ReactNode }) {
     <DndContext
       sensors={sensors}
       collisionDetection={studioCollisions}
-      onDragStart={({ active: a }: DragStartEvent) => setActive(dragData(a))}
-      onDragCancel={() => setActive(undefined)}
+      onDragStart={({ active: a }: DragStartEvent) => {
+        keyboardTarget = undefined;
+        setActive(dragData(a));
+      }}
+      onDragCancel={() => {
+        keyboardTarget = undefined;
+        setActive(undefined);
+      }}
       onDragEnd={onDragEnd}
       accessibility={{
         announcements,
@@ -147,10 +154,47 @@ export const studioCollisions: CollisionDetection = (args) => {
     kind === 'post' ? POST_TARGET.test(String(c.id)) : String(c.id).startsWith('slide:'),
   );
   const scoped = { ...args, droppableContainers };
+  if (kind === 'post' && !args.pointerCoordinates && keyboardTarget !== undefined) {
+    const held = droppableContainers.find((c) => c.id === keyboardTarget);
+    if (held) return [{ id: held.id, data: { droppableContainer: held, value: 0 } }];
+  }
   if (kind === 'post' && args.pointerCoordinates) {
     const hits = pointerWithin(scoped);
     const rank = (id: string) => (id.startsWith('zone:') ? 0 : id.startsWith('gap:') ? 1 : 2);
     return hits.sort((a, b) => rank(String(a.id)) - rank(String(b.id)));
   }
   return closestCenter(scoped);
+};
+
+const KEY_STEP: Record<string, number> = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 };
+
+/** The place a post held from the keyboard is over, chosen by the arrow keys (one drag at a time). */
+let keyboardTarget: UniqueIdentifier | undefined;
+
+/**
+ * Arrow keys while a post is held step through the places it can land, in the strip's order: the
+ * gap before the first slide, the first slide, the gap after it, and so on. The step is chosen
+ * here and `studioCollisions` reports it; measuring distances would not do, since the post starts
+ * in another panel and the strip scrolls under it. Slides keep the sortable behaviour.
+ */
+export const studioKeyboardCoordinates: KeyboardCoordinateGetter = (event, args) => {
+  const { active, droppableRects, droppableContainers, over } = args.context;
+  if (dragData(active)?.type !== 'post') return sortableKeyboardCoordinates(event, args);
+  const step = KEY_STEP[event.code];
+  if (step === undefined) return undefined;
+  event.preventDefault();
+  const targets = droppableContainers
+    .getEnabled()
+    .filter((c) => /^(onto|gap):/.test(String(c.id)) && droppableRects.has(c.id))
+    .map((c) => ({ container: c, rect: droppableRects.get(c.id)! }))
+    .sort((a, b) => (Math.abs(a.rect.top - b.rect.top) > 40 ? a.rect.top - b.rect.top : a.rect.left - b.rect.left));
+  if (targets.length === 0) return undefined;
+  const at = targets.findIndex((t) => t.container.id === (keyboardTarget ?? over?.id));
+  const next = targets[at < 0 ? (step > 0 ? 0 : targets.length - 1) : Math.min(targets.length - 1, Math.max(0, at + step))];
+  keyboardTarget = next.container.id;
+  next.container.node.current?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+  // A one-pixel nudge on both axes makes dnd-kit move the held post (a move on one axis alone it
+  // may turn into scrolling the strip) and so ask for collisions again.
+  const { x, y } = args.currentCoordinates;
+  return { x: x + step, y: y + (Math.round(y) % 2 === 0 ? 1 : -1) };
 };
