@@ -156,11 +156,9 @@ export async function waitForPreview(page: Page): Promise<void> {
   await page.locator('[data-testid=preview] svg').first().waitFor({ timeout: 30_000 });
 }
 
-/** Text of the large preview as its SVG labels it: every run of glyphs carries its text. */
+/** Text of the large preview as its SVG names it for screen readers: everything the slide says. */
 export async function previewText(page: Page): Promise<string> {
-  return page.locator('[data-testid=preview] svg').evaluate((svg) =>
-    [...svg.querySelectorAll('g[aria-label]')].map((g) => g.getAttribute('aria-label')).join(' '),
-  );
+  return (await page.locator('[data-testid=preview] svg').first().getAttribute('aria-label')) ?? '';
 }
 
 export async function previewSvg(page: Page): Promise<string> {

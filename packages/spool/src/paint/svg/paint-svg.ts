@@ -46,11 +46,36 @@ export function paintSvg(scene: Scene, resources: PaintResources, opts: SvgPaint
         break;
     }
   }
-  // No role="img" on the root: it would hide the per-line labels from screen readers.
+  // A slide is a picture of text: one image whose name is everything it says, in reading order.
+  const label = slideLabel(scene);
   const title = opts.title ? `<title>${escapeXml(opts.title)}</title>` : '';
+  const name = label ? ` role="img" aria-label="${escapeXml(label)}"` : ' aria-hidden="true"';
   return (
-    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${num(scene.width, 3)} ${num(scene.height, 3)}" ` +
+    `<svg xmlns="http://www.w3.org/2000/svg"${name} viewBox="0 0 ${num(scene.width, 3)} ${num(scene.height, 3)}" ` +
     `width="${Math.round(scene.pixelWidth)}" height="${Math.round(scene.pixelHeight)}">` +
     `${title}${defs.toString()}${body.join('')}</svg>`
   );
+}
+
+/**
+ * What a slide says, as a screen reader should read it: its text runs in order, the runs of one
+ * line (and the emoji among them) joined as they were written, lines apart by a space, and the
+ * alt text of its pictures.
+ */
+export function slideLabel(scene: Scene): string {
+  let out = '';
+  let baseline: number | undefined;
+  for (const item of scene.items) {
+    if (item.type === 'text') {
+      const sameLine = baseline !== undefined && Math.abs(item.y - baseline) < 0.5;
+      out += sameLine || out === '' ? item.text : ` ${item.text}`;
+      baseline = item.y;
+    } else if (item.type === 'image' && item.alt) {
+      // An emoji is part of the line it sits in; a picture stands apart.
+      const emoji = item.key.startsWith('emoji:') && baseline !== undefined && item.y < baseline && item.y + item.h > baseline;
+      out += emoji || out === '' ? item.alt : ` ${item.alt}`;
+      if (!emoji) baseline = undefined;
+    }
+  }
+  return out.replace(/\s+/g, ' ').trim();
 }

@@ -68,7 +68,7 @@ export function textSvg(item: TextItem, resources: PaintResources, defs: SvgDefs
   const glyphs =
     `<g transform="translate(${num(item.x, 3)} ${num(item.y, 3)}) scale(${num(scale, 6)} ${num(-scale, 6)})">` +
     `${uses.join('')}</g>`;
-  return `<g aria-label="${escapeXml(item.text)}" fill="${color}"${opacityAttr(item.opacity)}>${glyphs}</g>`;
+  return `<g fill="${color}"${opacityAttr(item.opacity)}>${glyphs}</g>`;
 }
 
 export function imageSvg(item: ImageItem, resources: PaintResources, defs: SvgDefs, pixelExact = false): string {
@@ -81,8 +81,8 @@ export function imageSvg(item: ImageItem, resources: PaintResources, defs: SvgDe
   const matrix =
     `matrix(${num(draw.w / res.width, 6)} 0 0 ${num(draw.h / res.height, 6)} ` + `${num(draw.x, 3)} ${num(draw.y, 3)})`;
   const clip = place.overflows || place.radius > 0 ? ` clip-path="${defs.clip(place.clip, place.radius)}"` : '';
-  const label = item.alt ? ` role="img" aria-label="${escapeXml(item.alt)}"` : ' aria-hidden="true"';
-  return `<g${label}${clip}${opacityAttr(item.opacity)}><use href="#${id}" transform="${matrix}"/></g>`;
+  // The picture's alt text is part of the slide's own name (paint-svg's slideLabel).
+  return `<g${clip}${opacityAttr(item.opacity)}><use href="#${id}" transform="${matrix}"/></g>`;
 }
 
 /** A transparent hit area, so the preview can follow links without changing a single pixel. */

@@ -32,7 +32,8 @@ export const SplitIcon = (p: IconProps) => <Icon {...p}><rect x="2" y="4" width=
 export const MoreIcon = (p: IconProps) => <Icon {...p} strokeWidth="2.2"><path d="M4 8h.01M8 8h.01M12 8h.01" /></Icon>;
 export const SparkIcon = (p: IconProps) => <Icon {...p}><path d="M8 2.5v3M8 10.5v3M2.5 8h3M10.5 8h3M4.2 4.2l1.6 1.6M10.2 10.2l1.6 1.6M4.2 11.8l1.6-1.6M10.2 5.8l1.6-1.6" /></Icon>;
 
-const TINTS = ['#5B5BD6', '#0E9F6E', '#D9480F', '#C2255C', '#1C7ED6', '#7048E8', '#2B8A3E'];
+/** Each keeps white initials at 5:1 or more, past WCAG AA for small text. */
+const TINTS = ['#5B5BD6', '#087F5B', '#C13C0B', '#C2255C', '#1971C2', '#7048E8', '#237032'];
 
 /** A person's picture, or their initials on a colour picked from their name when there is none. */
 export function Avatar({ name, src, size = 32 }: { name: string; src?: string; size?: number }) {

@@ -37,6 +37,8 @@ export function BrandProfileForm({ record, active, isNew = false, onClose }: { r
       } else {
         if (asset.kind !== 'font') throw new Error(`${file.name} is not a TTF, OTF, WOFF or WOFF2 font`);
         set({ fonts: { ...kit.fonts, [what]: `custom:${asset.id}` } });
+        // The pickers list the new font by its family.
+        await reload();
       }
     } catch (err) {
       notify(err instanceof Error ? err.message : String(err), 'error');
@@ -102,7 +104,7 @@ export function BrandProfileForm({ record, active, isNew = false, onClose }: { r
               {kit.fonts?.[role]?.startsWith('custom:') && !fonts.some((f) => f.id === kit.fonts?.[role]) && <option value={kit.fonts[role]}>Uploaded font</option>}
             </select>
             <FileButton label={busy === role ? 'Uploading…' : 'Upload font'} accept=".ttf,.otf,.woff,.woff2,font/ttf,font/otf,font/woff,font/woff2"
-              aria={`Upload ${role} font (TTF, OTF, WOFF or WOFF2)`} onFile={(f) => upload(f, role)} />
+              aria={`${busy === role ? "Uploading…" : "Upload font"} for the ${role} (TTF, OTF, WOFF or WOFF2)`} onFile={(f) => upload(f, role)} />
           </div>
         </div>
       ))}
@@ -121,7 +123,7 @@ function ImagePick({ label, src, busy, onFile, onClear }: { label: string; src?:
       <span className="field-label">{label}</span>
       <div className="image-pick">
         <span className="image-pick-box">{url ? <img src={url} alt={`${label} preview`} /> : <span className="muted">None</span>}</span>
-        <FileButton label={busy ? '…' : src ? 'Change' : 'Upload'} accept="image/png,image/jpeg,image/webp,image/svg+xml" aria={`Upload ${label.toLowerCase()}`} onFile={onFile} />
+        <FileButton label={busy ? '…' : src ? 'Change' : 'Upload'} accept="image/png,image/jpeg,image/webp,image/svg+xml" aria={`${busy ? 'Uploading' : src ? 'Change' : 'Upload'} ${label.toLowerCase()}`} onFile={onFile} />
         {src && <button type="button" className="btn btn-xs btn-ghost" onClick={onClear} aria-label={`Remove ${label.toLowerCase()}`}>Remove</button>}
       </div>
     </div>

@@ -89,7 +89,7 @@ function ProjectList({ close }: { close(): void }) {
               </form>
             ) : (
               <>
-                <button type="button" className="project-open" onClick={open(p.id)} aria-label={`Open project ${p.name}`}>
+                <button type="button" className="project-open" onClick={open(p.id)} title={`Open ${p.name}`}>
                   <span className="project-row-name">{p.name}</span>
                   <span className="project-meta">{p.slides} slides · {relativeTime(p.updatedAt)}</span>
                 </button>

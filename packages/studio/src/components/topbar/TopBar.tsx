@@ -34,10 +34,10 @@ export function TopBar() {
 
   return (
     <header className="topbar">
-      <div className="brand-mark" aria-label="Spool Studio">
+      <h1 className="brand-mark">
         <svg width="22" height="22" viewBox="0 0 32 32" aria-hidden="true"><rect width="32" height="32" rx="8" fill="#5B5BD6" /><rect x="8" y="9" width="11" height="14" rx="2" fill="#fff" opacity=".55" /><rect x="13" y="7" width="11" height="14" rx="2" fill="#fff" /></svg>
         <span>Spool</span>
-      </div>
+      </h1>
       <span className="topbar-sep" aria-hidden="true" />
       <input className="project-name" aria-label="Project name" value={name} onChange={(e) => setName(e.target.value)} onBlur={commitName}
         onKeyDown={(e) => {
