@@ -3,6 +3,7 @@ import { findTheme } from '../../../../spool/src/core.js';
 import { setDesign } from '../../../../spool/src/edit/index.js';
 import { useDesign } from '../../state/studio-context.js';
 import { PanelSection, RangeField } from '../common/controls.js';
+import { useRovingFocus } from '../common/roving-focus.js';
 
 /** Background Pattern: a subtle texture behind every slide, in the theme's colour unless chosen. */
 export function PatternPanel() {
@@ -12,11 +13,12 @@ export function PatternPanel() {
   const color = pattern.color ?? theme.pattern.color;
   const opacity = pattern.opacity ?? theme.pattern.opacity;
   const colorId = useId();
+  const radios = useRovingFocus(services.catalog.patterns.map((p) => p.id), pattern.id, (id) => edit((d) => setDesign(d, { pattern: { id } })));
   return (
     <PanelSection title="Background Pattern">
-      <div className="chip-grid" role="radiogroup" aria-label="Pattern">
+      <div className="chip-grid" role="radiogroup" aria-label="Pattern" {...radios.group}>
         {services.catalog.patterns.map((p) => (
-          <button key={p.id} type="button" role="radio" aria-checked={p.id === pattern.id} className={p.id === pattern.id ? 'chip is-active' : 'chip'}
+          <button key={p.id} type="button" role="radio" aria-checked={p.id === pattern.id} {...radios.item(p.id)} className={p.id === pattern.id ? 'chip is-active' : 'chip'}
             onClick={() => edit((d) => setDesign(d, { pattern: { id: p.id } }))}>
             <span className={`pattern-swatch pattern-${p.id}`} aria-hidden="true" />
             {p.label}

@@ -7,6 +7,7 @@ import { CtaPanel, PatternPanel } from './BackgroundAndOutroPanels.js';
 import { BrandKitPanel } from './BrandKitPanel.js';
 import { TypographyPanel } from './TypographyPanel.js';
 import { useVariantSvgs } from './use-variant-svgs.js';
+import { useRovingFocus } from '../common/roving-focus.js';
 
 /** The right column: every design choice of the deck, in the order people usually make them. */
 export function DesignSidebar() {
@@ -29,13 +30,14 @@ export function DesignSidebar() {
 export function CanvasPanel() {
   const { design, edit, services } = useDesign();
   const current = design.ratio.id;
+  const radios = useRovingFocus(services.catalog.ratios.map((r) => r.id), current, (id) => edit((d) => setDesign(d, { ratio: id })));
   return (
     <PanelSection title="Canvas & Ratio">
-      <div className="ratio-grid" role="radiogroup" aria-label="Canvas ratio">
+      <div className="ratio-grid" role="radiogroup" aria-label="Canvas ratio" {...radios.group}>
         {services.catalog.ratios.map((r) => {
           const scale = 26 / Math.max(r.width, r.height);
           return (
-            <button key={r.id} type="button" role="radio" aria-checked={r.id === current} className={r.id === current ? 'ratio is-active' : 'ratio'}
+            <button key={r.id} type="button" role="radio" aria-checked={r.id === current} {...radios.item(r.id)} className={r.id === current ? 'ratio is-active' : 'ratio'}
               onClick={() => edit((d) => setDesign(d, { ratio: r.id }))} title={`${r.width} × ${r.height}px`}>
               <span className="ratio-shape" style={{ width: r.width * scale, height: r.height * scale }} aria-hidden="true" />
               <span className="ratio-label">{r.label.replace(/ \d.*$/, '')}</span>
@@ -117,13 +119,14 @@ function VariantTiles(props: {
   tiles: Tile[];
   onPick: (id: string) => void;
 }) {
+  const radios = useRovingFocus(props.tiles.map((t) => t.id), props.activeId, props.onPick);
   return (
-    <div className={props.className ?? 'tile-grid'} role="radiogroup" aria-label={props.label}>
+    <div className={props.className ?? 'tile-grid'} role="radiogroup" aria-label={props.label} {...radios.group}>
       {props.tiles.map((t) => {
         const active = t.id === props.activeId;
         const svg = props.svgs.get(t.id);
         return (
-          <button key={t.id} type="button" role="radio" aria-checked={active} aria-label={t.ariaLabel} className={active ? 'tile is-active' : 'tile'} title={t.title}
+          <button key={t.id} type="button" role="radio" aria-checked={active} {...radios.item(t.id)} aria-label={t.ariaLabel} className={active ? 'tile is-active' : 'tile'} title={t.title}
             onClick={() => props.onPick(t.id)}>
             <span className="tile-frame" style={{ aspectRatio: String(props.aspect), background: t.background }}>
               {svg ? <SvgImage svg={svg} alt="" /> : t.placeholder}

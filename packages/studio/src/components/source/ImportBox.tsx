@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent, type Ref } from 'react';
 import { blockText, planDeck, type SpoolDocument } from '../../../../spool/src/core.js';
 import { addPosts, appendPostSlides, planFromDocument } from '../../../../spool/src/edit/index.js';
 import { api } from '../../api/client.js';
@@ -6,10 +6,12 @@ import type { ImportRequest } from '../../api/types.js';
 import { useStudio } from '../../state/studio-context.js';
 import { useNotify } from '../../state/toasts.js';
 import { UploadIcon } from '../common/graphics.js';
+import { useRovingFocus } from '../common/roving-focus.js';
 import { zipStore } from '../../engine/zip-store.js';
 import { importNotes, uniqueNames } from './import-notes.js';
 
-type Mode = 'paste' | 'file' | 'url';
+const MODES = ['paste', 'file', 'url'] as const;
+type Mode = (typeof MODES)[number];
 /** Where imported posts go: after the open project's own, or into a project of their own. */
 type Target = 'add' | 'new';
 
@@ -20,7 +22,7 @@ const ACCEPT = '.json,.js,.zip,.md,.markdown,.txt,.html,.htm,.png,.jpg,.jpeg,.we
 const PICKED_ZIP = 'picked-files.zip';
 
 /** Paste a thread, upload a file (thread JSON, X archive, Markdown, HTML) or give a URL. */
-export function ImportBox({ onDone }: { onDone(): void }) {
+export function ImportBox({ onDone }: { onDone(focusPost?: string): void }) {
   const studio = useStudio();
   const notify = useNotify();
   const [mode, setMode] = useState<Mode>('paste');
@@ -35,6 +37,8 @@ export function ImportBox({ onDone }: { onDone(): void }) {
   const [error, setError] = useState<string | null>(null);
   const [warnings, setWarnings] = useState<string[]>([]);
   const id = useId();
+  const notesRef = useRef<HTMLDivElement>(null);
+  const tabs = useRovingFocus(MODES, mode, (m) => setMode(m as Mode));
 
   const ready = mode === 'paste' ? text.trim() !== '' : mode === 'url' ? url.trim() !== '' : files.length > 0;
 
@@ -51,12 +55,15 @@ export function ImportBox({ onDone }: { onDone(): void }) {
             ? { kind: 'url', url: url.trim() }
             : await uploadOf(files);
       const result = await api.importSource(req);
+      let first: string | undefined;
       if (target === 'new') {
         // A new project starts from the default design, like any new project.
         const design = studio.services.catalog.defaults;
         const project = await api.createProject({ name: projectNameFor(result.document), document: result.document, deck: planDeck(result.document, design) });
         await studio.open(project);
+        first = project.document.posts[0]?.id;
       } else {
+        first = addPosts(studio.document, result.document.posts).added[0]?.id;
         // Nothing the project holds is dropped: the posts are added after its own, and undo takes the import back whole.
         studio.change(({ document, deck }) => {
           const { document: merged, added } = addPosts(document, result.document.posts);
@@ -69,7 +76,8 @@ export function ImportBox({ onDone }: { onDone(): void }) {
       }
       setWarnings(result.warnings);
       notify(`Imported ${result.document.posts.length} post${result.document.posts.length === 1 ? '' : 's'}`, 'success');
-      if (result.warnings.length === 0) onDone();
+      // Focus goes where the user's attention should: to what was left out, else to the first new post.
+      if (result.warnings.length === 0) onDone(first);
     } catch (err) {
       setError(err instanceof Error ? err.message : String(err));
     } finally {
@@ -77,11 +85,15 @@ export function ImportBox({ onDone }: { onDone(): void }) {
     }
   };
 
+  useEffect(() => {
+    if (warnings.length > 0) notesRef.current?.focus();
+  }, [warnings]);
+
   return (
     <form className="import-box" onSubmit={submit} aria-label="Import posts">
-      <div className="segmented" role="tablist" aria-label="Import from">
-        {(['paste', 'file', 'url'] as const).map((m) => (
-          <button key={m} type="button" role="tab" aria-selected={mode === m} className={mode === m ? 'is-active' : ''} onClick={() => setMode(m)}>
+      <div className="segmented" role="tablist" aria-label="Import from" {...tabs.group}>
+        {MODES.map((m) => (
+          <button key={m} type="button" role="tab" aria-selected={mode === m} {...tabs.item(m)} className={mode === m ? 'is-active' : ''} onClick={() => setMode(m)}>
             {m === 'paste' ? 'Paste text' : m === 'file' ? 'Upload file' : 'From URL'}
           </button>
         ))}
@@ -124,9 +136,9 @@ export function ImportBox({ onDone }: { onDone(): void }) {
         </label>
       )}
       {error && <p className="form-error" role="alert">{error}</p>}
-      <ImportWarnings warnings={warnings} />
+      <ImportWarnings warnings={warnings} ref={notesRef} />
       <div className="row row-end">
-        <button type="button" className="btn btn-sm" onClick={onDone}>Cancel</button>
+        <button type="button" className="btn btn-sm" onClick={() => onDone()}>Cancel</button>
         <button type="submit" className="btn btn-sm btn-primary" disabled={!ready || busy}>
           {busy ? 'Importing…' : 'Import'}
         </button>
@@ -136,11 +148,11 @@ export function ImportBox({ onDone }: { onDone(): void }) {
 }
 
 /** What the import left out: the missing images first, listed whole, then the rest. */
-function ImportWarnings({ warnings }: { warnings: string[] }) {
+function ImportWarnings({ warnings, ref }: { warnings: string[]; ref: Ref<HTMLDivElement> }) {
   if (warnings.length === 0) return null;
   const { missing, others } = importNotes(warnings);
   return (
-    <div className="form-warnings" role="status" aria-label="Import warnings">
+    <div className="form-warnings" role="status" aria-label="Import warnings" tabIndex={-1} ref={ref}>
       {missing.length > 0 && (
         <>
           <p>

@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Post } from '../../../../spool/src/core.js';
 import { applyImage, insertPostAsSlide, nextSlideId } from '../../../../spool/src/edit/index.js';
 import { useStudio } from '../../state/studio-context.js';
@@ -12,6 +12,17 @@ export function SourcePanel() {
   const { deck, state, selected } = studio;
   const posts = studio.document.posts;
   const [importing, setImporting] = useState(posts.length === 0);
+  const importButton = useRef<HTMLButtonElement>(null);
+  // Where focus goes once the import form closes: a post (when it has rendered), or the Import button (null).
+  const [focusNext, setFocusNext] = useState<string | null | undefined>(undefined);
+  useEffect(() => {
+    if (focusNext === undefined) return;
+    const target = focusNext === null ? importButton.current : document.querySelector<HTMLElement>(`[data-post-id="${CSS.escape(focusNext)}"] .drag-handle`);
+    if (!target) return;
+    target.focus();
+    target.scrollIntoView({ block: 'nearest' });
+    setFocusNext(undefined);
+  }, [focusNext, posts]);
 
   // Slide numbers as text, so a card re-renders only when the slides showing its post change.
   const usedOn = useMemo(() => {
@@ -48,11 +59,18 @@ export function SourcePanel() {
         <h2 id="source-title" className="column-title">Source Content</h2>
         <span className="count" aria-label={`${posts.length} posts`}>{posts.length}</span>
         <span className="spacer" />
-        <button type="button" className="btn btn-sm" aria-expanded={importing} onClick={() => setImporting(!importing)}>
+        <button type="button" ref={importButton} className="btn btn-sm" aria-expanded={importing} onClick={() => setImporting(!importing)}>
           <PlusIcon /> Import
         </button>
       </div>
-      {importing && <ImportBox onDone={() => setImporting(false)} />}
+      {importing && (
+        <ImportBox
+          onDone={(post) => {
+            setImporting(false);
+            setFocusNext(post ?? null);
+          }}
+        />
+      )}
       <div className="post-list" aria-label="Posts">
         {posts.length === 0 && !importing && (
           <div className="empty">
