@@ -9,6 +9,7 @@ import { CarouselPanel } from './components/carousel/CarouselPanel.js';
 import { DesignSidebar } from './components/design/DesignSidebar.js';
 import { SourcePanel } from './components/source/SourcePanel.js';
 import { TopBar } from './components/topbar/TopBar.js';
+import { Workspace } from './components/common/Drawers.js';
 
 export function App() {
   const [boot, setBoot] = useState<Boot | null>(null);
@@ -56,11 +57,7 @@ function Studio() {
     <div className="app">
       <TopBar />
       <StudioDnd>
-        <div className="workspace">
-          <SourcePanel />
-          <CarouselPanel />
-          <DesignSidebar />
-        </div>
+        <Workspace source={<SourcePanel />} carousel={<CarouselPanel />} design={<DesignSidebar />} />
       </StudioDnd>
     </div>
   );

@@ -14,7 +14,7 @@ describe('the studio by keyboard', { timeout: 120_000 }, () => {
     }
     const themes = page.getByRole('radiogroup', { name: 'Theme', exact: true }).getByRole('radio');
     const checked = () => themes.evaluateAll((els) => els.findIndex((el) => el.getAttribute('aria-checked') === 'true'));
-    const focused = () => themes.evaluateAll((els) => els.indexOf(document.activeElement as Element));
+    const focused = () => themes.evaluateAll((els) => els.indexOf(document.activeElement as HTMLElement));
     const start = await checked();
     await themes.nth(start).focus();
     await page.keyboard.press('ArrowRight');
