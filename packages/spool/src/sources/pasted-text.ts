@@ -30,7 +30,7 @@ export function pastedTextToDocument(text: string, opts: PastedTextOptions = {},
   fixed.texts.forEach((chunk, i) => {
     const blocks = parsePostText(chunk);
     if (blocks.length === 0) return;
-    if (removed[i]) warnings.push(`posts[${posts.length}]: removed the thread marker ${removed[i]}; a carousel shows it is a series by itself`);
+    if (removed[i]) warnings.push(threadEmojiWarning(`posts[${posts.length}]`, removed[i]));
     warnings.push(...repairWarnings(`posts[${posts.length}]`, fixed.repaired[i], fixed.unrecoverable[i], fixed.codePage));
     posts.push({ id: String(posts.length + 1), author: { ...author }, blocks, media: [] });
   });
@@ -55,6 +55,7 @@ export function splitPastedThread(text: string): string[] {
 }
 
 /** The posts' texts, and beside each the thread emoji taken off it (🧵, 👇), so an import can say so. */
+import { threadEmojiWarning } from './tweet-text.js';
 function readPastedThread(text: string): { chunks: string[]; removed: string[] } {
   const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
   const byMarkers = splitAtMarkerLines(lines);

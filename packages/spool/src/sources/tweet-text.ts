@@ -31,6 +31,8 @@ export interface TweetBody {
   /** The text had mis-decoded characters that could not be recovered. */
   unrecoverable: boolean;
   repaired: boolean;
+  /** A 🧵 was taken off the text, which the import says. */
+  threadEmojiRemoved: boolean;
 }
 
 const TCO = /https?:\/\/t\.co\/[A-Za-z0-9]+/g;
@@ -38,8 +40,9 @@ const TCO = /https?:\/\/t\.co\/[A-Za-z0-9]+/g;
 export function tweetBlocks(input: TweetTextInput, codePage?: CodePage): TweetBody {
   const repair = repairMojibake(decodeEntities(input.text), codePage ? { codePage } : {});
   const media = new Set(input.mediaLinks);
-  let text = repair.text.replace(TCO, (link) => (media.has(link) ? '' : link));
-  text = stripThreadMarkers(text, input.position);
+  const raw = repair.text.replace(TCO, (link) => (media.has(link) ? '' : link));
+  const text = stripThreadMarkers(raw, input.position);
+  const threads = (s: string) => s.match(/🧵/gu)?.length ?? 0;
   const targets = new Map(input.links.map((l) => [l.url, l.expandedUrl ?? l.url]));
   // Posts have no paragraphs, only line breaks, which people use as paragraphs; the shared line
   // rules make `- ` and `1. ` lines list items here exactly as in pasted threads.
@@ -47,7 +50,7 @@ export function tweetBlocks(input: TweetTextInput, codePage?: CodePage): TweetBo
     const block = lineToBlock(lineSpans(cleanText(line), targets));
     return block ? [block] : [];
   });
-  return { blocks, unrecoverable: repair.unrecoverable, repaired: repair.repaired };
+  return { blocks, unrecoverable: repair.unrecoverable, repaired: repair.repaired, threadEmojiRemoved: threads(text) < threads(raw) };
 }
 
 function lineSpans(line: string, targets: Map<string, string>): Span[] {
@@ -75,6 +78,11 @@ export function shortUrl(url: string, max = 40): string {
  * numbers itself. A number is only taken for numbering when it is this post's place in the thread,
  * so a post that starts with `1/2 cup of flour` keeps it unless it is the first post.
  */
+/** The warning for a post whose thread emoji (🧵, 👇) was taken off. */
+export function threadEmojiWarning(place: string, marker = '🧵'): string {
+  return `${place}: removed the thread marker ${marker}; a carousel shows it is a series by itself`;
+}
+
 export function stripThreadMarkers(text: string, position?: number): string {
   let out = text.trim().replace(/^🧵\s*/u, '').replace(/\s*🧵$/u, '');
   if (position !== undefined) {

@@ -5,7 +5,7 @@
  */
 import type { Author, MediaRef, Post } from '../model/document.js';
 import type { CodePage } from './repair.js';
-import { tweetBlocks } from './tweet-text.js';
+import { threadEmojiWarning, tweetBlocks } from './tweet-text.js';
 import type { V2Media, V2Tweet, V2User } from './x-api-types.js';
 
 export interface ApiPostResult {
@@ -42,6 +42,7 @@ export function apiPost(
     },
     codePage,
   );
+  if (body.threadEmojiRemoved) warnings.push(threadEmojiWarning(`post ${tweet.id}`));
   const refs: MediaRef[] = [];
   for (const key of tweet.attachments?.media_keys ?? []) {
     const item = media.get(key);

@@ -5,7 +5,7 @@
 import { basename } from 'node:path';
 import type { Author, MediaRef, Post } from '../model/document.js';
 import type { CodePage } from './repair.js';
-import { tweetBlocks } from './tweet-text.js';
+import { threadEmojiWarning, tweetBlocks } from './tweet-text.js';
 import { imageMime, type ArchiveFiles } from './x-archive-files.js';
 import type { ArchiveMedia, ArchiveTweet } from './x-archive-tweets.js';
 
@@ -36,6 +36,7 @@ export async function archivePost(
     },
     codePage,
   );
+  if (body.threadEmojiRemoved) warnings.push(threadEmojiWarning(`post ${tweet.id}`));
   const media = await postMedia(tweet, files, warnings);
   return {
     post: { id: tweet.id, author, blocks: body.blocks, media },

@@ -61,6 +61,8 @@ describe('importXArchive from the unzipped folder', () => {
     expect(document.url).toBe('https://x.com/maya_builds/status/1765000000000000101');
     expect(baseDir).toBe(join(fixture, 'data'));
     expect(warnings).toContain('thread 1765000000000000101: left out 1 replies that branch off the main chain');
+    // The 🧵 comes off the first post, and the import says so.
+    expect(warnings).toContain('post 1765000000000000101: removed the thread marker 🧵; a carousel shows it is a series by itself');
   });
 
   it('cleans the text: numbering, entities, t.co links, mojibake', async () => {
