@@ -35,8 +35,9 @@ export const updateProjectBody = z.strictObject({
 
 export const duplicateProjectBody = z.strictObject({ name: name.optional() }).optional();
 
-export const createBrandKitBody = z.strictObject({ name: name.optional(), kit: storedBrandKitSchema });
-export const updateBrandKitBody = z.strictObject({ name: name.optional(), kit: storedBrandKitSchema.optional() });
+/** `isDefault`: the profile new projects start with (one at most; setting it on one takes it from the other). */
+export const createBrandKitBody = z.strictObject({ name: name.optional(), kit: storedBrandKitSchema, isDefault: z.boolean().optional() });
+export const updateBrandKitBody = z.strictObject({ name: name.optional(), kit: storedBrandKitSchema.optional(), isDefault: z.boolean().optional() });
 
 export const createPresetBody = z.strictObject({ name, design: designInput });
 export const updatePresetBody = z.strictObject({ name: name.optional(), design: designInput.optional() });

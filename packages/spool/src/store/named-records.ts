@@ -53,6 +53,10 @@ export class NamedTable<T> {
     return this.db.read((db) => db.prepare<{ n: number }>(`SELECT count(*) AS n FROM ${this.spec.table}`).get()!.n);
   }
 
+  has(id: string): boolean {
+    return this.db.read((db) => db.prepare(`SELECT 1 FROM ${this.spec.table} WHERE id = ?`).get(id)) !== undefined;
+  }
+
   get(id: string): NamedRecord<T> {
     const row = this.db.read((db) => db.prepare<Row>(`${this.select} WHERE id = ?`).get(id));
     if (!row) throw new NotFoundError(this.spec.what, id);

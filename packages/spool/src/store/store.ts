@@ -6,6 +6,8 @@ import { StoreDatabase, resolveDataDir } from './database.js';
 import { NamedTable } from './named-records.js';
 import { ProjectTable } from './projects.js';
 
+const DEFAULT_BRAND_KIT = 'default-brand-kit';
+
 export interface StoreOptions {
   /** Folder holding spool.db; default SPOOL_DATA_DIR or ~/.spool. */
   dataDir?: string;
@@ -49,6 +51,20 @@ export class Store {
     this.db.write((db) => {
       fn();
       db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('starter', ?)").run(new Date().toISOString());
+    });
+  }
+
+  /** The brand profile new projects start with, if one is marked. */
+  defaultBrandKit(): string | undefined {
+    const id = this.getMeta(DEFAULT_BRAND_KIT);
+    return id !== undefined && this.brandKits.has(id) ? id : undefined;
+  }
+
+  /** Marks a brand profile as the one new projects start with, or (undefined) none. */
+  setDefaultBrandKit(id: string | undefined): void {
+    this.db.write((db) => {
+      if (id === undefined) db.prepare('DELETE FROM meta WHERE key = ?').run(DEFAULT_BRAND_KIT);
+      else db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)').run(DEFAULT_BRAND_KIT, id);
     });
   }
 

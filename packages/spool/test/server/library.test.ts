@@ -38,6 +38,27 @@ describe('brand kits API', () => {
     expect((await server.call('GET', `/api/brand-kits/${created.id}`)).status).toBe(404);
   });
 
+  it('marks one profile at most as the default for new projects', async () => {
+    const a = await server.json('POST', '/api/brand-kits', { name: 'Client A', kit: { name: 'A', handle: 'a' }, isDefault: true });
+    expect(a.isDefault).toBe(true);
+    const b = await server.json('POST', '/api/brand-kits', { name: 'Client B', kit: { name: 'B', handle: 'b' } });
+    expect(b.isDefault).toBe(false);
+    const defaults = async () => (await server.json('GET', '/api/brand-kits')).filter((k: any) => k.isDefault).map((k: any) => k.name);
+    expect(await defaults()).toEqual(['Client A']);
+    // Marking B takes the mark from A; editing B's kit alone leaves it.
+    await server.json('PUT', `/api/brand-kits/${b.id}`, { isDefault: true });
+    expect(await defaults()).toEqual(['Client B']);
+    await server.json('PUT', `/api/brand-kits/${b.id}`, { kit: { name: 'B', handle: 'bee' } });
+    expect(await defaults()).toEqual(['Client B']);
+    // Unmarking it, or deleting it, leaves no default.
+    await server.json('PUT', `/api/brand-kits/${b.id}`, { isDefault: false });
+    expect(await defaults()).toEqual([]);
+    await server.json('PUT', `/api/brand-kits/${a.id}`, { isDefault: true });
+    await server.call('DELETE', `/api/brand-kits/${a.id}`);
+    expect(await defaults()).toEqual([]);
+    await server.call('DELETE', `/api/brand-kits/${b.id}`);
+  });
+
   it('names the bad field of a kit', async () => {
     const res = await server.call('POST', '/api/brand-kits', { kit: { accent: 'blue', fonts: { body: 'custom:nope' } } });
     expect(res.status).toBe(400);

@@ -93,8 +93,9 @@ export const api = {
   duplicateProject: (id: string) => json<Project>('POST', `/api/projects/${enc(id)}/duplicate`, {}),
 
   listBrandKits: () => json<BrandKitRecord[]>('GET', '/api/brand-kits'),
-  createBrandKit: (name: string, kit: StoredBrandKit) => json<BrandKitRecord>('POST', '/api/brand-kits', { name, kit }),
-  updateBrandKit: (id: string, name: string, kit: StoredBrandKit) => json<BrandKitRecord>('PUT', `/api/brand-kits/${enc(id)}`, { name, kit }),
+  createBrandKit: (name: string, kit: StoredBrandKit, isDefault?: boolean) => json<BrandKitRecord>('POST', '/api/brand-kits', { name, kit, isDefault }),
+  updateBrandKit: (id: string, name: string, kit: StoredBrandKit, isDefault?: boolean) =>
+    json<BrandKitRecord>('PUT', `/api/brand-kits/${enc(id)}`, { name, kit, isDefault }),
   deleteBrandKit: (id: string) => send('DELETE', `/api/brand-kits/${enc(id)}`).then(() => undefined),
 
   listPresets: () => json<PresetRecord[]>('GET', '/api/presets'),

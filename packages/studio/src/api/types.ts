@@ -41,6 +41,8 @@ export interface BrandKitRecord {
   name: string;
   kit: StoredBrandKit;
   updatedAt?: string;
+  /** The profile new projects start with. */
+  isDefault?: boolean;
 }
 
 export interface PresetRecord {

@@ -1,6 +1,9 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { api } from '../api/client.js';
 import type { BrandKitRecord, PresetRecord } from '../api/types.js';
+import type { Design } from '../../../spool/src/core.js';
+import { setDesign } from '../../../spool/src/edit/index.js';
+import { profilePatch } from '../components/design/brand-profile.js';
 import { useNotify } from './toasts.js';
 
 /** Brand profiles and saved presets: shared by every project, kept on the server. */
@@ -11,6 +14,8 @@ export interface Library {
   reload(): Promise<void>;
   /** Uploaded fonts, as `custom:<asset id>` with the name the font gives itself. */
   customFonts: { id: string; label: string }[];
+  /** The design a new project starts from: the defaults, with the default brand profile when one is marked. */
+  newProjectDesign(defaults: Design): Design;
 }
 
 const LibraryContext = createContext<Library | null>(null);
@@ -56,6 +61,16 @@ export function LibraryProvider({ children }: { children: ReactNode }) {
     return [...seen].map(([id, label]) => ({ id, label }));
   }, [brandKits, uploadedFonts]);
 
-  const value = useMemo(() => ({ brandKits, presets, loaded, reload, customFonts }), [brandKits, presets, loaded, reload, customFonts]);
+  const newProjectDesign = useCallback(
+    (defaults: Design) => {
+      const profile = brandKits.find((k) => k.isDefault);
+      return profile ? setDesign({ schemaVersion: 1, slides: [], design: structuredClone(defaults) }, profilePatch(profile.kit)).design : structuredClone(defaults);
+    },
+    [brandKits],
+  );
+  const value = useMemo(
+    () => ({ brandKits, presets, loaded, reload, customFonts, newProjectDesign }),
+    [brandKits, presets, loaded, reload, customFonts, newProjectDesign],
+  );
   return <LibraryContext.Provider value={value}>{children}</LibraryContext.Provider>;
 }

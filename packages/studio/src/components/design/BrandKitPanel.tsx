@@ -72,7 +72,11 @@ export function BrandKitPanel() {
                   <Avatar name={record.kit.name ?? record.name} src={record.kit.avatar} size={24} />
                   <span className="list-text">
                     <span className="list-name">{record.name}</span>
-                    {record.kit.handle && <span className="list-meta">@{record.kit.handle.replace(/^@/, '')}</span>}
+                    {(record.kit.handle || record.isDefault) && (
+                      <span className="list-meta">
+                        {[record.kit.handle && `@${record.kit.handle.replace(/^@/, '')}`, record.isDefault && 'default for new projects'].filter(Boolean).join(' · ')}
+                      </span>
+                    )}
                   </span>
                   {active ? (
                     <span className="badge badge-accent">In use</span>

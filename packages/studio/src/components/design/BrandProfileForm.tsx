@@ -20,6 +20,7 @@ export function BrandProfileForm({ record, active, isNew = false, onClose }: { r
   const notify = useNotify();
   const [label, setLabel] = useState(record.name);
   const [kit, setKit] = useState<StoredBrandKit>(record.kit);
+  const [isDefault, setIsDefault] = useState(record.isDefault === true);
   const [busy, setBusy] = useState<string | null>(null);
   const id = useId();
   const fonts = [...services.catalog.fonts.filter((f) => f.id !== 'noto').map((f) => ({ id: f.id, label: f.label })), ...customFonts];
@@ -52,7 +53,7 @@ export function BrandProfileForm({ record, active, isNew = false, onClose }: { r
     setBusy('save');
     try {
       const name = label.trim() || 'Profile';
-      const saved = isNew ? await api.createBrandKit(name, kit) : await api.updateBrandKit(record.id, name, kit);
+      const saved = isNew ? await api.createBrandKit(name, kit, isDefault) : await api.updateBrandKit(record.id, name, kit, isDefault);
       await reload();
       if (active) edit((d) => setDesign(d, profilePatch(saved.kit)));
       notify(`Saved profile “${saved.name}”`, 'success');
@@ -108,6 +109,10 @@ export function BrandProfileForm({ record, active, isNew = false, onClose }: { r
           </div>
         </div>
       ))}
+      <label className="check">
+        <input type="checkbox" checked={isDefault} onChange={(e) => setIsDefault(e.target.checked)} />
+        <span>New projects start with this profile</span>
+      </label>
       <div className="row row-end">
         <button type="button" className="btn btn-sm" onClick={onClose}>Cancel</button>
         <button type="submit" className="btn btn-sm btn-primary" disabled={busy !== null}>{active ? 'Save and apply' : 'Save profile'}</button>

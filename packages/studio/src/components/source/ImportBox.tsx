@@ -5,6 +5,7 @@ import { api } from '../../api/client.js';
 import type { ImportRequest } from '../../api/types.js';
 import { useStudio } from '../../state/studio-context.js';
 import { useNotify } from '../../state/toasts.js';
+import { useLibrary } from '../../state/library-context.js';
 import { UploadIcon } from '../common/graphics.js';
 import { useRovingFocus } from '../common/roving-focus.js';
 import { zipStore } from '../../engine/zip-store.js';
@@ -25,6 +26,7 @@ const PICKED_ZIP = 'picked-files.zip';
 export function ImportBox({ onDone }: { onDone(focusPost?: string): void }) {
   const studio = useStudio();
   const notify = useNotify();
+  const { newProjectDesign } = useLibrary();
   const [mode, setMode] = useState<Mode>('paste');
   const [text, setText] = useState('');
   const [author, setAuthor] = useState('');
@@ -57,8 +59,8 @@ export function ImportBox({ onDone }: { onDone(focusPost?: string): void }) {
       const result = await api.importSource(req);
       let first: string | undefined;
       if (target === 'new') {
-        // A new project starts from the default design, like any new project.
-        const design = studio.services.catalog.defaults;
+        // A new project starts from the default design (and default brand profile), like any new project.
+        const design = newProjectDesign(studio.services.catalog.defaults);
         const project = await api.createProject({ name: projectNameFor(result.document), document: result.document, deck: planDeck(result.document, design) });
         await studio.open(project);
         first = project.document.posts[0]?.id;

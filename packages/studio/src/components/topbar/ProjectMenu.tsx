@@ -4,6 +4,7 @@ import type { ProjectSummary } from '../../api/types.js';
 import { emptyProject } from '../../engine/services.js';
 import { useStudio } from '../../state/studio-context.js';
 import { useNotify } from '../../state/toasts.js';
+import { useLibrary } from '../../state/library-context.js';
 import { ConfirmButton } from '../common/controls.js';
 import { ChevronDownIcon, CopyIcon, FolderIcon, PlusIcon, TrashIcon } from '../common/graphics.js';
 import { Popover } from '../common/Popover.js';
@@ -19,6 +20,7 @@ export function ProjectMenu() {
 
 function ProjectList({ close }: { close(): void }) {
   const studio = useStudio();
+  const { newProjectDesign } = useLibrary();
   const notify = useNotify();
   const [projects, setProjects] = useState<ProjectSummary[] | null>(null);
   const [renaming, setRenaming] = useState<string | null>(null);
@@ -41,7 +43,7 @@ function ProjectList({ close }: { close(): void }) {
   // A new project starts from the default design, never from the open project's brand and look:
   // the next carousel may be for another author or client.
   const create = guard(async () => {
-    const project = await api.createProject(emptyProject('Untitled carousel', studio.services.catalog.defaults));
+    const project = await api.createProject(emptyProject('Untitled carousel', newProjectDesign(studio.services.catalog.defaults)));
     await studio.open(project);
     close();
   });
@@ -54,7 +56,7 @@ function ProjectList({ close }: { close(): void }) {
     await api.deleteProject(id);
     const rest = (projects ?? []).filter((p) => p.id !== id);
     if (id === studio.state.projectId) {
-      const next = rest[0] ? await api.getProject(rest[0].id) : await api.createProject(emptyProject('Untitled carousel', studio.services.catalog.defaults));
+      const next = rest[0] ? await api.getProject(rest[0].id) : await api.createProject(emptyProject('Untitled carousel', newProjectDesign(studio.services.catalog.defaults)));
       await studio.open(next);
     }
     await load();
