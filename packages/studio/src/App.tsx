@@ -55,6 +55,8 @@ function Studio() {
   useUndoShortcuts(undo, redo);
   return (
     <div className="app">
+      {/* A button, not a #link: the address's hash names the open project. */}
+      <button type="button" className="skip-link" onClick={() => document.getElementById('carousel')?.focus()}>Skip to the carousel</button>
       <TopBar />
       <StudioDnd>
         <Workspace source={<SourcePanel />} carousel={<CarouselPanel />} design={<DesignSidebar />} />

@@ -34,6 +34,20 @@ describe('the studio by keyboard', { timeout: 120_000 }, () => {
     await page.context().close();
   });
 
+  it('offers a first Tab stop that skips to the carousel', async () => {
+    const { page } = await studio().open(undefined, await studio().freshProject());
+    await page.keyboard.press('Tab');
+    const skip = page.getByRole('button', { name: 'Skip to the carousel' });
+    expect(await skip.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await skip.isVisible()).toBe(true);
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('carousel');
+    // The next Tab is inside the carousel, not back in the posts.
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => !!document.activeElement?.closest('#carousel'))).toBe(true);
+    await page.context().close();
+  });
+
   it('draws focus unlike the selected state', async () => {
     const { page } = await studio().open({ width: 1440, height: 900 }, await studio().freshProject());
     const themes = page.getByRole('radiogroup', { name: 'Theme', exact: true });

@@ -26,7 +26,7 @@ export function CarouselPanel() {
   }, [edit, selected, deck]);
 
   return (
-    <main className="column column-centre" aria-labelledby="carousel-title">
+    <main id="carousel" tabIndex={-1} className="column column-centre" aria-labelledby="carousel-title">
       <div className="column-head">
         <h2 id="carousel-title" className="column-title">Build Your Carousel</h2>
         <span className="muted" aria-live="polite">
