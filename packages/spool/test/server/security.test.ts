@@ -133,6 +133,14 @@ describe('the HTTP API document', () => {
     const sent = (await server.call('GET', '/api/health')).headers.get('content-security-policy');
     expect(documented).toBe(sent);
   });
+
+  it('documents every route the server answers', () => {
+    const doc = readFileSync(new URL('../../../../docs/http-api.md', import.meta.url), 'utf8');
+    const api = server.routes.filter((r) => r.url.startsWith('/api') && r.method !== 'HEAD');
+    expect(api.length).toBeGreaterThanOrEqual(20);
+    const undocumented = api.map((r) => `${r.method} ${r.url}`).filter((route) => !doc.includes(`\`${route}`));
+    expect(undocumented).toEqual([]);
+  });
 });
 
 describe('binding and tokens', () => {
