@@ -231,12 +231,18 @@ describe('projects', { timeout: 120_000 }, () => {
     await page.context().close();
   });
   it('start new projects with the brand profile marked as the default, once one is', async () => {
+    // A profile of this test's own, so what other tests save cannot stand in its way.
+    const made = await fetch(`${studio().url}/api/brand-kits`, {
+      method: 'POST', headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'Northwind', kit: { name: 'Northwind Traders', handle: 'northwind', website: 'northwind.example' } }),
+    });
+    const northwind: { id: string } = await made.json();
     const { page } = await studio().open({ width: 1440, height: 900 }, await studio().freshProject());
-    await page.getByRole('button', { name: 'Edit brand profile Acme Studio' }).click();
-    const form = page.getByRole('form', { name: 'Brand profile Acme Studio' });
+    await page.getByRole('button', { name: 'Edit brand profile Northwind' }).click();
+    const form = page.getByRole('form', { name: 'Brand profile Northwind' });
     await form.getByLabel('New projects start with this profile').check();
     await form.getByRole('button', { name: /^Save/ }).click();
-    await expect.poll(() => page.locator('.profile').filter({ hasText: 'Acme Studio' }).innerText(), PATIENT).toContain('default for new projects');
+    await expect.poll(() => page.locator('.profile').filter({ hasText: 'Northwind' }).innerText(), PATIENT).toContain('default for new projects');
     await page.getByRole('button', { name: 'Projects' }).click();
     await page.getByRole('button', { name: 'New project' }).click();
     await expect.poll(() => page.getByLabel('Project name').inputValue(), PATIENT).toBe('Untitled carousel');
@@ -244,12 +250,11 @@ describe('projects', { timeout: 120_000 }, () => {
       const list: { id: string; updatedAt: string }[] = await (await fetch(`${studio().url}/api/projects`)).json();
       return (await (await fetch(`${studio().url}/api/projects/${list[0].id}`)).json()).deck.design.brand;
     };
-    await expect.poll(async () => (await newest()).handle, PATIENT).toBe('acme');
-    expect((await newest()).website).toBe('acme.example');
-    // Unmarked, new projects start plain again.
-    const kits: { id: string; name: string; kit: unknown }[] = await (await fetch(`${studio().url}/api/brand-kits`)).json();
-    const acme = kits.find((k) => k.name === 'Acme Studio')!;
-    await fetch(`${studio().url}/api/brand-kits/${acme.id}`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ isDefault: false }) });
+    await expect.poll(async () => (await newest()).handle, PATIENT).toBe('northwind');
+    expect((await newest()).website).toBe('northwind.example');
+    // Gone, it takes the mark with it: new projects start plain again.
+    await fetch(`${studio().url}/api/brand-kits/${northwind.id}`, { method: 'DELETE' });
+    expect((await (await fetch(`${studio().url}/api/brand-kits`)).json()).some((k: { isDefault?: boolean }) => k.isDefault)).toBe(false);
     await page.context().close();
   });
 });
