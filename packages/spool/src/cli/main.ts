@@ -1,4 +1,4 @@
-import { isSpoolInputError } from '../model/errors.js';
+import { isSpoolInputError } from '../errors/input-error.js';
 import { parseCli } from './args.js';
 import type { CliIo } from './io.js';
 import { processIo } from './io.js';

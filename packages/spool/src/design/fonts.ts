@@ -1,4 +1,4 @@
-import { quoteInput } from '../model/errors.js';
+import { quoteInput } from '../errors/input-error.js';
 /** The bundled font families (shipped through npm packages, so exports never miss a font). */
 export interface FontFamilyDef {
   id: string;

@@ -1,5 +1,5 @@
 import type { LayoutTemplate, PatternDef } from './types.js';
-import { quoteInput } from '../model/errors.js';
+import { quoteInput } from '../errors/input-error.js';
 
 export const LAYOUTS: readonly LayoutTemplate[] = [
   { id: 'classic', label: 'Classic', description: 'Title and body text with an accent rule; images below the text.' },

@@ -1,6 +1,6 @@
 import type { Ratio } from './types.js';
 import { SLIDE_UNITS_WIDE } from './types.js';
-import { quoteInput } from '../model/errors.js';
+import { quoteInput } from '../errors/input-error.js';
 
 export const RATIOS: readonly Ratio[] = [
   { id: 'linkedin-portrait', label: 'LinkedIn portrait 4:5', width: 1080, height: 1350 },

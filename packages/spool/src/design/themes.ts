@@ -1,5 +1,5 @@
 import type { Theme } from './types.js';
-import { quoteInput } from '../model/errors.js';
+import { quoteInput } from '../errors/input-error.js';
 
 /**
  * Preset themes. Every text/background pair must reach WCAG AA (4.5:1 for body and small text,

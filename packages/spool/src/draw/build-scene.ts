@@ -1,7 +1,6 @@
 import type { LaidElement, LaidOutDeck, LaidOutPage, PlacedLine } from '../layout/types.js';
-import { emojiBox } from '../text/emoji.js';
 import { patternPaths } from './patterns.js';
-import type { Paint, Scene, SceneItem } from './types.js';
+import type { Paint, Scene, SceneItem } from '../scene/types.js';
 
 /** Laid-out page -> Scene: background, pattern, then every element in reading order. */
 export function buildScene(deck: LaidOutDeck, page: LaidOutPage): Scene {
@@ -36,9 +35,9 @@ function lineItems(placed: PlacedLine): SceneItem[] {
   const links: SceneItem[] = [];
   for (const run of placed.line.runs) {
     const x = placed.x + run.x;
-    if (run.emoji) {
-      const box = emojiBox(run, placed.baseline, placed.x);
-      items.push({ type: 'image', key: `emoji:${run.emoji}`, x: box.x, y: box.y, w: box.w, h: box.h, fit: 'fill', alt: run.text });
+    if (run.emoji && run.emojiBox) {
+      const box = run.emojiBox;
+      items.push({ type: 'image', key: `emoji:${run.emoji}`, x: x + box.x, y: placed.baseline + box.y, w: box.w, h: box.h, fit: 'fill', alt: run.text });
     } else {
       items.push({ type: 'text', x, y: placed.baseline, face: run.face, size: run.size, color: run.color, text: run.text, width: run.width, glyphs: run.glyphs });
       if (run.underline) items.push({ type: 'rect', x, y: placed.baseline + run.size * 0.11, w: run.width, h: Math.max(0.5, run.size * 0.055), fill: run.color });

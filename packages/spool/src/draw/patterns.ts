@@ -1,4 +1,4 @@
-import type { PathItem } from './types.js';
+import type { PathItem } from '../scene/types.js';
 
 const f = (n: number) => Math.round(n * 100) / 100;
 

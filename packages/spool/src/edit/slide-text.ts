@@ -1,5 +1,5 @@
 import type { Block, Span } from '../model/document.js';
-import { linkifySpans } from '../sources/linkify.js';
+import { linkifySpans } from '../model/linkify.js';
 
 /**
  * The plain-text form a slide is edited in: one block a line (`# ` heading, `- ` or `1. ` list item,

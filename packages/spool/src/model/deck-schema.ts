@@ -7,7 +7,7 @@ import { z } from 'zod/v3';
 import { DECK_SCHEMA_VERSION, type Deck } from './deck.js';
 import type { Design } from '../design/types.js';
 import { authorSchema, blockSchema, mediaSchema, spanSchema } from './schema.js';
-import { quoteInput, SpoolInputError } from './errors.js';
+import { quoteInput, SpoolInputError } from '../errors/input-error.js';
 import { checkPostLength, checkSlideCount } from './limits.js';
 import { shortIssueMessage, zodIssuesToInputIssues } from './schema-issues.js';
 import { THEMES } from '../design/themes.js';

@@ -1,4 +1,4 @@
-import { SpoolInputError } from './errors.js';
+import { SpoolInputError } from '../errors/input-error.js';
 
 /**
  * JSON.parse with an error that says where: `kd.json: invalid JSON at line 3 column 7`.

@@ -5,7 +5,7 @@
  * limit named instead of hanging a build or a request.
  */
 import type { z } from 'zod/v3';
-import type { InputIssue } from './errors.js';
+import type { InputIssue } from '../errors/input-error.js';
 
 export const MAX_POSTS = 5_000;
 export const MAX_POST_CHARS = 100_000;

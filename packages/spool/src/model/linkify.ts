@@ -2,7 +2,7 @@
  * Bare URLs, @mentions and #hashtags in post text, turned into styled spans the way X shows them.
  * Only plain text is scanned: existing links and code keep their text as written.
  */
-import type { Block, Span } from '../model/document.js';
+import type { Block, Span } from './document.js';
 
 type Marks = Omit<Span, 'text'>;
 

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod/v3';
 import { DOCUMENT_SCHEMA_VERSION, type SpoolDocument } from './document.js';
-import { SpoolInputError } from './errors.js';
+import { SpoolInputError } from '../errors/input-error.js';
 import { zodIssuesToInputIssues } from './schema-issues.js';
 import { checkPostCount, checkPostLength, checkPostText, MAX_POST_CHARS, tooManyPosts } from './limits.js';
 

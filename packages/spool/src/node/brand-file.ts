@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { DesignInput } from '../design/resolve.js';
 import { brandKitSchema } from '../design/brand-schema.js';
-import { SpoolInputError } from '../model/errors.js';
+import { SpoolInputError } from '../errors/input-error.js';
 import { parseJsonText } from '../model/json-text.js';
 import { zodIssuesToInputIssues } from '../model/schema-issues.js';
 

@@ -7,7 +7,7 @@ import { planDeck } from '../plan/plan-deck.js';
 import { layoutDeck } from '../layout/layout-deck.js';
 import type { LaidOutDeck, Warning } from '../layout/types.js';
 import { availableParallelism } from 'node:os';
-import { buildScenes } from '../scene/build-scene.js';
+import { buildScenes } from '../draw/build-scene.js';
 import type { PaintResources, Scene } from '../scene/types.js';
 import { defaultTextEngine } from './fonts.js';
 import type { TextEngine } from '../text/types.js';

@@ -1,4 +1,4 @@
-import { isJpegFrame, isPng, jpegSegments, pngChunks } from '../paint/image-chunks.js';
+import { isJpegFrame, isPng, jpegSegments, pngChunks } from '../formats/image-chunks.js';
 
 /**
  * Reads what deciding about an image needs from its first bytes, without decoding it or loading an

@@ -8,7 +8,7 @@
  */
 import { promisify } from 'node:util';
 import { inflate } from 'node:zlib';
-import { jpegSegments, pngChunks } from '../paint/image-chunks.js';
+import { jpegSegments, pngChunks } from '../formats/image-chunks.js';
 
 const inflateAsync = promisify(inflate);
 

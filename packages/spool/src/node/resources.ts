@@ -4,7 +4,7 @@ import type { Design } from '../design/types.js';
 import type { ImageResource, PaintResources } from '../scene/types.js';
 import type { ImageLookup, Warning } from '../layout/types.js';
 import type { TextEngine } from '../text/types.js';
-import { SpoolInputError } from '../model/errors.js';
+import { SpoolInputError } from '../errors/input-error.js';
 import { stageImage } from './images.js';
 import type { LoadImageOptions, StagedImage } from './images.js';
 import { emojiSvg } from './emoji.js';

@@ -1,4 +1,4 @@
-import type { ImageItem } from '../../scene/types.js';
+import type { ImageItem } from './types.js';
 
 /**
  * Geometry every painter must agree on, kept in one place so the PDF, the SVG preview and the PNG

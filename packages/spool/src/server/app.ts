@@ -6,7 +6,7 @@ import { registerCatalogRoutes } from './routes-catalog.js';
 import { registerProjectRoutes } from './routes-projects.js';
 import { registerLibraryRoutes } from './routes-library.js';
 import { registerUploadRoutes } from './routes-uploads.js';
-import { registerRenderRoutes } from './render.js';
+import { registerRenderRoutes } from './routes-render.js';
 import { registerStudio } from './static-site.js';
 
 /** JSON bodies (decks, documents, kits): a 300-slide deck is well under this. */

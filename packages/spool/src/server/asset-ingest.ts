@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { imageFromBytes } from '../node/images.js';
 import { textShaper } from '../node/fonts.js';
-import { readSfnt } from '../text/sfnt.js';
+import { readSfnt } from '../formats/sfnt.js';
 import { sfntFromWebFont } from './web-font.js';
 import type { Store } from '../store/store.js';
 import type { AssetInfo, AssetKind } from '../store/types.js';

@@ -6,7 +6,7 @@
 import { z } from 'zod/v3';
 import { documentSchema } from '../model/schema.js';
 import { deckSchema, designOrInputSchema } from '../model/deck-schema.js';
-import { SpoolInputError } from '../model/errors.js';
+import { SpoolInputError } from '../errors/input-error.js';
 import { zodIssuesToInputIssues } from '../model/schema-issues.js';
 import { storedBrandKitSchema } from '../store/brand-kit.js';
 

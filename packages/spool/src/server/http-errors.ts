@@ -1,5 +1,5 @@
 import { ZodError } from 'zod/v3';
-import { SpoolInputError, formatInputIssues } from '../model/errors.js';
+import { SpoolInputError, formatInputIssues } from '../errors/input-error.js';
 import { zodIssuesToInputIssues } from '../model/schema-issues.js';
 import { ConflictError, NotFoundError, StorageError } from '../store/errors.js';
 import { FetchFailedError, FetchRefusedError } from '../sources/fetch-guard.js';

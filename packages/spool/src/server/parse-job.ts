@@ -7,7 +7,7 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { SpoolInputError } from '../model/errors.js';
+import { SpoolInputError } from '../errors/input-error.js';
 import { kindFromName } from '../sources/detect.js';
 import { importFetchedPage, importSource } from '../sources/import.js';
 import type { ImportResult } from '../sources/types.js';

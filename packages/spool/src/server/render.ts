@@ -1,5 +1,4 @@
 import path from 'node:path';
-import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { OutputFormat } from '../node/build.js';
 import { deckImageRefs } from '../node/resources.js';
 import type { Deck } from '../model/deck.js';
@@ -8,8 +7,6 @@ import type { Store } from '../store/store.js';
 import { NotFoundError } from '../store/errors.js';
 import { CustomFonts } from './custom-fonts.js';
 import { HttpError } from './http-errors.js';
-import { exportQuery, parseBody, renderBody } from './body-schemas.js';
-import type { ServerContext } from './options.js';
 import type { WorkerPool } from './worker-pool.js';
 import { ownedCopy, type JobImage } from './worker-jobs.js';
 
@@ -118,34 +115,4 @@ export function slugify(title: string): string {
     .slice(0, 60)
     .replace(/-+$/, '');
   return slug || 'carousel';
-}
-
-/** Exports: any deck sent in the body, or a saved project's deck. */
-export function registerRenderRoutes(app: FastifyInstance, ctx: ServerContext): void {
-  app.post('/api/render', async (request, reply) => {
-    const body = parseBody(renderBody, request.body);
-    return sendFile(reply, await ctx.renderer.render(body));
-  });
-
-  app.get<{ Params: { id: string }; Querystring: Record<string, string> }>('/api/projects/:id/export', async (request, reply) => {
-    const query = parseBody(exportQuery, request.query, 'query');
-    const project = ctx.store.projects.get(request.params.id);
-    const file = await ctx.renderer.render({ deck: project.deck, format: query.format, page: query.page, fallbackName: project.name });
-    return sendFile(reply, file);
-  });
-}
-
-/**
- * Sends an export as a download. Page count and warnings travel in headers so a script (or the
- * studio) can report them without a second request; the warnings are URI-encoded JSON because
- * header values must be ASCII.
- */
-function sendFile(reply: FastifyReply, file: RenderedFile): FastifyReply {
-  return reply
-    .type(file.mime)
-    .header('content-disposition', `attachment; filename="${file.name}"`)
-    .header('cache-control', 'no-store')
-    .header('x-spool-pages', String(file.pages))
-    .header('x-spool-warnings', encodeURIComponent(JSON.stringify(file.warnings)))
-    .send(Buffer.from(file.bytes.buffer, file.bytes.byteOffset, file.bytes.byteLength));
 }

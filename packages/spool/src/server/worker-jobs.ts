@@ -10,8 +10,8 @@
 import type { OutputFormat } from '../node/build.js';
 import type { Deck } from '../model/deck.js';
 import type { SpoolDocument } from '../model/document.js';
-import type { InputIssue } from '../model/errors.js';
-import { SpoolInputError } from '../model/errors.js';
+import type { InputIssue } from '../errors/input-error.js';
+import { SpoolInputError } from '../errors/input-error.js';
 import type { SourceKind } from '../sources/types.js';
 import type { FontWeight } from '../text/types.js';
 import { HttpError } from './http-errors.js';

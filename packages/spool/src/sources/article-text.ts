@@ -5,9 +5,9 @@
  */
 import type { Block, Post, SpoolDocument } from '../model/document.js';
 import { DOCUMENT_SCHEMA_VERSION } from '../model/document.js';
-import { SpoolInputError } from '../model/errors.js';
+import { SpoolInputError } from '../errors/input-error.js';
 import { lineRule, lineToBlock } from './line-rules.js';
-import { linkify, linkifyBlocks } from './linkify.js';
+import { linkify, linkifyBlocks } from '../model/linkify.js';
 import { authorFrom } from './pasted-text.js';
 import type { CodePage } from './repair.js';
 import { repairTexts, repairWarnings } from './repair-texts.js';

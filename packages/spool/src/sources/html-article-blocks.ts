@@ -5,7 +5,7 @@
  */
 import type { Block, MediaRef, Span } from '../model/document.js';
 import { lineToBlock, tidySpans, type BlockHint } from './line-rules.js';
-import { linkifySpans } from './linkify.js';
+import { linkifySpans } from '../model/linkify.js';
 import type { ArticleItem } from './split-posts.js';
 
 /** How references in the page become usable ones; undefined drops them. */

@@ -3,7 +3,7 @@
  * it names may redirect anywhere), decoded with the charset the page declares, then imported as HTML.
  * Decoding right matters: a page read with the wrong charset is where mojibake starts.
  */
-import { SpoolInputError } from '../model/errors.js';
+import { SpoolInputError } from '../errors/input-error.js';
 import { fetchGuarded, type FetchGuardOptions } from './fetch-guard.js';
 import { importHtml, type HtmlImportOptions } from './html-article.js';
 import type { ImportResult } from './types.js';

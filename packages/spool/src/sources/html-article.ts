@@ -8,7 +8,7 @@
  */
 import { dirname, resolve as resolvePath } from 'node:path';
 import type { Readability } from '@mozilla/readability';
-import { SpoolInputError } from '../model/errors.js';
+import { SpoolInputError } from '../errors/input-error.js';
 import { blockText } from '../model/document.js';
 import { parseDocument } from '../model/schema.js';
 import { draftsToDocument } from './article-text.js';

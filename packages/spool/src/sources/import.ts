@@ -3,7 +3,7 @@
  * Node I/O in the sources, loaded lazily so the parsers stay usable in the browser), dispatches to the
  * importer, and passes every result through the one validating door.
  */
-import { SpoolInputError } from '../model/errors.js';
+import { SpoolInputError } from '../errors/input-error.js';
 import { parseJsonText } from '../model/json-text.js';
 import { isDocumentJson, parseDocument } from '../model/schema.js';
 import { articleTextToDocument, type ArticleOptions } from './article-text.js';

@@ -32,7 +32,7 @@ export type { BlockHint } from './line-rules.js';
 export { tokenizeHtml } from './html-tokens.js';
 export type { HtmlToken } from './html-tokens.js';
 export { decodeEntities } from './entities.js';
-export { linkify, linkifySpans, linkifyBlocks } from './linkify.js';
+export { linkify, linkifySpans, linkifyBlocks } from '../model/linkify.js';
 
 export { repairMojibake, detectMojibakeCodePage } from './repair.js';
 export type { CodePage, MojibakeRepair, RepairOptions } from './repair.js';

@@ -10,7 +10,7 @@
 import type { Block, Span } from '../model/document.js';
 import { tokenizeHtml } from './html-tokens.js';
 import { cleanText, lineToBlock, type BlockHint } from './line-rules.js';
-import { linkifyBlocks } from './linkify.js';
+import { linkifyBlocks } from '../model/linkify.js';
 
 const BLOCK_TAGS = new Set([
   'p', 'div', 'section', 'article', 'header', 'footer', 'main', 'aside', 'nav', 'figure', 'figcaption',

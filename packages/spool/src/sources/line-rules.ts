@@ -5,7 +5,7 @@
  * every line is a block of its own.
  */
 import type { Block, Span } from '../model/document.js';
-import { linkifyBlocks } from './linkify.js';
+import { linkifyBlocks } from '../model/linkify.js';
 
 export type BlockHint =
   | { type: 'paragraph' }

@@ -6,12 +6,12 @@
  */
 import { Lexer, type Token, type Tokens } from 'marked';
 import type { Block, Span } from '../model/document.js';
-import { SpoolInputError } from '../model/errors.js';
+import { SpoolInputError } from '../errors/input-error.js';
 import { draftsToDocument, type ArticleOptions } from './article-text.js';
 import { splitFrontMatter, type FrontMatter } from './front-matter.js';
 import { htmlToBlocks } from './inline-html.js';
 import { lineToBlock, type BlockHint } from './line-rules.js';
-import { linkifyBlocks } from './linkify.js';
+import { linkifyBlocks } from '../model/linkify.js';
 import { markdownTooDeep } from './markup-depth.js';
 import { inlineToLines } from './markdown-inline.js';
 import { detectMojibakeCodePage, repairMojibake, type CodePage } from './repair.js';

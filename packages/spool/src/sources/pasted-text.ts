@@ -5,7 +5,7 @@
  */
 import type { Author, Post, SpoolDocument } from '../model/document.js';
 import { DOCUMENT_SCHEMA_VERSION } from '../model/document.js';
-import { SpoolInputError } from '../model/errors.js';
+import { SpoolInputError } from '../errors/input-error.js';
 import { parsePostText } from './line-rules.js';
 import { repairTexts, repairWarnings } from './repair-texts.js';
 import type { AuthorOptions, DocumentWithWarnings } from './types.js';

@@ -4,7 +4,7 @@
  */
 import type { MediaRef, Post, SpoolDocument } from '../model/document.js';
 import { DOCUMENT_SCHEMA_VERSION } from '../model/document.js';
-import { SpoolInputError } from '../model/errors.js';
+import { SpoolInputError } from '../errors/input-error.js';
 import { parseThreadFile, type ThreadFilePost } from '../model/schema.js';
 import { parsePostHtml } from './inline-html.js';
 import { parsePostText } from './line-rules.js';

@@ -8,7 +8,7 @@
 import type { Block, Span } from '../model/document.js';
 import { decodeEntities } from './entities.js';
 import { cleanText, lineToBlock } from './line-rules.js';
-import { linkify } from './linkify.js';
+import { linkify } from '../model/linkify.js';
 import { repairMojibake, type CodePage } from './repair.js';
 
 export interface TweetLink {

@@ -3,7 +3,7 @@
  * a message that tells the user what to do next (set a token, wait until a given time, use the
  * archive instead). The shapes follow the public v2 documentation.
  */
-import { SpoolInputError } from '../model/errors.js';
+import { SpoolInputError } from '../errors/input-error.js';
 import type { V2Response } from './x-api-types.js';
 
 export type XApiErrorKind = 'no-token' | 'bad-token' | 'forbidden' | 'rate-limit' | 'not-found' | 'not-authorized' | 'api';

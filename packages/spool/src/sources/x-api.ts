@@ -5,7 +5,7 @@
  * most; it gets its own warning pointing at the archive importer.
  */
 import { DOCUMENT_SCHEMA_VERSION, type Post, type SpoolDocument } from '../model/document.js';
-import { SpoolInputError } from '../model/errors.js';
+import { SpoolInputError } from '../errors/input-error.js';
 import { parseDocument } from '../model/schema.js';
 import { detectMojibakeCodePage } from './repair.js';
 import { repairWarnings } from './repair-texts.js';

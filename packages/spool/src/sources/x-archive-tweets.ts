@@ -4,7 +4,7 @@
  * not, `tweet.js` or `tweets.js`), so reading is lenient about shape and strict about the few fields
  * an import cannot do without, naming the item when one is missing.
  */
-import { SpoolInputError, type InputIssue } from '../model/errors.js';
+import { SpoolInputError, type InputIssue } from '../errors/input-error.js';
 import type { TweetLink } from './tweet-text.js';
 
 export interface ArchiveMedia {

@@ -5,7 +5,7 @@
  */
 import { basename } from 'node:path';
 import { DOCUMENT_SCHEMA_VERSION, type Author, type Post, type SpoolDocument } from '../model/document.js';
-import { SpoolInputError } from '../model/errors.js';
+import { SpoolInputError } from '../errors/input-error.js';
 import { parseDocument } from '../model/schema.js';
 import { detectMojibakeCodePage, repairMojibake } from './repair.js';
 import { repairWarnings } from './repair-texts.js';

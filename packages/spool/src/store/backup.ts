@@ -7,7 +7,7 @@
 import { copyFileSync, existsSync, renameSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { SpoolInputError } from '../model/errors.js';
+import { SpoolInputError } from '../errors/input-error.js';
 import { DATABASE_FILE, resolveDataDir } from './database.js';
 import { StorageError, asStorageError } from './errors.js';
 import { SCHEMA_VERSION } from './migrations.js';

@@ -5,9 +5,9 @@
 import { z } from 'zod/v3';
 import { brandKitSchema } from '../design/brand-schema.js';
 import { FONT_FAMILIES } from '../design/fonts.js';
-import { SpoolInputError } from '../model/errors.js';
+import { SpoolInputError } from '../errors/input-error.js';
 import { zodIssuesToInputIssues } from '../model/schema-issues.js';
-import { quoteInput } from '../model/errors.js';
+import { quoteInput } from '../errors/input-error.js';
 
 const kitFont = z.string().refine(
   (id) => /^custom:[0-9a-f]{24}$/.test(id) || FONT_FAMILIES.some((f) => f.id === id),

@@ -71,15 +71,11 @@ export function prefersText(emoji: string): boolean {
 }
 
 /**
- * The square an emoji run's image is drawn in: size x size, centred in the run's advance, its
- * bottom slightly below the baseline. `lineX` is the x of the line the run belongs to.
+ * The square an emoji run's image is drawn in, from the run's start on the baseline: size x size,
+ * centred in the run's advance, its bottom slightly below the baseline. The text stage puts it on
+ * the run, so the stages after layout place the image without measuring anything.
  */
-export function emojiBox(run: Pick<ShapedRun, 'x' | 'width' | 'size'>, baselineY: number, lineX = 0): EmojiBox {
+export function emojiBox(run: Pick<ShapedRun, 'width' | 'size'>): EmojiBox {
   const size = run.size;
-  return {
-    x: lineX + run.x + (run.width - size) / 2,
-    y: baselineY + EMOJI_DROP * size - size,
-    w: size,
-    h: size,
-  };
+  return { x: (run.width - size) / 2, y: EMOJI_DROP * size - size, w: size, h: size };
 }

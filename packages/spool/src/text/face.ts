@@ -1,7 +1,6 @@
 import type { FontFace } from '../scene/types.js';
-import { readSfnt, tableDirectory, type SfntInfo, type SfntTable } from './sfnt.js';
-import type { FaceGlyphs, FontMetrics, FontWeight, Shaper, ShaperFace } from './types.js';
-import type { ShapedChunk } from './shaping.js';
+import { readSfnt, tableDirectory, type SfntInfo, type SfntTable } from '../formats/sfnt.js';
+import type { FaceGlyphs, FontMetrics, FontWeight, ShapedChunk, Shaper, ShaperFace } from './types.js';
 import type { FontFamilyId } from '../design/types.js';
 
 /**

@@ -1,5 +1,5 @@
 import type { PlacedGlyph } from '../scene/types.js';
-import { EMOJI_ADVANCE } from './emoji.js';
+import { EMOJI_ADVANCE, emojiBox } from './emoji.js';
 import type { LineRange } from './line-break.js';
 import { trimEnd, widthBetween, type Paragraph } from './paragraph.js';
 import { placeGlyphs } from './shaping.js';
@@ -18,7 +18,10 @@ function makeRun(
   const run: ShapedRun = { text, face, size: style.size, color: style.color, x, width, glyphs };
   if (style.href !== undefined) run.href = style.href;
   if (style.underline) run.underline = true;
-  if (emoji !== undefined) run.emoji = emoji;
+  if (emoji !== undefined) {
+    run.emoji = emoji;
+    run.emojiBox = emojiBox(run);
+  }
   return run;
 }
 

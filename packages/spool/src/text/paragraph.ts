@@ -5,7 +5,8 @@ import type { FontSet } from './font-set.js';
 import { graphemeBounds } from './graphemes.js';
 import { itemize, joinTexts, type Piece, type Span } from './itemize.js';
 import type { Face } from './face.js';
-import { penAt, shapeChunk, shapedWidth, ShapingError, type ShapedChunk } from './shaping.js';
+import { penAt, shapeChunk, shapedWidth, ShapingError } from './shaping.js';
+import type { ShapedChunk } from './types.js';
 import type { StyledText } from './types.js';
 
 export interface BreakOpportunity {

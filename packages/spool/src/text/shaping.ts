@@ -1,21 +1,7 @@
 import type { PlacedGlyph } from '../scene/types.js';
 import { glyphTexts } from './clusters.js';
 import type { Face } from './face.js';
-
-/** A shaped chunk in font units. `xs` already include the GPOS x offsets. */
-export interface ShapedChunk {
-  ids: number[];
-  xs: number[];
-  ys: number[];
-  advances: number[];
-  /** UTF-16 code units each glyph stands for (0 for a glyph a shaper inserted). */
-  spans: number[];
-  /** The characters of each glyph, when they are not simply the chunk's code points in order. */
-  texts?: string[];
-  width: number;
-  /** Pen position at each UTF-16 offset, built on first use; see penAt. */
-  pens?: Float64Array;
-}
+import type { ShapedChunk } from './types.js';
 
 /** Beyond this many distinct chunks a face's cache starts over; real documents stay far below. */
 const CHUNK_CACHE_LIMIT = 50_000;

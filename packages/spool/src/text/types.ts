@@ -46,6 +46,8 @@ export interface ShapedRun {
   glyphs: PlacedGlyph[];
   /** Set for an emoji drawn as an image: its Twemoji key, e.g. `1f469-200d-1f4bb`. */
   emoji?: string;
+  /** For an emoji: the square its image fills, from the run's start on the baseline. */
+  emojiBox?: { x: number; y: number; w: number; h: number };
 }
 
 export interface TextLine {
@@ -146,4 +148,19 @@ export interface TextEngineOptions {
    * undefined when there is none. Without it every emoji is set as text.
    */
   emojiKey?: (key: string) => string | undefined;
+}
+
+/** A shaped chunk in font units. `xs` already include the GPOS x offsets. */
+export interface ShapedChunk {
+  ids: number[];
+  xs: number[];
+  ys: number[];
+  advances: number[];
+  /** UTF-16 code units each glyph stands for (0 for a glyph a shaper inserted). */
+  spans: number[];
+  /** The characters of each glyph, when they are not simply the chunk's code points in order. */
+  texts?: string[];
+  width: number;
+  /** Pen position at each UTF-16 offset, built on first use; see penAt. */
+  pens?: Float64Array;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { planDeck } from '../../src/plan/plan-deck.js';
 import { layoutDeck } from '../../src/layout/layout-deck.js';
-import { buildScenes } from '../../src/scene/build-scene.js';
+import { buildScenes } from '../../src/draw/build-scene.js';
 import { resolveDesign } from '../../src/design/resolve.js';
 import { defaultTextEngine } from '../../src/node/fonts.js';
 import { paintResources } from '../../src/node/resources.js';

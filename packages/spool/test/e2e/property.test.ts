@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { planDeck } from '../../src/plan/plan-deck.js';
 import { layoutDeck } from '../../src/layout/layout-deck.js';
 import { MARGIN } from '../../src/layout/context.js';
-import { buildScenes } from '../../src/scene/build-scene.js';
+import { buildScenes } from '../../src/draw/build-scene.js';
 import { paintSvg } from '../../src/paint/svg/index.js';
 import { resolveDesign } from '../../src/design/resolve.js';
 import { LAYOUTS } from '../../src/design/layouts.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isPng, jpegSegments, pngChunks } from '../../src/paint/image-chunks.js';
+import { isPng, jpegSegments, pngChunks } from '../../src/formats/image-chunks.js';
 
 const bytes = (...parts: (number[] | string)[]) =>
   new Uint8Array(parts.flatMap((p) => (typeof p === 'string' ? [...p].map((c) => c.charCodeAt(0)) : p)));

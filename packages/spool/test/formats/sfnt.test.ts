@@ -5,7 +5,7 @@ import { bundledFonts } from '../../src/node/fonts.js';
 import { padGlyfTable } from '../../src/text/face.js';
 import { bundledFaces } from '../helpers/bundled-faces.js';
 import { sfntTables } from '../helpers/web-fonts.js';
-import { readSfnt, type SfntInfo } from '../../src/text/sfnt.js';
+import { readSfnt, type SfntInfo } from '../../src/formats/sfnt.js';
 import type { FontWeight } from '../../src/text/types.js';
 
 

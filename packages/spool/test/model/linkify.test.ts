@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { linkify, linkifySpans } from '../../src/sources/linkify.js';
+import { linkify, linkifySpans } from '../../src/model/linkify.js';
 
 const tagged = (text: string) => linkify(text).filter((s) => s.tag).map((s) => [s.tag, s.text, s.href]);
 

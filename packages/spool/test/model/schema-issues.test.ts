@@ -3,7 +3,7 @@ import { parseThreadFile, parseDocument } from '../../src/model/schema.js';
 import { parseDesign } from '../../src/model/deck-schema.js';
 import { parseBody, exportQuery, importBody } from '../../src/server/body-schemas.js';
 import { parseStoredBrandKit } from '../../src/store/brand-kit.js';
-import { SpoolInputError } from '../../src/model/errors.js';
+import { SpoolInputError } from '../../src/errors/input-error.js';
 
 /** The message lines a validating door throws for `input`. */
 function problems(parse: () => unknown): string[] {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SpoolInputError } from '../../src/model/errors.js';
+import { SpoolInputError } from '../../src/errors/input-error.js';
 import { firstJsonError, parseJsonText } from '../../src/model/json-text.js';
 import { documentSchema, parseDocument, parseThreadFile } from '../../src/model/schema.js';
 import { formatIssuePath } from '../../src/model/schema-issues.js';

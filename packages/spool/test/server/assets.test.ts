@@ -5,7 +5,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compress } from 'wawoff2';
 import { startTestServer, type TestServer } from './harness.js';
-import { readSfnt } from '../../src/text/sfnt.js';
+import { readSfnt } from '../../src/formats/sfnt.js';
 import { textShaper } from '../../src/node/fonts.js';
 import { sfntTables, toWoff } from '../helpers/web-fonts.js';
 

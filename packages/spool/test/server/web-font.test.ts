@@ -5,7 +5,7 @@ import { compress } from 'wawoff2';
 import { describe, expect, it } from 'vitest';
 import { textShaper } from '../../src/node/fonts.js';
 import { sfntFromWebFont, sfntFromWoff } from '../../src/server/web-font.js';
-import { readSfnt } from '../../src/text/sfnt.js';
+import { readSfnt } from '../../src/formats/sfnt.js';
 import { sfntTables, toWoff } from '../helpers/web-fonts.js';
 
 const require = createRequire(import.meta.url);

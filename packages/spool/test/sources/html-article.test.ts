@@ -5,7 +5,7 @@ import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { blockText, type SpoolDocument } from '../../src/model/document.js';
-import { SpoolInputError } from '../../src/model/errors.js';
+import { SpoolInputError } from '../../src/errors/input-error.js';
 import { FetchRefusedError } from '../../src/sources/fetch-guard.js';
 import { importHtml } from '../../src/sources/html-article.js';
 import { decodeHtml, importHtmlUrl } from '../../src/sources/html-article-fetch.js';

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { SpoolDocument } from '../../src/model/document.js';
-import { SpoolInputError } from '../../src/model/errors.js';
+import { SpoolInputError } from '../../src/errors/input-error.js';
 
 // The archive, API and HTML importers have their own tests; here only the routing to them is checked.
 const doc: SpoolDocument = {

@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { blockText } from '../../src/model/document.js';
-import { SpoolInputError } from '../../src/model/errors.js';
+import { SpoolInputError } from '../../src/errors/input-error.js';
 import { importSource } from '../../src/sources/import.js';
 
 const fixtures = dirname(fileURLToPath(new URL('../fixtures/kd-thread.json', import.meta.url)));

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { SpoolInputError } from '../../src/model/errors.js';
+import { SpoolInputError } from '../../src/errors/input-error.js';
 import { MAX_POSTS, MAX_POST_CHARS, parseDocument, parseThreadFile } from '../../src/model/schema.js';
 import { importSource } from '../../src/sources/import.js';
 import { runCli } from '../cli/run-cli.js';

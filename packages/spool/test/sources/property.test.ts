@@ -4,7 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { SpoolInputError } from '../../src/model/errors.js';
+import { SpoolInputError } from '../../src/errors/input-error.js';
 import { parseDocument } from '../../src/model/schema.js';
 import { importSource } from '../../src/sources/import.js';
 import type { SourceKind } from '../../src/sources/types.js';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { blockText, type Block } from '../../src/model/document.js';
-import { SpoolInputError } from '../../src/model/errors.js';
+import { SpoolInputError } from '../../src/errors/input-error.js';
 import { parseDocument } from '../../src/model/schema.js';
 import { threadFileToDocument } from '../../src/sources/thread-file.js';
 

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { blockText } from '../../src/model/document.js';
-import { SpoolInputError } from '../../src/model/errors.js';
+import { SpoolInputError } from '../../src/errors/input-error.js';
 import { XApiError, importXApi, parseXStatusUrl } from '../../src/sources/x-api.js';
 
 const fixtures = fileURLToPath(new URL('../fixtures/x-api/', import.meta.url));

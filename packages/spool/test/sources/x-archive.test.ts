@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { zipSync, type Zippable } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { blockText, spansText, type SpoolDocument } from '../../src/model/document.js';
-import { SpoolInputError } from '../../src/model/errors.js';
+import { SpoolInputError } from '../../src/errors/input-error.js';
 import { importXArchive } from '../../src/sources/x-archive.js';
 
 const fixture = fileURLToPath(new URL('../fixtures/x-archive/', import.meta.url));

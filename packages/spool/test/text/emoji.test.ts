@@ -137,10 +137,10 @@ describe('every emoji', () => {
 
 describe('emojiBox', () => {
   it('centres a size square in the advance with its bottom just below the baseline', () => {
-    const run = { x: 10, width: 24, size: 20 };
-    const box = emojiBox(run, 100, 5);
-    expect(box).toEqual({ x: 17, y: 82, w: 20, h: 20 });
-    expect(box.y + box.h).toBeGreaterThan(100);
-    expect(box.y + box.h).toBeLessThan(100 + 0.25 * 20);
+    const box = emojiBox({ width: 24, size: 20 });
+    // From the run's start on the baseline.
+    expect(box).toEqual({ x: 2, y: -18, w: 20, h: 20 });
+    expect(box.y + box.h).toBeGreaterThan(0);
+    expect(box.y + box.h).toBeLessThan(0.25 * 20);
   });
 });

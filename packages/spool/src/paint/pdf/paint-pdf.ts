@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { ImageItem, Scene } from '../../scene/types.js';
 import type { PaintResources } from '../../scene/types.js';
-import { safeHref } from '../svg/xml.js';
+import { safeHref } from '../../scene/safe-values.js';
 import { pdfColor, rgbOp } from './pdf-color.js';
 import { splitTransparentPngs } from './pdf-alpha.js';
 import { PdfFonts } from './pdf-fonts.js';

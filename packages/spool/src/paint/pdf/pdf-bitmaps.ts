@@ -1,4 +1,4 @@
-import { isJpegFrame, isPng, jpegSegments, pngChunks } from '../image-chunks.js';
+import { isJpegFrame, isPng, jpegSegments, pngChunks } from '../../formats/image-chunks.js';
 import { name, PdfRaw, type PdfDict, type PdfFile, type PdfRef } from './pdf-objects.js';
 
 /**

@@ -1,4 +1,4 @@
-import { safeColor } from '../svg/xml.js';
+import { safeColor } from '../../scene/safe-values.js';
 
 /**
  * Colour and number formatting for the PDF painter. Scene colours are `#rgb`, `#rrggbb` or

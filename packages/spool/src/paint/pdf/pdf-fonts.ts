@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { FontFace } from '../../scene/types.js';
-import { readSfnt, type SfntInfo } from '../../text/sfnt.js';
+import { readSfnt, type SfntInfo } from '../../formats/sfnt.js';
 import { name, type PdfFile, type PdfRef, type PdfValue } from './pdf-objects.js';
 import type { Subsetter } from './pdf-subset.js';
 

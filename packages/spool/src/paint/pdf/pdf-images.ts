@@ -1,5 +1,5 @@
 import type { ImageItem, ImageResource, PaintResources } from '../../scene/types.js';
-import { placeImage } from '../svg/geometry.js';
+import { placeImage } from '../../scene/geometry.js';
 import { pdfNum } from './pdf-color.js';
 import type { SplitPng } from './pdf-alpha.js';
 import { embedJpeg, embedPng } from './pdf-bitmaps.js';

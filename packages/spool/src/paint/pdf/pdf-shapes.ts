@@ -1,5 +1,5 @@
 import type { LinearGradient, Paint, PathItem, RectItem, Stroke } from '../../scene/types.js';
-import { clampRadius } from '../svg/geometry.js';
+import { clampRadius } from '../../scene/geometry.js';
 import { pdfColor, pdfNum, rgbOp } from './pdf-color.js';
 import { name, type PdfFile, type PdfRef, type PdfValue } from './pdf-objects.js';
 import type { PdfAlphaStates, PdfPage } from './pdf-page.js';

@@ -1,7 +1,7 @@
 import { renderAsync, type ResvgRenderOptions } from '@resvg/resvg-js';
 import sharp from 'sharp';
 import type { PaintResources, RectItem, Scene } from '../../scene/types.js';
-import { paintSvg } from '../svg/paint-svg.js';
+import { paintSvg } from '../svg/index.js';
 import { prescaleImages } from './prescale.js';
 
 export interface PngPaintOptions {

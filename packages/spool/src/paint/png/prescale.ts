@@ -1,6 +1,6 @@
 import sharp from 'sharp';
 import type { ImageItem, ImageResource, PaintResources, Scene } from '../../scene/types.js';
-import { placeImage } from '../svg/geometry.js';
+import { placeImage } from '../../scene/geometry.js';
 
 /**
  * resvg resamples images with a bicubic filter over the whole drawn area, even the part a `cover`

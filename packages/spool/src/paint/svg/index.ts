@@ -1,6 +1,4 @@
 export { paintSvg } from './paint-svg.js';
 export type { SvgPaintOptions } from './paint-svg.js';
 export { encodeBase64, dataUri } from './base64.js';
-export { placeImage, clampRadius } from './geometry.js';
-export type { Box, ImagePlacement } from './geometry.js';
-export { escapeXml, safeHref, safeColor } from './xml.js';
+export { escapeXml } from './xml.js';

@@ -1,7 +1,8 @@
 import type { FontFace, ImageResource, LinearGradient } from '../../scene/types.js';
 import { dataUri } from './base64.js';
-import type { Box } from './geometry.js';
-import { escapeXml, num, safeColor } from './xml.js';
+import type { Box } from '../../scene/geometry.js';
+import { safeColor } from '../../scene/safe-values.js';
+import { escapeXml, num } from './xml.js';
 
 /**
  * Collects everything an SVG references by id: glyph outlines (one per face and glyph, however

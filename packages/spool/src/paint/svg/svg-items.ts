@@ -8,9 +8,10 @@ import type {
   Stroke,
   TextItem,
 } from '../../scene/types.js';
-import { clampRadius, placeImage } from './geometry.js';
+import { clampRadius, placeImage } from '../../scene/geometry.js';
 import type { SvgDefs } from './svg-defs.js';
-import { escapeXml, num, safeColor, safeHref } from './xml.js';
+import { safeColor, safeHref } from '../../scene/safe-values.js';
+import { escapeXml, num } from './xml.js';
 
 /** One writer per scene item kind; each returns the markup for that item (or '' to draw nothing). */
 

@@ -39,28 +39,9 @@ export function num(value: number, digits = 2): string {
   return r === 0 ? '0' : String(r);
 }
 
-/** Only web and mail links survive; `javascript:` and friends would run inside the studio page. */
-export function safeHref(href: string): string | undefined {
-  const trimmed = href.trim();
-  if (!/^(https?:|mailto:)/i.test(trimmed)) return undefined;
-  return trimmed;
-}
 
 /** Ids are referenced from url(#...) and href="#..." so they must stay plain. */
 export function sanitizeIdPrefix(prefix: string): string {
   const clean = prefix.replace(/[^A-Za-z0-9_-]/g, '');
   return /^[A-Za-z_]/.test(clean) ? clean : `s${clean}`;
-}
-
-/**
- * Colours come from themes and from user brand kits; anything that is not a plain CSS colour
- * falls back so a crafted value cannot smuggle `url(...)` or other paint servers into the SVG.
- */
-export function safeColor(color: string | undefined, fallback = '#000000'): string {
-  if (!color) return fallback;
-  const c = color.trim();
-  if (/^#(?:[0-9a-f]{3,4}|[0-9a-f]{6}|[0-9a-f]{8})$/i.test(c)) return c;
-  if (/^(?:rgba?|hsla?)\([\d\s.,%+-]+\)$/i.test(c)) return c;
-  if (/^[a-z]{3,20}$/i.test(c)) return c;
-  return fallback;
 }

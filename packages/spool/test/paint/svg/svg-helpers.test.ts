@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { encodeBase64, escapeXml, placeImage, safeHref } from '../../../src/paint/svg/index.js';
+import { encodeBase64, escapeXml } from '../../../src/paint/svg/index.js';
+import { placeImage, safeHref } from '../../../src/scene/index.js';
 import type { ImageItem } from '../../../src/scene/types.js';
 
 describe('encodeBase64', () => {

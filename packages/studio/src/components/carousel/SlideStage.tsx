@@ -2,7 +2,7 @@ import { useCallback, useEffect, useLayoutEffect, useRef, useState, type RefObje
 import { useDroppable } from '@dnd-kit/core';
 import type { RenderedPage } from '../../engine/deck-renderer.js';
 import { measurePreview } from '../../engine/preview-timing.js';
-import { zoneId, type DropData } from '../../dnd/StudioDnd.js';
+import { zoneId, type DropData } from '../../dnd/drag-ids.js';
 import { useActiveDrag } from '../../dnd/StudioDnd.js';
 import { InlineSvg } from '../common/graphics.js';
 

@@ -3,7 +3,7 @@ import { useDroppable } from '@dnd-kit/core';
 import { SortableContext, horizontalListSortingStrategy } from '@dnd-kit/sortable';
 import type { Slide } from '../../../../spool/src/core.js';
 import type { RenderedPage } from '../../engine/deck-renderer.js';
-import { gapId, slideDragId, type DropData } from '../../dnd/StudioDnd.js';
+import { gapId, slideDragId, type DropData } from '../../dnd/drag-ids.js';
 import { useActiveDrag } from '../../dnd/StudioDnd.js';
 import { PlusIcon } from '../common/graphics.js';
 import { SlideThumb } from './SlideThumb.js';

@@ -3,7 +3,7 @@ import { useDroppable } from '@dnd-kit/core';
 import { useSortable } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
 import type { Slide } from '../../../../spool/src/core.js';
-import { ontoId, slideDragId, type DragData, type DropData } from '../../dnd/StudioDnd.js';
+import { ontoId, slideDragId, type DragData, type DropData } from '../../dnd/drag-ids.js';
 import { SvgImage } from '../common/graphics.js';
 
 interface SlideThumbProps {

@@ -2,7 +2,7 @@ import { memo, type KeyboardEventHandler, type PointerEventHandler } from 'react
 import { useDraggable } from '@dnd-kit/core';
 import type { Post } from '../../../../spool/src/core.js';
 import { mediaUrl } from '../../api/client.js';
-import { postDragId, type DragData } from '../../dnd/StudioDnd.js';
+import { postDragId, type DragData } from '../../dnd/drag-ids.js';
 import { Avatar, GripIcon, ImageIcon, InsertIcon } from '../common/graphics.js';
 import { PostText } from './PostText.js';
 

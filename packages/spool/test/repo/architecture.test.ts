@@ -1,0 +1,78 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { importCycles, reachable, readImportGraph } from '../helpers/import-graph.js';
+
+const packages = path.resolve(import.meta.dirname, '../../..');
+const src = path.join(packages, 'spool/src');
+const graph = readImportGraph([src, path.join(packages, 'studio/src')]);
+const rel = (file: string) => path.relative(packages, file);
+
+/**
+ * The floors of the library, lowest first. A file may import from its own folder and from folders
+ * on lower floors, never from a higher one: vocabulary at the bottom, then the pipeline's stages in
+ * the order data flows through them, then the shells. Folders on one floor do not import each other.
+ */
+const FLOORS: string[][] = [
+  ['errors', 'formats', 'scene'],
+  ['design'],
+  ['model'],
+  ['plan', 'text'],
+  ['layout', 'edit', 'sources'],
+  ['draw'],
+  ['paint'],
+  ['node'],
+  ['store'],
+  ['server'],
+  ['cli'],
+];
+const floorOf = new Map(FLOORS.flatMap((folders, floor) => folders.map((f) => [f, floor] as const)));
+const folderOf = (file: string) => path.relative(src, file).split(path.sep)[0];
+const spoolFiles = [...graph.edges.keys()].filter((f) => f.startsWith(src + path.sep));
+
+describe('the architecture', () => {
+  it('has no import cycles, type-only imports included', () => {
+    expect(importCycles(graph).map((group) => group.map(rel).sort())).toEqual([]);
+  });
+
+  it('gives every folder of the library a floor', () => {
+    const folders = new Set(spoolFiles.map(folderOf).filter((f) => !/\.ts$/.test(f)));
+    expect([...folders].filter((f) => !floorOf.has(f))).toEqual([]);
+  });
+
+  it('never imports from a higher floor, nor across folders of one floor', () => {
+    const wrong: string[] = [];
+    for (const file of spoolFiles) {
+      const from = folderOf(file);
+      if (!floorOf.has(from)) continue; // the entry files (core.ts, index.ts) stand above every floor
+      for (const target of graph.edges.get(file) ?? []) {
+        const to = folderOf(target);
+        if (to === from) continue;
+        if (!floorOf.has(to) || floorOf.get(to)! >= floorOf.get(from)!) wrong.push(`${rel(file)} -> ${rel(target)}`);
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it('keeps each painter to itself: PDF and SVG import no other painter, PNG only the SVG it rasterises', () => {
+    const painter = (file: string) => /^paint\/(\w+)\//.exec(path.relative(src, file).split(path.sep).join('/'))?.[1];
+    const wrong: string[] = [];
+    for (const file of spoolFiles) {
+      const own = painter(file);
+      if (!own) continue;
+      for (const target of graph.edges.get(file) ?? []) {
+        const other = painter(target);
+        if (!other || other === own) continue;
+        const rasterisesSvg = own === 'png' && path.relative(src, target).split(path.sep).join('/') === 'paint/svg/index.ts';
+        if (!rasterisesSvg) wrong.push(`${rel(file)} -> ${rel(target)}`);
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it('keeps the browser core free of Node: nothing core.ts reaches imports node: modules or the Node-only folders', () => {
+    const core = reachable(graph, path.join(src, 'core.ts'));
+    const nodeOnly = new Set(['node', 'server', 'store', 'cli']);
+    const wrong = [...core].filter((file) => nodeOnly.has(folderOf(file)) || [...(graph.external.get(file) ?? [])].some((s) => s.startsWith('node:')));
+    expect(wrong.map(rel)).toEqual([]);
+  });
+});
