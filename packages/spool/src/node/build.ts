@@ -142,7 +142,7 @@ export async function renderDeck(deck: Deck, options: RenderOptions = {}): Promi
       return { name: name(i), bytes };
     });
     if (!options.zip) return pages;
-    const { makeZip } = await import('./zip.js');
+    const { makeZip } = await import('../formats/zip.js');
     return [{ name: 'carousel.zip', bytes: makeZip(pages) }];
   });
   return { deck, laidOut, scenes, files, warnings, timings };

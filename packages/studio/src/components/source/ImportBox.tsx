@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState, type FormEvent, type Ref } from 'react';
 import { blockText, planDeck, type SpoolDocument } from '../../../../spool/src/core.js';
+import { zipBlob } from '../../engine/zip-blob.js';
 import { addPosts, appendPostSlides, planFromDocument } from '../../../../spool/src/edit/index.js';
 import { api } from '../../api/client.js';
 import type { ImportRequest } from '../../api/types.js';
@@ -8,7 +9,6 @@ import { useNotify } from '../../state/toasts.js';
 import { useLibrary } from '../../state/library-context.js';
 import { UploadIcon } from '../common/graphics.js';
 import { useRovingFocus } from '../common/roving-focus.js';
-import { zipStore } from '../../engine/zip-store.js';
 import { importNotes, uniqueNames } from './import-notes.js';
 
 const MODES = ['paste', 'file', 'url'] as const;
@@ -181,7 +181,7 @@ async function uploadOf(files: File[]): Promise<ImportRequest> {
   if (files.length === 1) return { filename: files[0].name, contentBase64: await fileBase64(files[0]) };
   const names = uniqueNames(files.map((f) => f.name));
   const entries = await Promise.all(files.map(async (f, i) => ({ name: names[i], bytes: new Uint8Array(await f.arrayBuffer()) })));
-  return { filename: PICKED_ZIP, contentBase64: await fileBase64(zipStore(entries)) };
+  return { filename: PICKED_ZIP, contentBase64: await fileBase64(zipBlob(entries)) };
 }
 
 /** A project named for what it holds: the source's title, else the first words of its first post. */

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { Deck } from '../../../../spool/src/core.js';
+import { zipBlob } from '../../engine/zip-blob.js';
 import { api } from '../../api/client.js';
-import { zipStore } from '../../engine/zip-store.js';
 import { useRender, useStudio } from '../../state/studio-context.js';
 import { useNotify } from '../../state/toasts.js';
 import { ChevronDownIcon, DownloadIcon } from '../common/graphics.js';
@@ -97,7 +97,7 @@ async function renderPages(deck: Deck, format: 'png' | 'jpeg', total: number, on
     }
   };
   await Promise.all(Array.from({ length: Math.min(PARALLEL, total) }, worker));
-  return zipStore(files);
+  return zipBlob(files);
 }
 
 function download(blob: Blob, name: string): void {

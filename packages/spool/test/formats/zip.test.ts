@@ -1,6 +1,6 @@
 import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { makeZip } from '../../src/node/zip.js';
+import { makeZip } from '../../src/formats/zip.js';
 
 const bytes = (text: string) => new TextEncoder().encode(text.repeat(50));
 

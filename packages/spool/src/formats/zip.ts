@@ -1,6 +1,9 @@
 import { zipSync, type Zippable } from 'fflate';
 
-/** Packs exported pages (PNG, JPEG, SVG, PDF) into one ZIP for download. */
+/**
+ * Packs files into one ZIP (fflate): exported pages for download, on the server and in the studio,
+ * and a thread file picked with its images. Browser-safe.
+ */
 
 export interface ZipEntry {
   name: string;

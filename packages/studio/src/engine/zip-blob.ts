@@ -1,0 +1,6 @@
+import { makeZip, type ZipEntry } from '../../../spool/src/core.js';
+
+/** Files packed into a ZIP the browser can download or upload: the library's one ZIP writer. */
+export function zipBlob(files: readonly ZipEntry[]): Blob {
+  return new Blob([makeZip(files) as BlobPart], { type: 'application/zip' });
+}
