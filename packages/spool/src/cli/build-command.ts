@@ -9,6 +9,7 @@ import { isDirectory, writeAtomic, writeFolder } from './output.js';
 import { readSource } from './read-source.js';
 import type { CliIo } from './io.js';
 import { UsageError } from './usage.js';
+import { definedOnly } from '../design/defined-only.js';
 
 interface Target {
   kind: 'file' | 'zip' | 'folder' | 'page';
@@ -49,7 +50,7 @@ export async function runBuild(flags: CliFlags, positionals: string[], io: CliIo
   const design: DesignInput = designFromFlags(flags);
   if (flags.brand) {
     const kit = await readBrandFile(flags.brand);
-    design.brand = { ...kit, show: { ...kit.show, ...definedShow(design.brand?.show) } };
+    design.brand = { ...kit, show: { ...kit.show, ...definedOnly(design.brand?.show) } };
   }
   const page = numberFlag(flags, 'page');
   const imported = await readSource(input, flags, io);
@@ -78,10 +79,6 @@ export async function runBuild(flags: CliFlags, positionals: string[], io: CliIo
   if (flags.json) io.stdout.write(`${JSON.stringify(summary(result, written, warnings, target.format), null, 2)}\n`);
   else if (!flags.quiet) io.stderr.write(`${result.scenes.length} slides -> ${written.length === 1 ? written[0] : `${written.length} files in ${out}`}\n`);
   return 0;
-}
-
-function definedShow(show: Record<string, boolean | undefined> | undefined) {
-  return Object.fromEntries(Object.entries(show ?? {}).filter(([, v]) => v !== undefined));
 }
 
 async function write(out: string, target: Target, result: BuildResult): Promise<string[]> {

@@ -4,6 +4,7 @@ import { resolveRatio } from './ratios.js';
 import { findTheme } from './themes.js';
 import { findLayout, findPattern } from './layouts.js';
 import { checkFontFamily } from './fonts.js';
+import { definedOnly } from './defined-only.js';
 
 /** What callers may say about a design: every part optional, the ratio by id or `WxH`. */
 export interface DesignInput {
@@ -49,8 +50,4 @@ export function resolveDesign(input: DesignInput = {}, base: Design = defaultDes
   }
   if (design.cta.lines.length > 3) throw new RangeError(`cta.lines: at most 3 lines, got ${design.cta.lines.length}`);
   return design;
-}
-
-function definedOnly<T extends object>(value: T): Partial<T> {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
 }

@@ -7,6 +7,7 @@ import { resolveRatio } from '../design/ratios.js';
 import { ctaBlocks } from '../plan/outro.js';
 import { planDeck } from '../plan/plan-deck.js';
 import { nextSlideId, withSlides } from './slide-actions.js';
+import { definedOnly } from '../design/defined-only.js';
 
 /**
  * A change to part of the design. Inside the nested parts a key given as `undefined` is removed
@@ -85,8 +86,4 @@ function omitShow<T extends { show?: unknown }>(brand: T | undefined): Omit<T, '
   if (!brand) return undefined;
   const { show: _show, ...rest } = brand;
   return rest;
-}
-
-function definedOnly<T extends object>(value: T | undefined): Partial<T> {
-  return Object.fromEntries(Object.entries(value ?? {}).filter(([, v]) => v !== undefined)) as Partial<T>;
 }

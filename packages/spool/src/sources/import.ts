@@ -106,7 +106,10 @@ async function fromSourceZip(path: string, place: string, opts: ImportOptions): 
   }
 }
 
-/** Like fromText, but HTML (found by sniffing) goes to the HTML importer. */
+/**
+ * Text of a kind the caller knows, or (undefined) found by sniffing it: the one place a text's
+ * kind is decided. HTML goes to the HTML importer, the rest to fromText.
+ */
 async function fromTextAsync(
   text: string,
   place: string,
@@ -119,9 +122,8 @@ async function fromTextAsync(
   return fromText(text, place, resolved, opts);
 }
 
-/** Text we can read without I/O; HTML and remote kinds are refused here because they need their importers. */
-async function fromText(text: string, place: string, kind: SourceKind | undefined, opts: ImportOptions): Promise<DocumentWithWarnings> {
-  const resolved = kind ?? kindFromContent(text);
+/** Text of a known kind we can read without I/O; HTML and remote kinds are refused here because they need their importers. */
+async function fromText(text: string, place: string, resolved: SourceKind, opts: ImportOptions): Promise<DocumentWithWarnings> {
   const article: ArticleOptions = {
     author: opts.author,
     handle: opts.handle,
