@@ -1,6 +1,9 @@
 import { defineConfig } from 'vitest/config';
+import { SPOOL_ENTRIES } from './packages/studio/spool-entries.js';
 
 export default defineConfig({
+  // Studio sources import the library by its public entries; tests read them from source too.
+  resolve: { alias: SPOOL_ENTRIES },
   test: {
     include: ['packages/*/test/**/*.test.ts'],
     testTimeout: 60_000,

@@ -1,13 +1,15 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { SPOOL_ENTRIES } from './spool-entries.js';
 
-// The studio imports the library's core straight from packages/spool/src: the preview is laid out
-// and painted by exactly the code the export uses, with no second copy to drift.
+// The studio imports the library's public entries (spool/core, spool/api), resolved to packages/spool/src:
+// the preview is laid out and painted by exactly the code the export uses, with no second copy to drift.
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
   base: '/',
   plugins: [react()],
+  resolve: { alias: SPOOL_ENTRIES },
   server: {
     // `npm run dev` here, `spool serve` alongside: the API stays on its own port.
     proxy: { '/api': process.env.SPOOL_API ?? 'http://127.0.0.1:4321' },

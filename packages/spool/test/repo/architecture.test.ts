@@ -69,6 +69,17 @@ describe('the architecture', () => {
     expect(wrong).toEqual([]);
   });
 
+  it('lets the studio in through the front door only: spool/core and spool/api, never a path into the library', () => {
+    const studio = path.join(packages, 'studio/src');
+    const wrong: string[] = [];
+    for (const [file, targets] of graph.edges) {
+      if (!file.startsWith(studio + path.sep)) continue;
+      for (const target of targets) if (!target.startsWith(studio + path.sep)) wrong.push(`${rel(file)} -> ${rel(target)}`);
+      for (const spec of graph.external.get(file) ?? []) if (/^spool(\/|$)/.test(spec) && spec !== 'spool/core' && spec !== 'spool/api') wrong.push(`${rel(file)} -> ${spec}`);
+    }
+    expect(wrong).toEqual([]);
+  });
+
   it('keeps the browser core free of Node: nothing core.ts reaches imports node: modules or the Node-only folders', () => {
     const core = reachable(graph, path.join(src, 'core.ts'));
     const nodeOnly = new Set(['node', 'server', 'store', 'cli']);

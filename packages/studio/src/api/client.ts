@@ -1,4 +1,4 @@
-import type { Deck } from '../../../spool/src/core.js';
+import type { Deck } from 'spool/core';
 import type {
   AssetInfo, BrandKitRecord, Catalog, ExportFormat, ImportRequest, ImportResult, PresetRecord, Project, ProjectChanges,
   ProjectSummary, StoredBrandKit,

@@ -1,4 +1,4 @@
-import type { BrandKit, Deck, Design, LayoutTemplate, PatternDef, Ratio, SpoolDocument, Theme } from '../../../spool/src/core.js';
+import type { BrandKit, Deck, Design, LayoutTemplate, PatternDef, Ratio, SpoolDocument, Theme } from 'spool/core';
 
 /** Shapes of the JSON the server's /api speaks. */
 
@@ -21,7 +21,7 @@ export interface Catalog {
 }
 
 // The server sends its store's records as they are.
-export type { Project, ProjectSummary } from '../../../spool/src/store/types.js';
+export type { Project, ProjectSummary } from 'spool/api';
 
 export interface ProjectChanges {
   name?: string;

@@ -4,8 +4,7 @@ import {
   type Active, type Announcements, type CollisionDetection, type DragEndEvent, type DragStartEvent, type KeyboardCoordinateGetter, type Over, type UniqueIdentifier,
 } from '@dnd-kit/core';
 import { sortableKeyboardCoordinates } from '@dnd-kit/sortable';
-import { applyPostToSlide, insertPostAsSlide, moveSlide, nextSlideId } from '../../../spool/src/edit/index.js';
-import type { Post } from '../../../spool/src/core.js';
+import { applyPostToSlide, insertPostAsSlide, moveSlide, nextSlideId, type Post } from 'spool/core';
 import { useStudio } from '../state/studio-context.js';
 import { PostDragPreview } from '../components/source/PostCard.js';
 import { dragData, dropData, type DragData } from './drag-ids.js';

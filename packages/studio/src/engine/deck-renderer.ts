@@ -1,7 +1,7 @@
 import {
   buildScene, paintSvg,
   type Deck, type LaidOutDeck, type LaidOutPage, type PaintResources, type Scene, type Warning,
-} from '../../../spool/src/core.js';
+} from 'spool/core';
 import type { FontLibrary } from './font-library.js';
 import type { ImageLibrary } from './image-library.js';
 import { IncrementalLayout } from './incremental-layout.js';

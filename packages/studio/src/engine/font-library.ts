@@ -1,4 +1,4 @@
-import { createTextEngine, faceKey, resolveEmojiKey, type FontProvider, type FontWeight, type Shaper, type TextEngine } from '../../../spool/src/core.js';
+import { createTextEngine, faceKey, resolveEmojiKey, type FontProvider, type FontWeight, type Shaper, type TextEngine } from 'spool/core';
 import { api } from '../api/client.js';
 import type { CatalogFont } from '../api/types.js';
 

@@ -1,4 +1,4 @@
-import type { ImageInfo, ImageResource } from '../../../spool/src/core.js';
+import type { ImageInfo, ImageResource } from 'spool/core';
 import { api } from '../api/client.js';
 
 const PAINTABLE = new Set(['image/png', 'image/jpeg', 'image/svg+xml']);

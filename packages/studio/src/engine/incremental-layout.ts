@@ -1,7 +1,7 @@
 import {
   deckAuthor, deckContext, finishPage, laySlide,
   type Deck, type ImageLookup, type LaidOutDeck, type LaidOutPage, type LayoutContext, type Slide, type SlidePages, type TextEngine, type Warning,
-} from '../../../spool/src/core.js';
+} from 'spool/core';
 
 type PagePart = SlidePages['parts'][number];
 

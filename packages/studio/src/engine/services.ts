@@ -1,5 +1,4 @@
-import type { Deck, Design } from '../../../spool/src/core.js';
-import { findTheme, loadHarfBuzzShaper, type Shaper } from '../../../spool/src/core.js';
+import { type Deck, type Design, findTheme, loadHarfBuzzShaper, type Shaper } from 'spool/core';
 import { api } from '../api/client.js';
 import type { Catalog, Project, ProjectSummary } from '../api/types.js';
 import { DeckRenderer } from './deck-renderer.js';

@@ -1,4 +1,4 @@
-import { makeZip, type ZipEntry } from '../../../spool/src/core.js';
+import { makeZip, type ZipEntry } from 'spool/core';
 
 /** Files packed into a ZIP the browser can download or upload: the library's one ZIP writer. */
 export function zipBlob(files: readonly ZipEntry[]): Blob {

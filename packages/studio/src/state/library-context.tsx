@@ -1,8 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { api } from '../api/client.js';
 import type { BrandKitRecord, PresetRecord } from '../api/types.js';
-import type { Design } from '../../../spool/src/core.js';
-import { setDesign } from '../../../spool/src/edit/index.js';
+import { type Design, setDesign } from 'spool/core';
 import { profilePatch } from '../components/design/brand-profile.js';
 import { useNotify } from './toasts.js';
 

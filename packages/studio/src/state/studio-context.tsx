@@ -1,6 +1,5 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useReducer, type ReactNode } from 'react';
-import type { Deck, Slide, SpoolDocument } from '../../../spool/src/core.js';
-import { canRedo, canUndo } from '../../../spool/src/edit/index.js';
+import { type Deck, type Slide, type SpoolDocument, canRedo, canUndo } from 'spool/core';
 import type { Project } from '../api/types.js';
 import { preloadDesignFonts, setProjectHash, type Services } from '../engine/services.js';
 import { openState, studioReducer, type ContentChange, type DeckEdit, type StudioState } from './studio-state.js';

@@ -1,5 +1,4 @@
-import type { Deck, SpoolDocument } from '../../../spool/src/core.js';
-import { canRedo, canUndo, createHistory, recordEdit, redo, undo, type History } from '../../../spool/src/edit/index.js';
+import { type Deck, type SpoolDocument, canRedo, canUndo, createHistory, recordEdit, redo, undo, type History } from 'spool/core';
 import type { Project } from '../api/types.js';
 
 /** What a project holds and undo takes back: its posts and its deck, together. */

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { Deck } from '../../../spool/src/core.js';
+import type { Deck } from 'spool/core';
 import type { DeckRender } from '../engine/deck-renderer.js';
 import { FaceNotLoaded } from '../engine/font-library.js';
 import type { Services } from '../engine/services.js';

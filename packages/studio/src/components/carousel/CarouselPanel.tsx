@@ -1,5 +1,5 @@
 import { useCallback, useMemo } from 'react';
-import { addSlide, deleteSlide, duplicateSlide, nextSlideId, defaultInsertIndex } from '../../../../spool/src/edit/index.js';
+import { addSlide, deleteSlide, duplicateSlide, nextSlideId, defaultInsertIndex } from 'spool/core';
 import { useRender, useStudio } from '../../state/studio-context.js';
 import { CopyIcon, PlusIcon, TrashIcon } from '../common/graphics.js';
 import { SlideEditor } from './SlideEditor.js';

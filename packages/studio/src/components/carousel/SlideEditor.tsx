@@ -1,6 +1,5 @@
 import { useRef, useState } from 'react';
-import type { Slide } from '../../../../spool/src/core.js';
-import { blocksToText, removeSlideImage, setSlideImage, setSlideLayout, spansToText, textToBlocks, textToSpans, updateSlideText } from '../../../../spool/src/edit/index.js';
+import { type Slide, blocksToText, removeSlideImage, setSlideImage, setSlideLayout, spansToText, textToBlocks, textToSpans, updateSlideText } from 'spool/core';
 import { api, mediaUrl } from '../../api/client.js';
 import { useStudio } from '../../state/studio-context.js';
 import { useNotify } from '../../state/toasts.js';

@@ -1,7 +1,7 @@
 import { memo, useDeferredValue, useMemo } from 'react';
 import { useDroppable } from '@dnd-kit/core';
 import { SortableContext, horizontalListSortingStrategy } from '@dnd-kit/sortable';
-import type { Slide } from '../../../../spool/src/core.js';
+import type { Slide } from 'spool/core';
 import type { RenderedPage } from '../../engine/deck-renderer.js';
 import { gapId, slideDragId, type DropData } from '../../dnd/drag-ids.js';
 import { useActiveDrag } from '../../dnd/StudioDnd.js';

@@ -2,7 +2,7 @@ import { memo } from 'react';
 import { useDroppable } from '@dnd-kit/core';
 import { useSortable } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
-import type { Slide } from '../../../../spool/src/core.js';
+import type { Slide } from 'spool/core';
 import { ontoId, slideDragId, type DragData, type DropData } from '../../dnd/drag-ids.js';
 import { SvgImage } from '../common/graphics.js';
 

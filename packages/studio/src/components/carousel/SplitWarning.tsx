@@ -1,6 +1,5 @@
 import { useState } from 'react';
-import { INSTAGRAM_SLIDE_LIMIT, splitDeck } from '../../../../spool/src/edit/index.js';
-import { isInstagram } from '../../../../spool/src/core.js';
+import { INSTAGRAM_SLIDE_LIMIT, splitDeck, isInstagram } from 'spool/core';
 import { api } from '../../api/client.js';
 import type { RenderedPage } from '../../engine/deck-renderer.js';
 import { useStudio } from '../../state/studio-context.js';

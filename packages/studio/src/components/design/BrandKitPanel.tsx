@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { setDesign } from '../../../../spool/src/edit/index.js';
+import { setDesign } from 'spool/core';
 import { api } from '../../api/client.js';
 import type { BrandKitRecord } from '../../api/types.js';
 import { useDesign, useStudio } from '../../state/studio-context.js';

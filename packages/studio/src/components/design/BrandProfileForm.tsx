@@ -1,5 +1,5 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
-import { setDesign } from '../../../../spool/src/edit/index.js';
+import { setDesign } from 'spool/core';
 import { api, mediaUrl } from '../../api/client.js';
 import type { BrandKitRecord, StoredBrandKit } from '../../api/types.js';
 import { useStudioActions } from '../../state/studio-context.js';

@@ -1,5 +1,5 @@
 import { useMemo, type ReactNode } from 'react';
-import { setDesign } from '../../../../spool/src/edit/index.js';
+import { setDesign } from 'spool/core';
 import { useDesign, useStudio } from '../../state/studio-context.js';
 import { PanelSection } from '../common/controls.js';
 import { SvgImage } from '../common/graphics.js';

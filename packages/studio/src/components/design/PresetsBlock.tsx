@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { applyPreset } from '../../../../spool/src/edit/index.js';
+import { applyPreset } from 'spool/core';
 import { api } from '../../api/client.js';
 import { useDesign } from '../../state/studio-context.js';
 import { useLibrary } from '../../state/library-context.js';

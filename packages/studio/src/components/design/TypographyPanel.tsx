@@ -1,6 +1,5 @@
 import { useId } from 'react';
-import { findTheme } from '../../../../spool/src/core.js';
-import { setDesign } from '../../../../spool/src/edit/index.js';
+import { findTheme, setDesign } from 'spool/core';
 import { useDesign } from '../../state/studio-context.js';
 import { useLibrary } from '../../state/library-context.js';
 import { PanelSection, RangeField } from '../common/controls.js';

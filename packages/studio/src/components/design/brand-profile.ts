@@ -1,5 +1,4 @@
-import type { Design } from '../../../../spool/src/core.js';
-import type { DesignPatch } from '../../../../spool/src/edit/index.js';
+import type { Design, DesignPatch } from 'spool/core';
 import type { StoredBrandKit } from '../../api/types.js';
 
 /**

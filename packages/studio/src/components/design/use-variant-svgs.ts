@@ -1,6 +1,5 @@
 import { useEffect, useState } from 'react';
-import { buildScene, layoutDeck, paintSvg, type Deck, type Slide } from '../../../../spool/src/core.js';
-import { setDesign, type DesignPatch } from '../../../../spool/src/edit/index.js';
+import { buildScene, layoutDeck, paintSvg, type Deck, type Slide, setDesign, type DesignPatch } from 'spool/core';
 import { FaceNotLoaded } from '../../engine/font-library.js';
 import type { Services } from '../../engine/services.js';
 

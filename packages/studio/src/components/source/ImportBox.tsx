@@ -1,7 +1,6 @@
 import { useEffect, useId, useRef, useState, type FormEvent, type Ref } from 'react';
-import { blockText, planDeck, type SpoolDocument } from '../../../../spool/src/core.js';
+import { blockText, planDeck, type SpoolDocument, addPosts, appendPostSlides, planFromDocument } from 'spool/core';
 import { zipBlob } from '../../engine/zip-blob.js';
-import { addPosts, appendPostSlides, planFromDocument } from '../../../../spool/src/edit/index.js';
 import { api } from '../../api/client.js';
 import type { ImportRequest } from '../../api/types.js';
 import { useStudio } from '../../state/studio-context.js';

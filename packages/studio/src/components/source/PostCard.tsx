@@ -1,6 +1,6 @@
 import { memo, type KeyboardEventHandler, type PointerEventHandler } from 'react';
 import { useDraggable } from '@dnd-kit/core';
-import type { Post } from '../../../../spool/src/core.js';
+import type { Post } from 'spool/core';
 import { mediaUrl } from '../../api/client.js';
 import { postDragId, type DragData } from '../../dnd/drag-ids.js';
 import { Avatar, GripIcon, ImageIcon, InsertIcon } from '../common/graphics.js';

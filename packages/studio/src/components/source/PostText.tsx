@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { Block, Span } from '../../../../spool/src/core.js';
+import type { Block, Span } from 'spool/core';
 
 /**
  * Post text as React elements. Posts come from anywhere, so their text is only ever a text node:

@@ -1,6 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { Post } from '../../../../spool/src/core.js';
-import { applyImage, insertPostAsSlide, nextSlideId } from '../../../../spool/src/edit/index.js';
+import { type Post, applyImage, insertPostAsSlide, nextSlideId } from 'spool/core';
 import { useStudio } from '../../state/studio-context.js';
 import { PlusIcon } from '../common/graphics.js';
 import { ImportBox } from './ImportBox.js';

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { Deck } from '../../../../spool/src/core.js';
+import type { Deck } from 'spool/core';
 import { zipBlob } from '../../engine/zip-blob.js';
 import { api } from '../../api/client.js';
 import { useRender, useStudio } from '../../state/studio-context.js';

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { blockText, type Deck, type SpoolDocument } from '../../../../spool/src/core.js';
+import { blockText, type Deck, type SpoolDocument } from 'spool/core';
 import { useStudio } from '../../state/studio-context.js';
 import { useNotify } from '../../state/toasts.js';
 import { CheckIcon, ClipboardIcon, RedoIcon, UndoIcon } from '../common/graphics.js';
