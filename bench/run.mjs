@@ -8,6 +8,10 @@ import { fileURLToPath } from 'node:url';
 import { buildCarousel, importSource } from '../packages/spool/dist/index.js';
 import { generateThread } from './thread-gen.mjs';
 import { renderPeer } from './peer-react-pdf.mjs';
+import { paintWithPdfkit, withoutImages } from './peer-pdfkit.mjs';
+import { paintPdf } from '../packages/spool/dist/paint/pdf/index.js';
+import { defaultTextEngine } from '../packages/spool/dist/node/fonts.js';
+import { paintResources } from '../packages/spool/dist/node/resources.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..');
@@ -49,6 +53,16 @@ try {
   const peer = await timeIt(5, () => renderPeer(peerThread, path.dirname(fixture)));
   row(`fixture PDF, warm (${pdf.last.scenes.length} pages)`, ms(pdf.ms), ms(peer.ms), `target < 60 ms; ${(peer.ms / pdf.ms).toFixed(1)}x`);
   row('fixture PDF size', `${(pdf.last.files[0].bytes.length / 1024).toFixed(0)} KB`, `${(peer.last.length / 1024).toFixed(0)} KB`, 'target < 1 MB');
+
+  // The PDF writer alone, on the fixture's scenes without images, beside pdfkit drawing the same items.
+  const scenes = withoutImages(pdf.last.scenes);
+  const resources = paintResources(defaultTextEngine(), new Map());
+  await paintPdf(scenes, resources);
+  await paintWithPdfkit(scenes, resources);
+  const ownWriter = await timeIt(15, () => paintPdf(scenes, resources));
+  const pdfkitWriter = await timeIt(15, () => paintWithPdfkit(scenes, resources));
+  row(`PDF writer, ${scenes.length} fixture pages (text, rects, paths)`, ms(ownWriter.ms), `${ms(pdfkitWriter.ms)} *`, `* pdfkit 0.20; ${(pdfkitWriter.ms / ownWriter.ms).toFixed(1)}x`);
+  row('  its size', `${(ownWriter.last.length / 1024).toFixed(0)} KB`, `${(pdfkitWriter.last.length / 1024).toFixed(0)} KB *`);
 
   const png = await timeIt(3, () => buildCarousel(imported.document, { baseDir: imported.baseDir, format: 'png' }));
   const perSlide = png.last.timings.paint / png.last.scenes.length;
