@@ -18,7 +18,7 @@ export default defineConfig({
     outDir: 'dist',
     emptyOutDir: true,
     target: 'es2022',
-    // fontkit and its shaping tables are large by nature; one chunk loads once and is cached.
+    // The bundled fonts' metrics and the core are one large chunk by nature; it loads once and is cached.
     chunkSizeWarningLimit: 2500,
     // The server's CSP allows no inline script, and Vite's preload polyfill would be one more request.
     modulePreload: { polyfill: false },

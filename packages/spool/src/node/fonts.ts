@@ -92,12 +92,10 @@ export function fontsWith(custom: Pick<FontProvider, 'faceBytes'>): FontProvider
 
 /**
  * HarfBuzz, ready before anything here is used (its WASM is read from the package and compiled in
- * about 10 ms), so defaultTextEngine() stays synchronous for its callers. Engines created elsewhere
- * in the process without a `shaper` pick it up too; fontkit stands in if the WASM cannot load.
+ * about 10 ms), so defaultTextEngine() stays synchronous for its callers. Engines made elsewhere in
+ * the process are given it too.
  */
-export const textShaper: Shaper = await loadHarfBuzzShaper({
-  onFallback: (err) => process.emitWarning(`HarfBuzz could not load (${String(err)}); shaping with fontkit`),
-});
+export const textShaper: Shaper = await loadHarfBuzzShaper();
 
 let engine: TextEngine | undefined;
 

@@ -1,4 +1,4 @@
-import { fontsWith } from '../node/fonts.js';
+import { fontsWith, textShaper } from '../node/fonts.js';
 import { emojiKey } from '../node/emoji.js';
 import { createTextEngine } from '../text/engine.js';
 import type { FontWeight, TextEngine } from '../text/types.js';
@@ -33,6 +33,7 @@ export class FontEngines {
           },
         }),
         emojiKey,
+        shaper: textShaper,
       });
       if (this.engines.size >= MAX_ENGINES) this.engines.delete(this.engines.keys().next().value!);
     }

@@ -2,7 +2,6 @@ import { FontSet } from './font-set.js';
 import { chooseBreaks } from './line-break.js';
 import { buildLine } from './lines.js';
 import { prepareParagraph, widthBetween, type Paragraph } from './paragraph.js';
-import { defaultShaper } from './shaper-harfbuzz.js';
 import type {
   FontMetrics, FontProvider, FontStyle, Shaper, StyledText, TextEngine, TextEngineOptions, TextLine,
 } from './types.js';
@@ -38,14 +37,14 @@ function fontSetFor(provider: FontProvider, shaper: Shaper): FontSet {
 }
 
 /**
- * The TextEngine: metrics from the font's own tables (see sfnt.ts), and a Shaper (HarfBuzz, else
- * fontkit) for glyphs, coverage and outlines. It does no I/O: faces come as bytes from
- * `opts.fonts`, emoji availability from `opts.emojiKey`. Parsed faces and shaped words are kept
- * per provider and prepared paragraphs per engine, so reuse both rather than making them per
- * document. Without `opts.shaper`, a shaper must have loaded already (see defaultShaper).
+ * The TextEngine: metrics from the font's own tables (see formats/sfnt.ts), and the HarfBuzz
+ * shaper (`opts.shaper`, from loadHarfBuzzShaper) for glyphs, coverage and outlines. It does no
+ * I/O: faces come as bytes from `opts.fonts`, emoji availability from `opts.emojiKey`. Parsed faces
+ * and shaped words are kept per provider and prepared paragraphs per engine, so reuse both rather
+ * than making them per document.
  */
 export function createTextEngine(opts: TextEngineOptions): TextEngine {
-  const fonts = fontSetFor(opts.fonts, opts.shaper ?? defaultShaper());
+  const fonts = fontSetFor(opts.fonts, opts.shaper);
   const paragraphs = new Map<string, Paragraph>();
 
   const prepare = (texts: readonly StyledText[]): Paragraph => {

@@ -30,7 +30,7 @@ export class Face implements ShaperFace {
     bytes: Uint8Array,
     readonly shaper: Shaper,
   ) {
-    this.bytes = padGlyfTable(bytes);
+    this.bytes = bytes;
     try {
       this.info = readSfnt(this.bytes);
     } catch (err) {
@@ -93,25 +93,3 @@ export function parseFaceKey(key: string): { family: string; weight: FontWeight;
   return { family: m[1], weight: Number(m[2]) as FontWeight, italic: m[3] !== undefined };
 }
 
-/**
- * fontkit reads a glyph's 10-byte header even when the glyph is empty. When that glyph is the last
- * one and `glyf` is the last table (JetBrains Mono, Space Grotesk), the read runs past the end of
- * the file and fontkit's shaping or metrics of that glyph throw (fontkit is the fallback shaper).
- * Zero padding after the last table is harmless to every reader and turns that read into
- * an empty box.
- */
-export function padGlyfTable(bytes: Uint8Array): Uint8Array {
-  let glyf: SfntTable | undefined;
-  try {
-    glyf = tableDirectory(bytes).get('glyf');
-  } catch {
-    // Not a font readSfnt accepts: it says why when the face is made.
-    return bytes;
-  }
-  if (!glyf) return bytes;
-  const end = glyf.offset + glyf.length;
-  if (end + 12 <= bytes.length) return bytes;
-  const padded = new Uint8Array(Math.ceil((end + 12) / 4) * 4);
-  padded.set(bytes);
-  return padded;
-}

@@ -5,7 +5,7 @@ import type { FontSet } from './font-set.js';
 import { graphemeBounds } from './graphemes.js';
 import { itemize, joinTexts, type Piece, type Span } from './itemize.js';
 import type { Face } from './face.js';
-import { penAt, shapeChunk, shapedWidth, ShapingError } from './shaping.js';
+import { penAt, shapeChunk, shapedWidth } from './shaping.js';
 import type { ShapedChunk } from './types.js';
 import type { StyledText } from './types.js';
 
@@ -71,42 +71,11 @@ export function prepareParagraph(
   const { text, spans } = joinTexts(texts, fonts);
   const bounds = graphemeBounds(text);
   const bidi = bidiLevels(text);
-  // A face the shaper fails on for a character it claims (fontkit's shaper and a mark with no
-  // anchor, say) loses that character to the fallbacks, and the text is itemized again.
-  for (let attempt = 0; ; attempt++) {
-    try {
-      const p = measureUnits(text, spans, bounds, itemize(text, spans, bounds, emojiKey), bidi?.levels);
-      if (bidi) p.bidi = bidi;
-      return p;
-    } catch (err) {
-      if (!(err instanceof ShapingError) || attempt >= 3 || !rejectUnshapeable(err.face, err.text)) throw err;
-    }
-  }
+  const p = measureUnits(text, spans, bounds, itemize(text, spans, bounds, emojiKey), bidi?.levels);
+  if (bidi) p.bidi = bidi;
+  return p;
 }
 
-/** Rejects the characters of the clusters that fail alone, or failing that every non-ASCII one. */
-function rejectUnshapeable(face: Face, text: string): boolean {
-  const bounds = graphemeBounds(text);
-  const suspects: string[] = [];
-  for (let start = 0, i = 1; i <= text.length; i++) {
-    if (!bounds[i]) continue;
-    const cluster = text.slice(start, i);
-    start = i;
-    try {
-      face.shaper.shape(face, cluster);
-    } catch {
-      suspects.push(cluster);
-    }
-  }
-  let rejected = false;
-  for (const cp of (suspects.length ? suspects.join('') : text)) {
-    const code = cp.codePointAt(0)!;
-    if (code < 0x80 || !face.has(code)) continue;
-    face.reject(code);
-    rejected = true;
-  }
-  return rejected;
-}
 
 function measureUnits(text: string, spans: Span[], bounds: Uint8Array, pieces: Piece[], levels?: Uint8Array): Paragraph {
   const starts: number[] = [];

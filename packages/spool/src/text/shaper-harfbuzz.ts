@@ -2,15 +2,14 @@ import type * as HarfBuzz from 'harfbuzzjs';
 import type { FaceGlyphs, ShapedGlyph, Shaper, ShaperFace } from './types.js';
 
 /**
- * HarfBuzz compiled to WASM: in a cold process it shapes a whole thread in a few tens of
- * milliseconds where fontkit spends hundreds decoding and warming up its JavaScript layout.
+ * HarfBuzz compiled to WASM, the one shaper: in a cold process it shapes a whole thread in a few
+ * tens of milliseconds.
  *
  * harfbuzzjs instantiates its WASM when the module is first imported, finding harfbuzz.wasm next
  * to itself through `new URL('harfbuzz.wasm', import.meta.url)`: Node reads the file; Vite serves
  * it in dev and emits it as an asset in a build (both checked with Vite 8), as do other bundlers
  * that understand that pattern. The import is dynamic so the core stays synchronous, and the WASM
- * is fetched in its own chunk only by a page that asks for it. fontkit, the fallback, is imported
- * only when HarfBuzz fails: its module alone takes longer to evaluate than HarfBuzz to compile.
+ * is fetched in its own chunk only by a page that asks for it.
  */
 
 type HarfBuzzModule = typeof HarfBuzz;
@@ -24,9 +23,8 @@ interface PathData {
 }
 
 /**
- * SVG path data in the form fontkit writes it, so outlines are the same string whichever shaper
- * read them. HarfBuzz draws the closing line of a contour that does not end where it started;
- * `Z` draws that line anyway, so it is left out, as fontkit leaves it.
+ * SVG path data, compact: HarfBuzz draws the closing line of a contour that does not end where it
+ * started; `Z` draws that line anyway, so it is left out.
  */
 function pathDrawFuncs(hb: HarfBuzzModule): HarfBuzz.DrawFuncs {
   const funcs = new hb.DrawFuncs();
@@ -122,67 +120,30 @@ export function createHarfBuzzShaper(hb: HarfBuzzModule): Shaper {
 export interface LoadShaperOptions {
   /** Where harfbuzzjs comes from; by default the package itself. Tests pass one that fails. */
   importHarfBuzz?: () => Promise<HarfBuzzModule>;
-  /** Told why, when HarfBuzz could not load and the fontkit shaper is returned instead. */
-  onFallback?: (error: unknown) => void;
 }
 
-interface Outcome {
-  shaper: Shaper;
-  failed: boolean;
-  error?: unknown;
-}
+let standard: Promise<Shaper> | undefined;
 
-let standard: Promise<Outcome> | undefined;
-let loaded: Shaper | undefined;
-
-/**
- * The fontkit shaper, imported on first call. Loaded statically, fontkit's module alone would cost
- * a cold process more than HarfBuzz does, so nothing imports it until it is asked for.
- */
-export async function loadFontkitShaper(): Promise<Shaper> {
-  return (await import('./shaper-fontkit.js')).fontkitShaper;
-}
-
-async function load(importHarfBuzz: () => Promise<HarfBuzzModule>): Promise<Outcome> {
-  let error: unknown;
+async function load(importHarfBuzz: () => Promise<HarfBuzzModule>): Promise<Shaper> {
   try {
-    return { shaper: createHarfBuzzShaper(await importHarfBuzz()), failed: false };
+    return createHarfBuzzShaper(await importHarfBuzz());
   } catch (err) {
-    error = err;
-  }
-  try {
-    return { shaper: await loadFontkitShaper(), failed: true, error };
-  } catch (err) {
-    throw new Error(`No text shaper could load: HarfBuzz (${String(error)}), then fontkit (${String(err)})`, { cause: err });
+    throw new Error(`HarfBuzz, the text shaper, could not load: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
   }
 }
 
 /**
- * The HarfBuzz shaper, loaded once per process or page; the fontkit shaper when the WASM cannot
- * load, so callers need no fallback of their own. Once it has resolved, text engines created
- * without a `shaper` use it too.
+ * The HarfBuzz shaper, loaded once per process or page (its WASM compiles in about 10 ms). Text
+ * engines are given it explicitly: there is no shaper behind the scenes.
  */
 export async function loadHarfBuzzShaper(options: LoadShaperOptions = {}): Promise<Shaper> {
-  let outcome: Outcome;
-  if (options.importHarfBuzz) {
-    outcome = await load(options.importHarfBuzz);
-  } else {
-    standard ??= load(() => import('harfbuzzjs'));
-    outcome = await standard;
-    loaded = outcome.shaper;
+  if (options.importHarfBuzz) return load(options.importHarfBuzz);
+  standard ??= load(() => import('harfbuzzjs'));
+  try {
+    return await standard;
+  } catch (err) {
+    // A failed load is not kept: the next call tries again.
+    standard = undefined;
+    throw err;
   }
-  if (outcome.failed) options.onFallback?.(outcome.error);
-  return outcome.shaper;
-}
-
-/**
- * What an engine created without a `shaper` uses: the shaper loadHarfBuzzShaper() settled on in
- * this process or page (HarfBuzz, else fontkit). Throws before it has: loading is asynchronous,
- * and engines are created synchronously.
- */
-export function defaultShaper(): Shaper {
-  if (!loaded) {
-    throw new Error('No text shaper has loaded yet: await loadHarfBuzzShaper() first, or pass a `shaper` to createTextEngine');
-  }
-  return loaded;
 }

@@ -21,22 +21,10 @@ export function chunkEnd(text: string, from: number, to = text.length): number {
   return to;
 }
 
-/** The shaper failed on text a face claims to support (fontkit and a mark with no anchor, say). */
-export class ShapingError extends Error {
-  constructor(readonly face: Face, readonly text: string, cause: unknown) {
-    super(`${face.key} cannot shape ${JSON.stringify(text)}: ${cause instanceof Error ? cause.message : String(cause)}`);
-  }
-}
-
 export function shapeChunk(face: Face, text: string): ShapedChunk {
   let shaped = face.chunks.get(text);
   if (shaped) return shaped;
-  let glyphs;
-  try {
-    glyphs = face.shaper.shape(face, text).glyphs;
-  } catch (err) {
-    throw new ShapingError(face, text, err);
-  }
+  const glyphs = face.shaper.shape(face, text).glyphs;
   const n = glyphs.length;
   const { spans, texts } = glyphTexts(text, glyphs.map((g) => g.cluster));
   shaped = { ids: new Array(n), xs: new Array(n), ys: new Array(n), advances: new Array(n), spans, width: 0 };

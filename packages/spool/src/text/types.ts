@@ -125,11 +125,11 @@ export interface FaceGlyphs {
 
 /**
  * Turns one piece of text in one face into positioned glyphs with the face's default features,
- * and answers per-glyph questions about the face. Two implementations: HarfBuzz (WASM, see
- * loadHarfBuzzShaper) and fontkit (pure JavaScript, loaded only when HarfBuzz cannot be).
+ * and answers per-glyph questions about the face. Spool's is HarfBuzz (WASM, see loadHarfBuzzShaper);
+ * the tests hold it against a second one built on fontkit.
  */
 export interface Shaper {
-  readonly name: 'harfbuzz' | 'fontkit';
+  readonly name: string;
   /** Throws when the face cannot shape the text at all. */
   shape(face: ShaperFace, text: string): { glyphs: ShapedGlyph[] };
   /** Coverage, advances and outlines of the face, parsed once per `bytes` as for shaping. */
@@ -138,11 +138,8 @@ export interface Shaper {
 
 export interface TextEngineOptions {
   fonts: FontProvider;
-  /**
-   * Shapes the text. Defaults to the shaper loadHarfBuzzShaper() has loaded in this process or page
-   * (HarfBuzz, or fontkit when the WASM could not load); without either, createTextEngine throws.
-   */
-  shaper?: Shaper;
+  /** Shapes the text: the HarfBuzz shaper loadHarfBuzzShaper() gives. */
+  shaper: Shaper;
   /**
    * The key of an available emoji image for a Twemoji key (the same key, or a normalised one),
    * undefined when there is none. Without it every emoji is set as text.

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { create, type Font } from 'fontkit';
 import { describe, expect, it } from 'vitest';
 import { bundledFonts } from '../../src/node/fonts.js';
-import { padGlyfTable } from '../../src/text/face.js';
+import { padForFontkit } from '../helpers/fontkit-pad.js';
 import { bundledFaces } from '../helpers/bundled-faces.js';
 import { sfntTables } from '../helpers/web-fonts.js';
 import { readSfnt, type SfntInfo } from '../../src/formats/sfnt.js';
@@ -91,7 +91,7 @@ function nameTable(records: NameRecord[]): Uint8Array {
 
 const OTTO = 0x4f54544f;
 const TRUETYPE = 0x00010000;
-const inter = padGlyfTable(bundledFonts().faceBytes('sans', 400, false)!);
+const inter = padForFontkit(bundledFonts().faceBytes('sans', 400, false)!);
 
 /** Inter's metric tables around a stand-in outline table: small enough to fuzz, real enough to read. */
 function smallFont(change: (tables: Map<string, Uint8Array>) => void = () => {}, version = TRUETYPE): Uint8Array {

@@ -1,5 +1,5 @@
 import { BUNDLED_FAMILIES, bundledFonts } from '../../src/node/fonts.js';
-import { padGlyfTable } from '../../src/text/face.js';
+import { padForFontkit } from './fontkit-pad.js';
 import type { FontWeight, ShaperFace } from '../../src/text/types.js';
 
 export const WEIGHTS: FontWeight[] = [400, 500, 600, 700, 800];
@@ -11,7 +11,7 @@ export function bundledFaces(): ShaperFace[] {
     for (const weight of WEIGHTS) {
       for (const italic of [false, true]) {
         const bytes = bundledFonts().faceBytes(family, weight, italic);
-        if (bytes) faces.push({ key: `${family}-${weight}${italic ? '-italic' : ''}`, bytes: padGlyfTable(bytes) });
+        if (bytes) faces.push({ key: `${family}-${weight}${italic ? '-italic' : ''}`, bytes: padForFontkit(bytes) });
       }
     }
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BUNDLED_FAMILIES, bundledFacePath, bundledFonts, defaultTextEngine, fontsWith } from '../../src/node/fonts.js';
+import { BUNDLED_FAMILIES, bundledFacePath, bundledFonts, defaultTextEngine, fontsWith, textShaper } from '../../src/node/fonts.js';
 import { createTextEngine } from '../../src/text/engine.js';
 import type { FontWeight } from '../../src/text/types.js';
 
@@ -46,7 +46,7 @@ describe('bundled fonts', () => {
   it('lets custom faces take a family id before the bundled ones', () => {
     const inter = bundledFonts().faceBytes('sans', 400, false)!;
     const fonts = fontsWith({ faceBytes: (family) => (family === 'brand' ? inter : undefined) });
-    const engine = createTextEngine({ fonts });
+    const engine = createTextEngine({ fonts, shaper: textShaper });
     const run = engine.breakLines([{ text: 'Brand', style: { family: 'brand', weight: 400, italic: false, size: 18, color: '#000' } }], 300)[0].runs[0];
     expect(run.face).toBe('brand-400');
     expect(engine.face('brand-400').family).toBe('Inter');

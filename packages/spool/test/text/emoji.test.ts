@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { emojiKey, emojiSvg, hasEmoji } from '../../src/node/emoji.js';
-import { bundledFonts, defaultTextEngine } from '../../src/node/fonts.js';
+import { bundledFonts, defaultTextEngine, textShaper } from '../../src/node/fonts.js';
 import { createTextEngine } from '../../src/text/engine.js';
 import { EMOJI_ADVANCE, emojiBox, findEmoji } from '../../src/text/emoji.js';
 import { paintSvg } from '../../src/paint/svg/index.js';
@@ -69,7 +69,7 @@ describe('emoji runs', () => {
   });
 
   it('sets emoji as text when no image is available', () => {
-    const noImages = createTextEngine({ fonts: bundledFonts() });
+    const noImages = createTextEngine({ fonts: bundledFonts(), shaper: textShaper });
     const runs = noImages.breakLines([{ text: 'ok 👍🏽', style: style() }], 400)[0].runs;
     expect(runs.some((r) => r.emoji)).toBe(false);
   });

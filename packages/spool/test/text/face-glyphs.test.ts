@@ -2,8 +2,7 @@ import { create, type Font } from 'fontkit';
 import { describe, expect, it } from 'vitest';
 import { defaultTextEngine, textShaper } from '../../src/node/fonts.js';
 import { bundledFaces, WEIGHTS } from '../helpers/bundled-faces.js';
-import { fontkitShaper } from '../../src/text/shaper-fontkit.js';
-import { loadFontkitShaper } from '../../src/text/shaper-harfbuzz.js';
+import { fontkitShaper } from '../helpers/fontkit-shaper.js';
 
 
 
@@ -117,9 +116,5 @@ describe('what shapers tell about single glyphs', () => {
     // Thai is not in Source Serif 4, so the run falls back to Noto Sans Thai.
     const thai = engine.breakLines([{ text: 'สวัสดี', style: { family: 'serif', weight: 400, italic: false, size: 10, color: '#000' } }], 1000)[0].runs[0];
     expect(engine.face(thai.face).family).toBe('Noto Sans Thai');
-  });
-
-  it('loads the fontkit shaper on demand', async () => {
-    expect(await loadFontkitShaper()).toBe(fontkitShaper);
   });
 });

@@ -2,13 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { bundledFonts, fontsWith, textShaper } from '../../src/node/fonts.js';
 import { glyphTexts } from '../../src/text/clusters.js';
 import { createTextEngine } from '../../src/text/engine.js';
-import { padGlyfTable } from '../../src/text/face.js';
-import { fontkitShaper } from '../../src/text/shaper-fontkit.js';
-import { defaultShaper, loadHarfBuzzShaper } from '../../src/text/shaper-harfbuzz.js';
+import { padForFontkit } from '../helpers/fontkit-pad.js';
+import { fontkitShaper } from '../helpers/fontkit-shaper.js';
+import { loadHarfBuzzShaper } from '../../src/text/shaper-harfbuzz.js';
 import type { ShaperFace, TextStyle } from '../../src/text/types.js';
 
 function bundledFace(family: string, weight: 400 | 700 = 400, italic = false): ShaperFace {
-  return { key: `${family}-${weight}`, bytes: padGlyfTable(bundledFonts().faceBytes(family, weight, italic)!) };
+  return { key: `${family}-${weight}`, bytes: padForFontkit(bundledFonts().faceBytes(family, weight, italic)!) };
 }
 
 const style = (over: Partial<TextStyle> = {}): TextStyle => ({ family: 'sans', weight: 400, italic: false, size: 18, color: '#000', ...over });
@@ -69,29 +69,17 @@ describe('the HarfBuzz shaper', () => {
 });
 
 describe('loading', () => {
-  it('falls back to fontkit when the WASM cannot load, and the engine shapes with it', async () => {
-    const reasons: unknown[] = [];
-    const shaper = await loadHarfBuzzShaper({
-      importHarfBuzz: () => Promise.reject(new Error('harfbuzz.wasm: 404')),
-      onFallback: (err) => reasons.push(err),
-    });
-    expect(shaper).toBe(fontkitShaper);
-    expect(String(reasons[0])).toContain('404');
-    // A failure of someone else's loader does not change what the process found.
-    expect(defaultShaper().name).toBe('harfbuzz');
-
-    // Inter's figures tell the two apart: fontkit kerns "4." twice. At Inter's 2048 units per em,
-    // layout units are font units.
-    const face = bundledFace('sans');
-    const fromEngine = (engineShaper?: typeof shaper) => {
-      const engine = createTextEngine({ fonts: bundledFonts(), shaper: engineShaper });
-      const run = engine.breakLines([{ text: '4.5', style: style({ size: 2048 }) }], 1e6)[0].runs[0];
-      return run.glyphs.map((g) => g.advance);
+  it('says plainly when the WASM cannot load, and tries again on the next call', async () => {
+    let calls = 0;
+    const failing = () => {
+      calls++;
+      return Promise.reject(new Error('harfbuzz.wasm: 404'));
     };
-    const advances = (s: typeof shaper) => s.shape(face, '4.5').glyphs.map((g) => g.xAdvance);
-    expect(fromEngine(shaper)).toEqual(advances(fontkitShaper));
-    expect(fromEngine(undefined)).toEqual(advances(textShaper));
-    expect(advances(fontkitShaper)).not.toEqual(advances(textShaper));
+    await expect(loadHarfBuzzShaper({ importHarfBuzz: failing })).rejects.toThrow('HarfBuzz, the text shaper, could not load: harfbuzz.wasm: 404');
+    await expect(loadHarfBuzzShaper({ importHarfBuzz: failing })).rejects.toThrow(/could not load/);
+    expect(calls).toBe(2);
+    // Someone else's failing loader does not touch the process's own shaper.
+    expect(await loadHarfBuzzShaper()).toBe(textShaper);
   });
 
   it('loads once per process', async () => {

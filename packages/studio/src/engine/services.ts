@@ -34,14 +34,9 @@ export async function bootStudio(): Promise<Boot> {
   return { services, project };
 }
 
-/**
- * The export shapes text with HarfBuzz, so the preview does too; fontkit stands in only when the
- * page cannot run its WASM, and then says so, since glyph positions may differ in rare scripts.
- */
+/** The export shapes text with HarfBuzz, so the preview does too: a page that cannot run its WASM cannot start. */
 function loadShaper(): Promise<Shaper> {
-  return loadHarfBuzzShaper({
-    onFallback: (error) => console.warn('Spool: HarfBuzz could not load in this page; the preview shapes text with fontkit.', error),
-  });
+  return loadHarfBuzzShaper();
 }
 
 async function openInitialProject(projects: ProjectSummary[], catalog: Catalog): Promise<Project> {

@@ -1,13 +1,10 @@
 import { create, type Font } from 'fontkit';
-import { filterLookups } from './lookup-filter.js';
-import type { FaceGlyphs, ShapedGlyph, Shaper, ShaperFace } from './types.js';
+import { filterLookups } from './fontkit-lookups.js';
+import type { FaceGlyphs, ShapedGlyph, Shaper, ShaperFace } from '../../src/text/types.js';
 
 /**
- * fontkit's own layout, the shaper of last resort when HarfBuzz's WASM cannot load (a browser
- * without WebAssembly, a bundle that lost harfbuzz.wasm). It is pure JavaScript, but decodes
- * GSUB/GPOS into objects and runs them unoptimised in a cold process, which is why it is not the
- * default; and fontkit's module takes a cold process about 110 ms to evaluate, which is why only
- * a dynamic import reaches this file (see loadFontkitShaper).
+ * fontkit's own layout as a Shaper: the independent implementation the tests hold HarfBuzz's
+ * glyphs and positions against. Spool itself shapes only with HarfBuzz.
  */
 
 // Per bytes object rather than per key: two providers may serve different fonts under one key.
