@@ -1,5 +1,5 @@
 export { layoutDeck, layoutSlide, deckContext, laySlide, finishPage, deckAuthor } from './layout-deck.js';
-export type { SlidePages } from './layout-deck.js';
+export type { LayoutMemo, LayoutOptions, SlidePages } from './layout-deck.js';
 export { contentBox } from './chrome.js';
 export { MARGIN } from './context.js';
 export type { LayoutContext, Box } from './context.js';

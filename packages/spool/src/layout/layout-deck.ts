@@ -30,16 +30,35 @@ export interface SlidePages {
 }
 
 /**
- * Deck -> laid-out pages. Each slide becomes one page, or several when its text continues;
- * header and footer go on last, once the page count is known. The studio's incremental layout
- * runs the same three steps (deckContext, laySlide, finishPage), caching what an edit left alone.
+ * Where a caller keeps what an edit leaves alone (the studio's incremental preview). Each hook is
+ * given a key that changes whenever the result could, and the work to do when it has nothing kept.
  */
+export interface LayoutMemo {
+  context(deck: Deck, engine: TextEngine, images: ImageLookup, make: () => LayoutContext): LayoutContext;
+  /** `key`: the slide's template and its place among content and section slides. */
+  slide(ctx: LayoutContext, slide: Slide, key: string, lay: () => SlidePages): SlidePages;
+  /** `key`: the page's number and count, its slide's kind and template, its part and its author. */
+  page(part: PagePart, key: string, finish: () => LaidOutPage): LaidOutPage;
+}
+
+export interface LayoutOptions {
+  /**
+   * Called before each slide; it throws to stop a layout that has run too long (the builder's
+   * time limit), so no deck holds a thread past it however much text it holds.
+   */
+  checkpoint?: () => void;
+  memo?: LayoutMemo;
+}
+
 /**
- * `checkpoint` is called before each slide; it throws to stop a layout that has run too long (the
- * builder's time limit), so no deck holds a thread past it however much text it holds.
+ * Deck -> laid-out pages: the one layout loop. Each slide becomes one page, or several when its
+ * text continues; header and footer go on last, once the page count is known. A `memo` keeps the
+ * slides and pages an edit did not touch.
  */
-export function layoutDeck(deck: Deck, engine: TextEngine, images: ImageLookup, checkpoint?: () => void): LaidOutDeck {
-  const ctx = deckContext(deck, engine, images);
+export function layoutDeck(deck: Deck, engine: TextEngine, images: ImageLookup, options: LayoutOptions = {}): LaidOutDeck {
+  const { checkpoint, memo } = options;
+  const make = () => deckContext(deck, engine, images);
+  const ctx = memo ? memo.context(deck, engine, images, make) : make();
   const slides: SlidePages[] = [];
   let ordinal = 0;
   let section = 0;
@@ -47,12 +66,23 @@ export function layoutDeck(deck: Deck, engine: TextEngine, images: ImageLookup, 
     checkpoint?.();
     if (slide.kind === 'content') ordinal++;
     if (slide.kind === 'section') section++;
-    slides.push(laySlide(ctx, slide, ordinal, section));
+    const at = { ordinal, section };
+    const lay = () => laySlide(ctx, slide, at.ordinal, at.section);
+    slides.push(memo ? memo.slide(ctx, slide, `${slide.layout ?? ctx.design.layout}/${ordinal}/${section}`, lay) : lay());
   }
   const parts = slides.flatMap((s) => s.parts.map((part, index) => ({ slide: s.slide, layout: s.layout, part, index })));
   const author = deckAuthor(deck);
-  const pages = parts.map((p, i) => finishPage(ctx, p, i, parts.length, author));
+  const total = parts.length;
+  const pages = parts.map((p, i) => {
+    const finish = () => finishPage(ctx, p, i, total, author);
+    if (!memo) return finish();
+    return memo.page(p.part, `${i}/${total}/${p.slide.kind}/${p.layout}/${p.index}/${authorKey(p.slide.author ?? author)}`, finish);
+  });
   return { width: ctx.width, height: ctx.height, design: deck.design, theme: ctx.theme, pages, warnings: slides.flatMap((s) => s.warnings) };
+}
+
+function authorKey(author: Slide['author']): string {
+  return author ? `${author.name}\u0001${author.handle}\u0001${author.avatar ?? ''}` : '';
 }
 
 /** What every slide of a deck shares: theme, fonts, page size and the content box. */

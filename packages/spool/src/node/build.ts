@@ -106,7 +106,7 @@ export async function renderDeck(deck: Deck, options: RenderOptions = {}): Promi
   // Document places first: an error then names the post the user wrote, not the slide it became.
   const refs = [...(options.extraImages ?? []), ...deckImageRefs(deck)];
   const { staged, warnings: imageWarnings } = await time('images', () => loadImages(refs, options.baseDir ?? process.cwd(), options.source ?? 'input', options.images));
-  const laidOut = await time('layout', () => layoutDeck(deck, engine, imageLookup(staged), checkpoint));
+  const laidOut = await time('layout', () => layoutDeck(deck, engine, imageLookup(staged), { checkpoint }));
   checkpoint();
   const scenes = await time('scene', () => buildScenes(laidOut));
   // Conversions (WebP to PNG, downscaling) ran during layout; painting needs their bytes.
