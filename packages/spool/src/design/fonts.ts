@@ -1,4 +1,3 @@
-import { quoteInput } from '../errors/input-error.js';
 /** The bundled font families (shipped through npm packages, so exports never miss a font). */
 export interface FontFamilyDef {
   id: string;
@@ -13,9 +12,3 @@ export const FONT_FAMILIES: readonly FontFamilyDef[] = [
   { id: 'display', label: 'Playfair Display', family: 'Playfair Display', role: 'High-contrast display face for titles' },
   { id: 'mono', label: 'JetBrains Mono', family: 'JetBrains Mono', role: 'Monospace for code' },
 ];
-
-/** Bundled ids, or `custom:<id>` for fonts a user uploaded. */
-export function checkFontFamily(id: string, field: string): void {
-  if (id.startsWith('custom:') || FONT_FAMILIES.some((f) => f.id === id)) return;
-  throw new RangeError(`${field}: unknown font ${quoteInput(String(id))} (try ${FONT_FAMILIES.map((f) => f.id).join(', ')})`);
-}

@@ -10,5 +10,5 @@ export { contrastRatio, relativeLuminance, mixHex, parseHex } from './contrast.j
 export { DEFAULT_TYPOGRAPHY, DEFAULT_CTA_LINES, defaultBrand, defaultCta, defaultPlanOptions, defaultDesign } from './defaults.js';
 export { resolveDesign } from './resolve.js';
 export type { DesignInput } from './resolve.js';
-export { FONT_FAMILIES, checkFontFamily } from './fonts.js';
+export { FONT_FAMILIES } from './fonts.js';
 export type { FontFamilyDef } from './fonts.js';

@@ -1,10 +1,10 @@
 import type { BrandKit, CallToAction, Design, PatternChoice, PlanOptions, Typography } from './types.js';
 import { defaultDesign } from './defaults.js';
-import { resolveRatio } from './ratios.js';
-import { findTheme } from './themes.js';
-import { findLayout, findPattern } from './layouts.js';
-import { checkFontFamily } from './fonts.js';
+import type { z } from 'zod/v3';
+import { SpoolInputError } from '../errors/input-error.js';
+import { zodIssuesToInputIssues } from '../errors/schema-issues.js';
 import { definedOnly } from './defined-only.js';
+import { designInputSchema, designSchema } from './design-schema.js';
 
 /** What callers may say about a design: every part optional, the ratio by id or `WxH`. */
 export interface DesignInput {
@@ -18,36 +18,34 @@ export interface DesignInput {
   plan?: Partial<PlanOptions>;
 }
 
-const SIZE_LIMITS: Record<keyof Pick<Typography, 'titleSize' | 'bodySize' | 'chromeSize'>, [number, number]> = {
-  titleSize: [16, 96],
-  bodySize: [10, 48],
-  chromeSize: [8, 24],
-};
-
-/** Fills defaults and checks every id and size, throwing a RangeError that names the bad field. */
+/**
+ * A design from what the caller said, completed from `base` (the defaults): the input is parsed
+ * (every id and limit checked, the ratio read), merged, and the whole checked again, all by the
+ * design schema. A bad value throws a SpoolInputError naming its field.
+ */
 export function resolveDesign(input: DesignInput = {}, base: Design = defaultDesign()): Design {
-  const design: Design = {
-    ratio: input.ratio ? resolveRatio(input.ratio) : base.ratio,
+  const parsed = designInputSchema.safeParse(input);
+  if (!parsed.success) throw new SpoolInputError('design', zodIssuesToInputIssues(parsed.error.issues));
+  return checkDesign(mergeDesign(base, parsed.data));
+}
+
+/** Parsed input over a complete design: what was not said (or said as undefined) is kept. */
+export function mergeDesign(base: Design, input: z.output<typeof designInputSchema>): Design {
+  return {
+    ratio: input.ratio ?? base.ratio,
     theme: input.theme ?? base.theme,
     layout: input.layout ?? base.layout,
-    typography: { ...base.typography, ...definedOnly(input.typography ?? {}) },
-    pattern: { ...base.pattern, ...definedOnly(input.pattern ?? {}) },
-    brand: { ...base.brand, ...definedOnly(input.brand ?? {}), show: { ...base.brand.show, ...definedOnly(input.brand?.show ?? {}) } },
-    cta: { ...base.cta, ...definedOnly(input.cta ?? {}) },
-    plan: { ...base.plan, ...definedOnly(input.plan ?? {}) },
+    typography: { ...base.typography, ...definedOnly(input.typography) },
+    pattern: { ...base.pattern, ...definedOnly(input.pattern) },
+    brand: { ...base.brand, ...definedOnly(input.brand), show: { ...base.brand.show, ...definedOnly(input.brand?.show) } },
+    cta: { ...base.cta, ...definedOnly(input.cta) },
+    plan: { ...base.plan, ...definedOnly(input.plan) },
   };
-  findTheme(design.theme);
-  findLayout(design.layout);
-  findPattern(design.pattern.id);
-  if (design.typography.titleFont) checkFontFamily(design.typography.titleFont, 'typography.titleFont');
-  if (design.typography.bodyFont) checkFontFamily(design.typography.bodyFont, 'typography.bodyFont');
-  for (const [key, [min, max]] of Object.entries(SIZE_LIMITS)) {
-    const value = design.typography[key as keyof typeof SIZE_LIMITS];
-    if (!Number.isFinite(value) || value < min || value > max) throw new RangeError(`typography.${key}: ${value} is outside ${min}..${max}`);
-  }
-  if (design.pattern.opacity !== undefined && !(design.pattern.opacity >= 0 && design.pattern.opacity <= 1)) {
-    throw new RangeError(`pattern.opacity: ${design.pattern.opacity} is outside 0..1`);
-  }
-  if (design.cta.lines.length > 3) throw new RangeError(`cta.lines: at most 3 lines, got ${design.cta.lines.length}`);
-  return design;
+}
+
+/** A complete design checked by the schema, or a SpoolInputError naming each bad field. */
+export function checkDesign(design: Design): Design {
+  const checked = designSchema.safeParse(design);
+  if (!checked.success) throw new SpoolInputError('design', zodIssuesToInputIssues(checked.error.issues));
+  return checked.data;
 }

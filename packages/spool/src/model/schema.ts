@@ -5,7 +5,7 @@
 import { z } from 'zod/v3';
 import { DOCUMENT_SCHEMA_VERSION, type SpoolDocument } from './document.js';
 import { SpoolInputError } from '../errors/input-error.js';
-import { zodIssuesToInputIssues } from './schema-issues.js';
+import { zodIssuesToInputIssues } from '../errors/schema-issues.js';
 import { checkPostCount, checkPostLength, checkPostText, MAX_POST_CHARS, tooManyPosts } from './limits.js';
 
 export { MAX_POSTS, MAX_POST_CHARS } from './limits.js';

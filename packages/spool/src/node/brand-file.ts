@@ -4,7 +4,7 @@ import type { DesignInput } from '../design/resolve.js';
 import { brandKitSchema } from '../design/brand-schema.js';
 import { SpoolInputError } from '../errors/input-error.js';
 import { parseJsonText } from '../model/json-text.js';
-import { zodIssuesToInputIssues } from '../model/schema-issues.js';
+import { zodIssuesToInputIssues } from '../errors/schema-issues.js';
 
 /** Reads a brand kit JSON file; avatar and logo paths are resolved against the kit's folder. */
 export async function readBrandFile(file: string): Promise<NonNullable<DesignInput['brand']>> {

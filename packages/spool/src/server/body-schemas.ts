@@ -7,7 +7,7 @@ import { z } from 'zod/v3';
 import { documentSchema } from '../model/schema.js';
 import { deckSchema, designOrInputSchema } from '../model/deck-schema.js';
 import { SpoolInputError } from '../errors/input-error.js';
-import { zodIssuesToInputIssues } from '../model/schema-issues.js';
+import { zodIssuesToInputIssues } from '../errors/schema-issues.js';
 import { storedBrandKitSchema } from '../store/brand-kit.js';
 
 const name = z.string().trim().min(1).max(200);

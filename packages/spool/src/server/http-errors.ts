@@ -1,6 +1,6 @@
 import { ZodError } from 'zod/v3';
 import { SpoolInputError, formatInputIssues } from '../errors/input-error.js';
-import { zodIssuesToInputIssues } from '../model/schema-issues.js';
+import { zodIssuesToInputIssues } from '../errors/schema-issues.js';
 import { ConflictError, NotFoundError, StorageError } from '../store/errors.js';
 import { FetchFailedError, FetchRefusedError } from '../sources/fetch-guard.js';
 

@@ -6,7 +6,7 @@ import { z } from 'zod/v3';
 import { brandKitSchema } from '../design/brand-schema.js';
 import { FONT_FAMILIES } from '../design/fonts.js';
 import { SpoolInputError } from '../errors/input-error.js';
-import { zodIssuesToInputIssues } from '../model/schema-issues.js';
+import { zodIssuesToInputIssues } from '../errors/schema-issues.js';
 import { quoteInput } from '../errors/input-error.js';
 
 const kitFont = z.string().refine(

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { SpoolInputError } from '../../src/errors/input-error.js';
 import { firstJsonError, parseJsonText } from '../../src/model/json-text.js';
 import { documentSchema, parseDocument, parseThreadFile } from '../../src/model/schema.js';
-import { formatIssuePath } from '../../src/model/schema-issues.js';
+import { formatIssuePath } from '../../src/errors/schema-issues.js';
 
 const author = { name: 'Ada', handle: 'ada' };
 const post = (extra: object = {}) => ({ author, html: 'hi', ...extra });

@@ -1,5 +1,5 @@
 import type { ZodIssue } from 'zod/v3';
-import { quoteInput, type InputIssue } from '../errors/input-error.js';
+import { quoteInput, type InputIssue } from './input-error.js';
 
 /** More than this many problems and the input is likely the wrong file; listing them all would bury the first. */
 const MAX_ISSUES = 10;
