@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { importCycles, reachable, readImportGraph } from '../helpers/import-graph.js';
@@ -78,6 +79,12 @@ describe('the architecture', () => {
       for (const spec of graph.external.get(file) ?? []) if (/^spool(\/|$)/.test(spec) && spec !== 'spool/core' && spec !== 'spool/api') wrong.push(`${rel(file)} -> ${spec}`);
     }
     expect(wrong).toEqual([]);
+  });
+
+  it('keeps the studio\'s calls to the server behind its services: no component imports the API client', () => {
+    const components = [...graph.edges.keys()].filter((f) => /studio\/src\/(components|dnd)\//.test(f.split(path.sep).join('/')));
+    const calling = components.filter((f) => /import\s*\{[^}]*\bapi\b[^}]*\}\s*from\s*'[./]*api\/client\.js'/.test(readFileSync(f, 'utf8')));
+    expect(calling.map(rel)).toEqual([]);
   });
 
   it('keeps the browser core free of Node: nothing core.ts reaches imports node: modules or the Node-only folders', () => {

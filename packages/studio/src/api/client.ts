@@ -115,6 +115,9 @@ export const api = {
   },
 };
 
+/** The server as the studio sees it; tests may hand the studio another. */
+export type Backend = typeof api;
+
 async function readWithProgress(res: Response, onBytes?: (received: number, total: number) => void): Promise<Blob> {
   const type = res.headers.get('content-type') ?? 'application/octet-stream';
   const total = Number(res.headers.get('content-length') ?? 0);

@@ -1,5 +1,5 @@
 import { type Deck, type Design, findTheme, loadHarfBuzzShaper, type Shaper } from 'spool/core';
-import { api } from '../api/client.js';
+import { api, type Backend } from '../api/client.js';
 import type { Catalog, Project, ProjectSummary } from '../api/types.js';
 import { DeckRenderer } from './deck-renderer.js';
 import { FontLibrary } from './font-library.js';
@@ -8,6 +8,8 @@ import { installInterfaceFont } from './font-library.js';
 
 /** The long-lived pieces the studio shares: the server's catalog and the in-page engine. */
 export interface Services {
+  /** The server, through the API client: every call the studio makes goes through here. */
+  backend: Backend;
   catalog: Catalog;
   fonts: FontLibrary;
   images: ImageLibrary;
@@ -27,7 +29,7 @@ export async function bootStudio(): Promise<Boot> {
   const [catalog, emoji, projects, shaper] = await Promise.all([api.catalog(), api.emojiKeys(), api.listProjects(), loadShaper()]);
   const fonts = new FontLibrary(catalog.fonts, new Set(emoji.keys), shaper, catalog.fontFallbacks);
   const images = new ImageLibrary();
-  const services: Services = { catalog, fonts, images, renderer: new DeckRenderer(fonts, images) };
+  const services: Services = { backend: api, catalog, fonts, images, renderer: new DeckRenderer(fonts, images) };
   const project = await openInitialProject(projects, catalog);
   await preloadDesignFonts(services, project.deck.design);
   installInterfaceFont(fonts);

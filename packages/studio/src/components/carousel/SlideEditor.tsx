@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react';
 import { type Slide, blocksToText, removeSlideImage, setSlideImage, setSlideLayout, spansToText, textToBlocks, textToSpans, updateSlideText } from 'spool/core';
-import { api, mediaUrl } from '../../api/client.js';
+import { mediaUrl } from '../../api/client.js';
 import { useStudio } from '../../state/studio-context.js';
 import { useNotify } from '../../state/toasts.js';
 import { ImageIcon, TrashIcon, UploadIcon } from '../common/graphics.js';
@@ -61,7 +61,7 @@ export function SlideEditor({ slide, index }: { slide: Slide; index: number }) {
 }
 
 function SlideImages({ slide }: { slide: Slide }) {
-  const { edit } = useStudio();
+  const { edit, services } = useStudio();
   const notify = useNotify();
   const input = useRef<HTMLInputElement>(null);
   const [target, setTarget] = useState<number | undefined>();
@@ -75,7 +75,7 @@ function SlideImages({ slide }: { slide: Slide }) {
     if (!file) return;
     setBusy(true);
     try {
-      const asset = await api.uploadAsset(file);
+      const asset = await services.backend.uploadAsset(file);
       if (asset.kind !== 'image') throw new Error(`${file.name} is not an image`);
       const media = { type: 'image' as const, src: `asset:${asset.id}`, alt: file.name.replace(/\.[^.]+$/, '') };
       edit((d) => setSlideImage(d, { slideId: slide.id, media, index: target }));

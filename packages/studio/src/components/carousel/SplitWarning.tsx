@@ -1,6 +1,5 @@
 import { useState } from 'react';
 import { INSTAGRAM_SLIDE_LIMIT, splitDeck, isInstagram } from 'spool/core';
-import { api } from '../../api/client.js';
 import type { RenderedPage } from '../../engine/deck-renderer.js';
 import { useStudio } from '../../state/studio-context.js';
 import { useNotify } from '../../state/toasts.js';
@@ -11,7 +10,7 @@ import { SplitIcon, WarningIcon } from '../common/graphics.js';
  * the rest as new projects, each closed by the outro.
  */
 export function SplitWarning({ pages }: { pages: RenderedPage[] }) {
-  const { deck, document, state, edit } = useStudio();
+  const { deck, document, state, edit, services } = useStudio();
   const notify = useNotify();
   const [busy, setBusy] = useState(false);
   if (!isInstagram(deck.design.ratio) || pages.length <= INSTAGRAM_SLIDE_LIMIT) return null;
@@ -25,7 +24,7 @@ export function SplitWarning({ pages }: { pages: RenderedPage[] }) {
     setBusy(true);
     try {
       for (let i = 1; i < parts.length; i++) {
-        await api.createProject({ name: `${state.name} (part ${i + 1})`, document, deck: parts[i] });
+        await services.backend.createProject({ name: `${state.name} (part ${i + 1})`, document, deck: parts[i] });
       }
       edit(() => parts[0]);
       notify(`Split into ${parts.length} carousels. Parts 2–${parts.length} are in your project list.`, 'success');

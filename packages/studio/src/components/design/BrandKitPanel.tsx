@@ -1,6 +1,5 @@
 import { useState } from 'react';
 import { setDesign } from 'spool/core';
-import { api } from '../../api/client.js';
 import type { BrandKitRecord } from '../../api/types.js';
 import { useDesign, useStudio } from '../../state/studio-context.js';
 import { useLibrary } from '../../state/library-context.js';
@@ -13,7 +12,7 @@ import { PresetsBlock } from './PresetsBlock.js';
 
 /** Brand Kit: profiles (for people who post as several brands), header and footer parts, and presets. */
 export function BrandKitPanel() {
-  const { design, edit } = useDesign();
+  const { design, edit, services } = useDesign();
   const { document } = useStudio();
   const { brandKits, reload, loaded } = useLibrary();
   const notify = useNotify();
@@ -37,7 +36,7 @@ export function BrandKitPanel() {
 
   const remove = async (record: BrandKitRecord) => {
     try {
-      await api.deleteBrandKit(record.id);
+      await services.backend.deleteBrandKit(record.id);
       await reload();
     } catch (err) {
       notify(err instanceof Error ? err.message : String(err), 'error');

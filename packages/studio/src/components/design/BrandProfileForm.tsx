@@ -1,6 +1,6 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { setDesign } from 'spool/core';
-import { api, mediaUrl } from '../../api/client.js';
+import { mediaUrl } from '../../api/client.js';
 import type { BrandKitRecord, StoredBrandKit } from '../../api/types.js';
 import { useStudioActions } from '../../state/studio-context.js';
 import { useLibrary } from '../../state/library-context.js';
@@ -31,7 +31,7 @@ export function BrandProfileForm({ record, active, isNew = false, onClose }: { r
     if (!file) return;
     setBusy(what);
     try {
-      const asset = await api.uploadAsset(file);
+      const asset = await services.backend.uploadAsset(file);
       if (what === 'avatar' || what === 'logo') {
         if (asset.kind !== 'image') throw new Error(`${file.name} is not an image`);
         set({ [what]: `asset:${asset.id}` });
@@ -53,7 +53,7 @@ export function BrandProfileForm({ record, active, isNew = false, onClose }: { r
     setBusy('save');
     try {
       const name = label.trim() || 'Profile';
-      const saved = isNew ? await api.createBrandKit(name, kit, isDefault) : await api.updateBrandKit(record.id, name, kit, isDefault);
+      const saved = isNew ? await services.backend.createBrandKit(name, kit, isDefault) : await services.backend.updateBrandKit(record.id, name, kit, isDefault);
       await reload();
       if (active) edit((d) => setDesign(d, profilePatch(saved.kit)));
       notify(`Saved profile “${saved.name}”`, 'success');

@@ -1,6 +1,5 @@
 import { useState, type FormEvent } from 'react';
 import { applyPreset } from 'spool/core';
-import { api } from '../../api/client.js';
 import { useDesign } from '../../state/studio-context.js';
 import { useLibrary } from '../../state/library-context.js';
 import { useNotify } from '../../state/toasts.js';
@@ -8,7 +7,7 @@ import { TrashIcon } from '../common/graphics.js';
 
 /** Saved presets: the whole design under a name, applied to any project in one click. */
 export function PresetsBlock() {
-  const { design, edit } = useDesign();
+  const { design, edit, services } = useDesign();
   const { presets, reload } = useLibrary();
   const notify = useNotify();
   const [name, setName] = useState('');
@@ -20,7 +19,7 @@ export function PresetsBlock() {
     if (!clean) return;
     setBusy(true);
     try {
-      await api.createPreset(clean, design);
+      await services.backend.createPreset(clean, design);
       await reload();
       setName('');
       notify(`Saved preset “${clean}”`, 'success');
@@ -33,7 +32,7 @@ export function PresetsBlock() {
 
   const remove = async (id: string, label: string) => {
     try {
-      await api.deletePreset(id);
+      await services.backend.deletePreset(id);
       await reload();
       notify(`Deleted preset “${label}”`);
     } catch (err) {

@@ -1,7 +1,6 @@
 import { useEffect, useId, useRef, useState, type FormEvent, type Ref } from 'react';
 import { blockText, planDeck, type SpoolDocument, addPosts, appendPostSlides, planFromDocument } from 'spool/core';
 import { zipBlob } from '../../engine/zip-blob.js';
-import { api } from '../../api/client.js';
 import type { ImportRequest } from '../../api/types.js';
 import { useStudio } from '../../state/studio-context.js';
 import { useNotify } from '../../state/toasts.js';
@@ -55,12 +54,12 @@ export function ImportBox({ onDone }: { onDone(focusPost?: string): void }) {
           : mode === 'url'
             ? { kind: 'url', url: url.trim() }
             : await uploadOf(files);
-      const result = await api.importSource(req);
+      const result = await studio.services.backend.importSource(req);
       let first: string | undefined;
       if (target === 'new') {
         // A new project starts from the default design (and default brand profile), like any new project.
         const design = newProjectDesign(studio.services.catalog.defaults);
-        const project = await api.createProject({ name: projectNameFor(result.document), document: result.document, deck: planDeck(result.document, design) });
+        const project = await studio.services.backend.createProject({ name: projectNameFor(result.document), document: result.document, deck: planDeck(result.document, design) });
         await studio.open(project);
         first = project.document.posts[0]?.id;
       } else {

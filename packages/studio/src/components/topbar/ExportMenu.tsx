@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { Deck } from 'spool/core';
+import type { Backend } from '../../api/client.js';
 import { zipBlob } from '../../engine/zip-blob.js';
-import { api } from '../../api/client.js';
 import { useRender, useStudio } from '../../state/studio-context.js';
 import { useNotify } from '../../state/toasts.js';
 import { ChevronDownIcon, DownloadIcon } from '../common/graphics.js';
@@ -20,7 +20,7 @@ const PARALLEL = 2;
 
 /** Export: the PDF, every page as PNG or JPEG in a ZIP, or the selected slide as one PNG. */
 export function ExportMenu() {
-  const { deck, state, selected } = useStudio();
+  const { deck, state, selected, services } = useStudio();
   const { render } = useRender();
   const notify = useNotify();
   const [progress, setProgress] = useState<Progress | null>(null);
@@ -33,13 +33,13 @@ export function ExportMenu() {
     try {
       if (job === 'pdf') {
         setProgress({ label: 'Rendering PDF', done: 0, total: 1 });
-        const blob = await api.render(deck, 'pdf', { onBytes: (got, total) => setProgress({ label: 'Downloading PDF', done: got, total: total || got }) });
+        const blob = await services.backend.render(deck, 'pdf', { onBytes: (got, total) => setProgress({ label: 'Downloading PDF', done: got, total: total || got }) });
         download(blob, `${base}.pdf`);
       } else if (job === 'slide') {
         setProgress({ label: `Rendering slide ${selectedPage}`, done: 0, total: 1 });
-        download(await api.render(deck, 'png', { page: selectedPage }), `${base}-slide-${String(selectedPage).padStart(2, '0')}.png`);
+        download(await services.backend.render(deck, 'png', { page: selectedPage }), `${base}-slide-${String(selectedPage).padStart(2, '0')}.png`);
       } else {
-        const blob = await renderPages(deck, job, pageCount, (done) => setProgress({ label: `Rendering ${job.toUpperCase()} ${done} of ${pageCount}`, done, total: pageCount }));
+        const blob = await renderPages(services.backend, deck, job, pageCount, (done) => setProgress({ label: `Rendering ${job.toUpperCase()} ${done} of ${pageCount}`, done, total: pageCount }));
         download(blob, `${base}-${job}.zip`);
       }
       notify('Export ready', 'success');
@@ -82,7 +82,7 @@ export function ExportMenu() {
   );
 }
 
-async function renderPages(deck: Deck, format: 'png' | 'jpeg', total: number, onDone: (done: number) => void): Promise<Blob> {
+async function renderPages(backend: Backend, deck: Deck, format: 'png' | 'jpeg', total: number, onDone: (done: number) => void): Promise<Blob> {
   const files: { name: string; bytes: Uint8Array }[] = new Array(total);
   const width = Math.max(2, String(total).length);
   let next = 0;
@@ -91,7 +91,7 @@ async function renderPages(deck: Deck, format: 'png' | 'jpeg', total: number, on
   const worker = async () => {
     while (next < total) {
       const page = ++next;
-      const blob = await api.render(deck, format, { page });
+      const blob = await backend.render(deck, format, { page });
       files[page - 1] = { name: `slide-${String(page).padStart(width, '0')}.${format === 'jpeg' ? 'jpg' : 'png'}`, bytes: new Uint8Array(await blob.arrayBuffer()) };
       onDone(++done);
     }

@@ -1,5 +1,4 @@
 import { useEffect, useState } from 'react';
-import { api } from '../../api/client.js';
 import type { ProjectSummary } from '../../api/types.js';
 import { emptyProject } from '../../engine/services.js';
 import { useStudio } from '../../state/studio-context.js';
@@ -28,7 +27,7 @@ function ProjectList({ close }: { close(): void }) {
 
   const load = async () => {
     await studio.flush();
-    setProjects(await api.listProjects());
+    setProjects(await studio.services.backend.listProjects());
   };
   // Once per opening of the menu: the list is a snapshot, refreshed after each change made here.
   useEffect(() => {
@@ -37,26 +36,26 @@ function ProjectList({ close }: { close(): void }) {
 
   const guard = (fn: () => Promise<void>) => () => void fn().catch((err) => notify(err instanceof Error ? err.message : String(err), 'error'));
   const open = (id: string) => guard(async () => {
-    if (id !== studio.state.projectId) await studio.open(await api.getProject(id));
+    if (id !== studio.state.projectId) await studio.open(await studio.services.backend.getProject(id));
     close();
   });
   // A new project starts from the default design, never from the open project's brand and look:
   // the next carousel may be for another author or client.
   const create = guard(async () => {
-    const project = await api.createProject(emptyProject('Untitled carousel', newProjectDesign(studio.services.catalog.defaults)));
+    const project = await studio.services.backend.createProject(emptyProject('Untitled carousel', newProjectDesign(studio.services.catalog.defaults)));
     await studio.open(project);
     close();
   });
   const duplicate = (id: string) => guard(async () => {
     await studio.flush();
-    await api.duplicateProject(id);
+    await studio.services.backend.duplicateProject(id);
     await load();
   });
   const remove = (id: string) => guard(async () => {
-    await api.deleteProject(id);
+    await studio.services.backend.deleteProject(id);
     const rest = (projects ?? []).filter((p) => p.id !== id);
     if (id === studio.state.projectId) {
-      const next = rest[0] ? await api.getProject(rest[0].id) : await api.createProject(emptyProject('Untitled carousel', newProjectDesign(studio.services.catalog.defaults)));
+      const next = rest[0] ? await studio.services.backend.getProject(rest[0].id) : await studio.services.backend.createProject(emptyProject('Untitled carousel', newProjectDesign(studio.services.catalog.defaults)));
       await studio.open(next);
     }
     await load();
@@ -67,8 +66,8 @@ function ProjectList({ close }: { close(): void }) {
     if (!name) return;
     if (id === studio.state.projectId) studio.rename(name);
     else {
-      const project = await api.getProject(id);
-      await api.updateProject(id, { name }, project.revision);
+      const project = await studio.services.backend.getProject(id);
+      await studio.services.backend.updateProject(id, { name }, project.revision);
     }
     await load();
   });
