@@ -4,7 +4,7 @@ import { StudioDnd } from './dnd/StudioDnd.js';
 import { LibraryProvider } from './state/library-context.js';
 import { StudioProvider, useStudioActions } from './state/studio-context.js';
 import { ToastProvider } from './state/toasts.js';
-import { useUndoShortcuts } from './state/studio-context.js';
+import { ActionKeys, useUndoShortcuts } from './state/studio-context.js';
 import { CarouselPanel } from './components/carousel/CarouselPanel.js';
 import { DesignSidebar } from './components/design/DesignSidebar.js';
 import { SourcePanel } from './components/source/SourcePanel.js';
@@ -57,6 +57,7 @@ function Studio() {
     <div className="app">
       {/* A button, not a #link: the address's hash names the open project. */}
       <button type="button" className="skip-link" onClick={() => document.getElementById('carousel')?.focus()}>Skip to the carousel</button>
+      <ActionKeys />
       <TopBar />
       <StudioDnd>
         <Workspace source={<SourcePanel />} carousel={<CarouselPanel />} design={<DesignSidebar />} />

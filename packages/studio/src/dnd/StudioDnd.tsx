@@ -1,13 +1,14 @@
 import { createContext, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
 import {
   closestCenter, DndContext, DragOverlay, KeyboardSensor, pointerWithin, PointerSensor, useSensor, useSensors,
-  type Active, type Announcements, type CollisionDetection, type DragEndEvent, type DragStartEvent, type KeyboardCoordinateGetter, type Over, type UniqueIdentifier,
+  type Announcements, type CollisionDetection, type DragEndEvent, type DragStartEvent, type KeyboardCoordinateGetter, type UniqueIdentifier,
 } from '@dnd-kit/core';
 import { sortableKeyboardCoordinates } from '@dnd-kit/sortable';
-import { applyPostToSlide, insertPostAsSlide, moveSlide, nextSlideId, type Post } from 'spool/core';
+import { nextSlideId, type Post } from 'spool/core';
 import { useStudio } from '../state/studio-context.js';
 import { PostDragPreview } from '../components/source/PostCard.js';
 import { dragData, dropData, type DragData } from './drag-ids.js';
+import { act } from '../state/deck-actions.js';
 
 const ActiveDragContext = createContext<DragData | undefined>(undefined);
 
@@ -59,17 +60,17 @@ export function StudioDnd({ children }: { children: ReactNode }) {
     if (!drag) return;
     if (drag.type === 'slide') {
       const to = deck.slides.findIndex((s) => `slide:${s.id}` === over?.id);
-      if (to >= 0) studio.edit((d) => moveSlide(d, { slideId: drag.slideId, to }), { select: drag.slideId });
+      if (to >= 0) studio.edit(act.moveSlide({ slideId: drag.slideId, to }), { select: drag.slideId });
       return;
     }
     const post = postById(drag.postId);
     if (!post || !drop) return;
     if (drop.type === 'gap') {
       const id = nextSlideId(deck);
-      studio.edit((d) => insertPostAsSlide(d, { post, at: drop.index, id }), { select: id });
+      studio.edit(act.insertPost({ post, at: drop.index }), { select: id });
     } else {
       const mode = drop.type === 'zone' ? drop.mode : append.current ? 'append' : 'replace';
-      studio.edit((d) => applyPostToSlide(d, { post, slideId: drop.slideId, mode }), { select: drop.slideId });
+      studio.edit(act.applyPostToSlide({ post, slideId: drop.slideId, mode }), { select: drop.slideId });
     }
   };
 

@@ -1,9 +1,10 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useReducer, type ReactNode } from 'react';
-import { type Deck, type Slide, type SpoolDocument, canRedo, canUndo } from 'spool/core';
+import { createContext, useCallback, useContext, useEffect, useMemo, useReducer, useRef, type ReactNode } from 'react';
+import { type Deck, type Slide, type SpoolDocument, canRedo, canUndo, nextSlideId } from 'spool/core';
 import type { Project } from '../api/types.js';
 import { preloadDesignFonts, setProjectHash, type Services } from '../engine/services.js';
 import { openState, studioReducer, type ContentChange, type DeckEdit, type StudioState } from './studio-state.js';
 import { useAutosave, type SaveStatus } from './use-autosave.js';
+import { actionForKey, keyedEdit } from './deck-actions.js';
 import { useDeckRender, type RenderState } from './use-deck-render.js';
 import { useNotify } from './toasts.js';
 
@@ -160,4 +161,31 @@ export function useUndoShortcuts(undo: () => void, redo: () => void): void {
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, [undo, redo]);
+}
+
+/**
+ * The keys bound to named deck actions (deck-actions.ts), on the selected slide: only while focus
+ * is on the slides (the strip or the preview), so typing never deletes or duplicates one. A slide
+ * duplicated by key is selected, as from the toolbar.
+ */
+export function ActionKeys(): null {
+  const { edit, selected, deck } = useStudio();
+  const current = useRef({ selected, deck });
+  current.current = { selected, deck };
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const target = e.target as HTMLElement | null;
+      if (!target?.closest('.strip, [data-testid=preview]') || target.closest('input, textarea, select, [contenteditable="true"]')) return;
+      const name = actionForKey(e);
+      const { selected: slide, deck: now } = current.current;
+      if (!name || !slide) return;
+      const named = keyedEdit(name, slide.id);
+      if (!named) return;
+      e.preventDefault();
+      edit(named, name === 'duplicateSlide' ? { select: nextSlideId(now) } : {});
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [edit]);
+  return null;
 }

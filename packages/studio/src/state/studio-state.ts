@@ -1,5 +1,6 @@
 import { type Deck, type SpoolDocument, canRedo, canUndo, createHistory, recordEdit, redo, undo, type History } from 'spool/core';
 import type { Project } from '../api/types.js';
+import { perform, type NamedEdit } from './deck-actions.js';
 
 /** What a project holds and undo takes back: its posts and its deck, together. */
 export interface ProjectContent {
@@ -23,10 +24,15 @@ export interface StudioState {
   changes: number;
   /** The last edit the library refused (a bad id, a size out of range), to show once. */
   refused?: { message: string; at: number };
+  /** The named edits made since the project opened, the last EDIT_LOG_SIZE of them. */
+  log?: NamedEdit[];
 }
 
-/** An edit: one of the library's pure deck actions with its arguments bound. */
-export type DeckEdit = (deck: Deck) => Deck;
+/** An edit: one of the studio's named deck actions with its arguments (see deck-actions.ts). */
+export type DeckEdit = NamedEdit;
+
+/** The last edits made, by name, newest last: for logs, replays and tests. */
+export const EDIT_LOG_SIZE = 50;
 
 /** A change to the posts and the deck at once (an import). */
 export type ContentChange = (content: ProjectContent) => ProjectContent;
@@ -61,14 +67,15 @@ export function studioReducer(state: StudioState, action: StudioAction): StudioS
       const present = state.history.present;
       let next: ProjectContent;
       try {
-        next = action.type === 'edit' ? { ...present, deck: action.edit(present.deck) } : action.change(present);
+        next = action.type === 'edit' ? { ...present, deck: perform(present.deck, action.edit) } : action.change(present);
       } catch (err) {
         return { ...state, refused: { message: err instanceof Error ? err.message : String(err), at: action.at } };
       }
       const unchanged = next.deck === present.deck && next.document === present.document;
       const history = unchanged ? state.history : recordEdit(state.history, next, { key: action.type === 'edit' ? action.key : undefined, at: action.at });
       if (history === state.history && action.select === undefined) return state;
-      return withSelection({ ...state, history, changes: state.changes + 1 }, action.select ?? state.selectedId);
+      const log = action.type === 'edit' ? [...(state.log ?? []), action.edit].slice(-EDIT_LOG_SIZE) : state.log;
+      return withSelection({ ...state, history, log, changes: state.changes + 1 }, action.select ?? state.selectedId);
     }
     case 'undo':
     case 'redo': {

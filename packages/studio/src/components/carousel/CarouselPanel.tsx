@@ -1,11 +1,12 @@
 import { useCallback, useMemo } from 'react';
-import { addSlide, deleteSlide, duplicateSlide, nextSlideId, defaultInsertIndex } from 'spool/core';
+import { nextSlideId } from 'spool/core';
 import { useRender, useStudio } from '../../state/studio-context.js';
 import { CopyIcon, PlusIcon, TrashIcon } from '../common/graphics.js';
 import { SlideEditor } from './SlideEditor.js';
 import { SlideStage } from './SlideStage.js';
 import { SlideStrip } from './SlideStrip.js';
 import { SplitWarning } from './SplitWarning.js';
+import { act } from '../../state/deck-actions.js';
 
 /** The centre column: the selected slide large, its edit form, and the strip of all slides. */
 export function CarouselPanel() {
@@ -18,11 +19,7 @@ export function CarouselPanel() {
   const selectedPages = useMemo(() => pages.filter((p) => p.slideId === selected?.id), [pages, selected?.id]);
 
   const add = useCallback(() => {
-    edit((d) => {
-      const at = selected ? Math.min(d.slides.findIndex((s) => s.id === selected.id) + 1, defaultInsertIndex(d)) : undefined;
-      // Empty, with the editor's placeholder to guide: text put here for guidance would export as is.
-      return addSlide(d, { id: nextSlideId(d), at, slide: { blocks: [] } });
-    }, { select: nextSlideId(deck) });
+    edit(act.addSlideAfter({ after: selected?.id }), { select: nextSlideId(deck) });
   }, [edit, selected, deck]);
 
   return (
@@ -37,11 +34,11 @@ export function CarouselPanel() {
         <div className="toolbar" role="toolbar" aria-label="Slide actions">
           <button type="button" className="btn btn-sm" onClick={add}><PlusIcon /> Add slide</button>
           <button type="button" className="btn btn-sm" disabled={!selected}
-            onClick={() => selected && edit((d) => duplicateSlide(d, { slideId: selected.id, id: nextSlideId(d) }), { select: nextSlideId(deck) })}>
+            onClick={() => selected && edit(act.duplicateSlide({ slideId: selected.id }), { select: nextSlideId(deck) })}>
             <CopyIcon /> Duplicate
           </button>
           <button type="button" className="btn btn-sm btn-danger-ghost" disabled={!selected}
-            onClick={() => selected && edit((d) => deleteSlide(d, { slideId: selected.id }))}>
+            onClick={() => selected && edit(act.deleteSlide({ slideId: selected.id }))}>
             <TrashIcon /> Delete
           </button>
         </div>

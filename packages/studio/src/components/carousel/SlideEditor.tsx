@@ -1,10 +1,11 @@
 import { useRef, useState } from 'react';
-import { type Slide, blocksToText, removeSlideImage, setSlideImage, setSlideLayout, spansToText, textToBlocks, textToSpans, updateSlideText } from 'spool/core';
+import { type Slide, blocksToText, spansToText, textToBlocks, textToSpans } from 'spool/core';
 import { mediaUrl } from '../../api/client.js';
 import { useStudio } from '../../state/studio-context.js';
 import { useNotify } from '../../state/toasts.js';
 import { ImageIcon, TrashIcon, UploadIcon } from '../common/graphics.js';
 import { MarkupField } from './MarkupField.js';
+import { act } from '../../state/deck-actions.js';
 
 const KIND_NAME: Record<Slide['kind'], string> = { cover: 'Cover', content: 'Content', section: 'Section', image: 'Image', outro: 'Outro' };
 
@@ -19,12 +20,12 @@ export function SlideEditor({ slide, index }: { slide: Slide; index: number }) {
 
   const setTitle = (text: string) => {
     const title = textToSpans(text);
-    edit((d) => updateSlideText(d, { slideId: id, title }), { key: `title:${id}` });
+    edit(act.updateSlideText({ slideId: id, title }), { key: `title:${id}` });
     return spansToText(title);
   };
   const setBody = (text: string) => {
     const blocks = textToBlocks(text);
-    edit((d) => updateSlideText(d, { slideId: id, blocks }), { key: `body:${id}` });
+    edit(act.updateSlideText({ slideId: id, blocks }), { key: `body:${id}` });
     return blocksToText(blocks);
   };
 
@@ -49,7 +50,7 @@ export function SlideEditor({ slide, index }: { slide: Slide; index: number }) {
       <div className="field">
         <label className="field-label" htmlFor={`layout-${id}`}>Slide layout</label>
         <select id={`layout-${id}`} className="input select" value={slide.layout ?? ''} disabled={slide.kind !== 'content'}
-          onChange={(e) => edit((d) => setSlideLayout(d, { slideId: id, layout: e.target.value || undefined }))}>
+          onChange={(e) => edit(act.setSlideLayout({ slideId: id, layout: e.target.value || undefined }))}>
           <option value="">Deck default ({deckLayout})</option>
           {layouts.map((l) => <option key={l.id} value={l.id}>{l.label}</option>)}
         </select>
@@ -78,7 +79,7 @@ function SlideImages({ slide }: { slide: Slide }) {
       const asset = await services.backend.uploadAsset(file);
       if (asset.kind !== 'image') throw new Error(`${file.name} is not an image`);
       const media = { type: 'image' as const, src: `asset:${asset.id}`, alt: file.name.replace(/\.[^.]+$/, '') };
-      edit((d) => setSlideImage(d, { slideId: slide.id, media, index: target }));
+      edit(act.setSlideImage({ slideId: slide.id, media, index: target }));
     } catch (err) {
       notify(err instanceof Error ? err.message : String(err), 'error');
     } finally {
@@ -99,7 +100,7 @@ function SlideImages({ slide }: { slide: Slide }) {
               <div className="editor-image-actions">
                 <button type="button" className="icon-button" aria-label={`Change image ${i + 1}`} title="Change image" onClick={() => pick(i)}><UploadIcon /></button>
                 <button type="button" className="icon-button" aria-label={`Remove image ${i + 1}`} title="Remove image"
-                  onClick={() => edit((d) => removeSlideImage(d, { slideId: slide.id, index: i }))}><TrashIcon /></button>
+                  onClick={() => edit(act.removeSlideImage({ slideId: slide.id, index: i }))}><TrashIcon /></button>
               </div>
             </div>
           );

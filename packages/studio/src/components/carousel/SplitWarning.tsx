@@ -4,6 +4,7 @@ import type { RenderedPage } from '../../engine/deck-renderer.js';
 import { useStudio } from '../../state/studio-context.js';
 import { useNotify } from '../../state/toasts.js';
 import { SplitIcon, WarningIcon } from '../common/graphics.js';
+import { act } from '../../state/deck-actions.js';
 
 /**
  * Instagram takes 20 items a carousel. Past that, one click keeps the first part here and saves
@@ -26,7 +27,7 @@ export function SplitWarning({ pages }: { pages: RenderedPage[] }) {
       for (let i = 1; i < parts.length; i++) {
         await services.backend.createProject({ name: `${state.name} (part ${i + 1})`, document, deck: parts[i] });
       }
-      edit(() => parts[0]);
+      edit(act.keepFirstPart({ deck: parts[0] }));
       notify(`Split into ${parts.length} carousels. Parts 2–${parts.length} are in your project list.`, 'success');
     } catch (err) {
       notify(err instanceof Error ? err.message : String(err), 'error');

@@ -1,8 +1,9 @@
 import { useId } from 'react';
-import { findTheme, setDesign } from 'spool/core';
+import { findTheme } from 'spool/core';
 import { useDesign } from '../../state/studio-context.js';
 import { PanelSection, RangeField } from '../common/controls.js';
 import { useRovingFocus } from '../common/roving-focus.js';
+import { act } from '../../state/deck-actions.js';
 
 /** Background Pattern: a subtle texture behind every slide, in the theme's colour unless chosen. */
 export function PatternPanel() {
@@ -12,13 +13,13 @@ export function PatternPanel() {
   const color = pattern.color ?? theme.pattern.color;
   const opacity = pattern.opacity ?? theme.pattern.opacity;
   const colorId = useId();
-  const radios = useRovingFocus(services.catalog.patterns.map((p) => p.id), pattern.id, (id) => edit((d) => setDesign(d, { pattern: { id } })));
+  const radios = useRovingFocus(services.catalog.patterns.map((p) => p.id), pattern.id, (id) => edit(act.setDesign({ pattern: { id } })));
   return (
     <PanelSection title="Background Pattern">
       <div className="chip-grid" role="radiogroup" aria-label="Pattern" {...radios.group}>
         {services.catalog.patterns.map((p) => (
           <button key={p.id} type="button" role="radio" aria-checked={p.id === pattern.id} {...radios.item(p.id)} className={p.id === pattern.id ? 'chip is-active' : 'chip'}
-            onClick={() => edit((d) => setDesign(d, { pattern: { id: p.id } }))}>
+            onClick={() => edit(act.setDesign({ pattern: { id: p.id } }))}>
             <span className={`pattern-swatch pattern-${p.id}`} aria-hidden="true" />
             {p.label}
           </button>
@@ -28,15 +29,15 @@ export function PatternPanel() {
         <div className="field field-inline">
           <label className="field-label" htmlFor={colorId}>Pattern colour</label>
           <input id={colorId} type="color" className="color" value={color.toLowerCase()} disabled={pattern.id === 'none'}
-            onChange={(e) => edit((d) => setDesign(d, { pattern: { color: e.target.value } }), { key: 'pattern:color' })} />
+            onChange={(e) => edit(act.setDesign({ pattern: { color: e.target.value } }), { key: 'pattern:color' })} />
         </div>
         <button type="button" className="btn btn-sm btn-ghost" disabled={pattern.color === undefined}
-          onClick={() => edit((d) => setDesign(d, { pattern: { color: undefined } }))}>
+          onClick={() => edit(act.setDesign({ pattern: { color: undefined } }))}>
           Use theme colour
         </button>
       </div>
       <RangeField label="Pattern opacity" unit="%" min={0} max={40} value={Math.round(opacity * 100)}
-        onChange={(v) => edit((d) => setDesign(d, { pattern: { opacity: v / 100 } }), { key: 'pattern:opacity' })} />
+        onChange={(v) => edit(act.setDesign({ pattern: { opacity: v / 100 } }), { key: 'pattern:opacity' })} />
     </PanelSection>
   );
 }
@@ -53,7 +54,7 @@ export function CtaPanel() {
     next[i] = value;
     // Trailing empty lines are dropped so the stored list stays as short as what is shown.
     while (next.length > 0 && next[next.length - 1] === '') next.pop();
-    edit((d) => setDesign(d, { cta: { lines: next } }), { key: `cta:${i}` });
+    edit(act.setDesign({ cta: { lines: next } }), { key: `cta:${i}` });
   };
   return (
     <PanelSection
@@ -61,7 +62,7 @@ export function CtaPanel() {
       aside={
         <label className="switch">
           <input type="checkbox" role="switch" checked={cta.enabled} aria-label="Show outro slide"
-            onChange={(e) => edit((d) => setDesign(d, { cta: { enabled: e.target.checked } }))} />
+            onChange={(e) => edit(act.setDesign({ cta: { enabled: e.target.checked } }))} />
           <span className="switch-track" aria-hidden="true" />
         </label>
       }

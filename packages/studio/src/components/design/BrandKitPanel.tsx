@@ -1,5 +1,4 @@
 import { useState } from 'react';
-import { setDesign } from 'spool/core';
 import type { BrandKitRecord } from '../../api/types.js';
 import { useDesign, useStudio } from '../../state/studio-context.js';
 import { useLibrary } from '../../state/library-context.js';
@@ -9,6 +8,7 @@ import { PanelSection, ConfirmButton } from '../common/controls.js';
 import { BrandProfileForm } from './BrandProfileForm.js';
 import { BRAND_PARTS, isActiveProfile, profileFromDesign, profilePatch } from './brand-profile.js';
 import { PresetsBlock } from './PresetsBlock.js';
+import { act } from '../../state/deck-actions.js';
 
 /** Brand Kit: profiles (for people who post as several brands), header and footer parts, and presets. */
 export function BrandKitPanel() {
@@ -21,12 +21,12 @@ export function BrandKitPanel() {
   const [draft, setDraft] = useState<BrandKitRecord | null>(null);
   const show = design.brand.show;
 
-  const use = (record: BrandKitRecord) => edit((d) => setDesign(d, profilePatch(record.kit)));
+  const use = (record: BrandKitRecord) => edit(act.setDesign(profilePatch(record.kit)));
   // The posts name their author: offered as the brand in one click, applied only when picked.
   const author = document.posts.find((p) => p.author.name.trim() || p.author.handle.trim())?.author;
   const offerAuthor = author && !isActiveProfile({ name: author.name, handle: author.handle }, design) ? author : undefined;
   const useAuthor = (a: NonNullable<typeof offerAuthor>) =>
-    edit((d) => setDesign(d, { brand: { name: a.name || undefined, handle: a.handle || undefined, avatar: a.avatar } }));
+    edit(act.setDesign({ brand: { name: a.name || undefined, handle: a.handle || undefined, avatar: a.avatar } }));
 
   const create = () => {
     const kit = profileFromDesign(design);
@@ -102,7 +102,7 @@ export function BrandKitPanel() {
           {BRAND_PARTS.map((part) => (
             <label key={part.key} className="check">
               <input type="checkbox" checked={show[part.key]}
-                onChange={(e) => edit((d) => setDesign(d, { brand: { show: { [part.key]: e.target.checked } } }))} />
+                onChange={(e) => edit(act.setDesign({ brand: { show: { [part.key]: e.target.checked } } }))} />
               <span>{part.label}</span>
             </label>
           ))}

@@ -1,5 +1,4 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
-import { setDesign } from 'spool/core';
 import { mediaUrl } from '../../api/client.js';
 import type { BrandKitRecord, StoredBrandKit } from '../../api/types.js';
 import { useStudioActions } from '../../state/studio-context.js';
@@ -7,6 +6,7 @@ import { useLibrary } from '../../state/library-context.js';
 import { useNotify } from '../../state/toasts.js';
 import { UploadIcon } from '../common/graphics.js';
 import { profilePatch } from './brand-profile.js';
+import { act } from '../../state/deck-actions.js';
 
 type TextKey = 'name' | 'handle' | 'website';
 
@@ -55,7 +55,7 @@ export function BrandProfileForm({ record, active, isNew = false, onClose }: { r
       const name = label.trim() || 'Profile';
       const saved = isNew ? await services.backend.createBrandKit(name, kit, isDefault) : await services.backend.updateBrandKit(record.id, name, kit, isDefault);
       await reload();
-      if (active) edit((d) => setDesign(d, profilePatch(saved.kit)));
+      if (active) edit(act.setDesign(profilePatch(saved.kit)));
       notify(`Saved profile “${saved.name}”`, 'success');
       onClose();
     } catch (err) {

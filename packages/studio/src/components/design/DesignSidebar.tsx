@@ -1,5 +1,4 @@
 import { useMemo, type ReactNode } from 'react';
-import { setDesign } from 'spool/core';
 import { useDesign, useStudio } from '../../state/studio-context.js';
 import { PanelSection } from '../common/controls.js';
 import { SvgImage } from '../common/graphics.js';
@@ -8,6 +7,7 @@ import { BrandKitPanel } from './BrandKitPanel.js';
 import { TypographyPanel } from './TypographyPanel.js';
 import { useVariantSvgs } from './use-variant-svgs.js';
 import { useRovingFocus } from '../common/roving-focus.js';
+import { act } from '../../state/deck-actions.js';
 
 /** The right column: every design choice of the deck, in the order people usually make them. */
 export function DesignSidebar() {
@@ -30,7 +30,7 @@ export function DesignSidebar() {
 export function CanvasPanel() {
   const { design, edit, services } = useDesign();
   const current = design.ratio.id;
-  const radios = useRovingFocus(services.catalog.ratios.map((r) => r.id), current, (id) => edit((d) => setDesign(d, { ratio: id })));
+  const radios = useRovingFocus(services.catalog.ratios.map((r) => r.id), current, (id) => edit(act.setDesign({ ratio: id })));
   return (
     <PanelSection title="Canvas & Ratio">
       <div className="ratio-grid" role="radiogroup" aria-label="Canvas ratio" {...radios.group}>
@@ -38,7 +38,7 @@ export function CanvasPanel() {
           const scale = 26 / Math.max(r.width, r.height);
           return (
             <button key={r.id} type="button" role="radio" aria-checked={r.id === current} {...radios.item(r.id)} className={r.id === current ? 'ratio is-active' : 'ratio'}
-              onClick={() => edit((d) => setDesign(d, { ratio: r.id }))} title={`${r.width} × ${r.height}px`}>
+              onClick={() => edit(act.setDesign({ ratio: r.id }))} title={`${r.width} × ${r.height}px`}>
               <span className="ratio-shape" style={{ width: r.width * scale, height: r.height * scale }} aria-hidden="true" />
               <span className="ratio-label">{r.label.replace(/ \d.*$/, '')}</span>
               <span className="ratio-size">{r.label.match(/\d[\d.:]*$/)?.[0] ?? `${r.width}×${r.height}`}</span>
@@ -67,7 +67,7 @@ export function LayoutPanel() {
         activeId={deck.design.layout}
         svgs={svgs}
         tiles={layouts.map((l) => ({ id: l.id, label: l.label, title: l.description, placeholder: <span className="thumb-skeleton" /> }))}
-        onPick={(id) => edit((d) => setDesign(d, { layout: id }))}
+        onPick={(id) => edit(act.setDesign({ layout: id }))}
       />
       <p className="panel-note">Applies to content slides. A slide can pick its own in its edit form.</p>
     </PanelSection>
@@ -93,7 +93,7 @@ export function ThemePanel() {
           id: t.id, label: t.label, ariaLabel: `${t.label} theme`, background: t.background,
           placeholder: <span className="swatch-dot" style={{ background: t.accent }} />,
         }))}
-        onPick={(id) => edit((d) => setDesign(d, { theme: id }))}
+        onPick={(id) => edit(act.setDesign({ theme: id }))}
       />
     </PanelSection>
   );

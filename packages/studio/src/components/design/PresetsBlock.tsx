@@ -1,9 +1,9 @@
 import { useState, type FormEvent } from 'react';
-import { applyPreset } from 'spool/core';
 import { useDesign } from '../../state/studio-context.js';
 import { useLibrary } from '../../state/library-context.js';
 import { useNotify } from '../../state/toasts.js';
 import { TrashIcon } from '../common/graphics.js';
+import { act } from '../../state/deck-actions.js';
 
 /** Saved presets: the whole design under a name, applied to any project in one click. */
 export function PresetsBlock() {
@@ -52,7 +52,7 @@ export function PresetsBlock() {
               <span className="list-name">{p.name}</span>
               <span className="list-meta">{p.design.theme} · {p.design.layout}</span>
             </span>
-            <button type="button" className="btn btn-xs" aria-label={`Apply preset ${p.name}`} onClick={() => edit((d) => applyPreset(d, { design: p.design }))}>
+            <button type="button" className="btn btn-xs" aria-label={`Apply preset ${p.name}`} onClick={() => edit(act.applyPreset({ design: p.design }))}>
               Apply
             </button>
             <button type="button" className="icon-button" aria-label={`Delete preset ${p.name}`} onClick={() => void remove(p.id, p.name)}>

@@ -1,8 +1,9 @@
 import { useId } from 'react';
-import { findTheme, setDesign } from 'spool/core';
+import { findTheme } from 'spool/core';
 import { useDesign } from '../../state/studio-context.js';
 import { useLibrary } from '../../state/library-context.js';
 import { PanelSection, RangeField } from '../common/controls.js';
+import { act } from '../../state/deck-actions.js';
 
 /** Typography & Sizing: the three sizes every layout scales from, and the title and body fonts. */
 export function TypographyPanel() {
@@ -17,7 +18,7 @@ export function TypographyPanel() {
 
   const fontSelect = (id: string, role: 'titleFont' | 'bodyFont', themeDefault: string) => (
     <select id={id} className="input select" value={t[role] ?? ''}
-      onChange={(e) => edit((d) => setDesign(d, { typography: { [role]: e.target.value || undefined } }))}>
+      onChange={(e) => edit(act.setDesign({ typography: { [role]: e.target.value || undefined } }))}>
       <option value="">Theme default ({label(themeDefault)})</option>
       {fonts.map((f) => <option key={f.id} value={f.id}>{f.label}</option>)}
       {customFonts.length > 0 && (
@@ -31,11 +32,11 @@ export function TypographyPanel() {
   return (
     <PanelSection title="Typography & Sizing">
       <RangeField label="Title Font Size" unit="px" min={16} max={96} value={t.titleSize}
-        onChange={(v) => edit((d) => setDesign(d, { typography: { titleSize: v } }), { key: 'typography:titleSize' })} />
+        onChange={(v) => edit(act.setDesign({ typography: { titleSize: v } }), { key: 'typography:titleSize' })} />
       <RangeField label="Body Font Size" unit="px" min={10} max={48} value={t.bodySize}
-        onChange={(v) => edit((d) => setDesign(d, { typography: { bodySize: v } }), { key: 'typography:bodySize' })} />
+        onChange={(v) => edit(act.setDesign({ typography: { bodySize: v } }), { key: 'typography:bodySize' })} />
       <RangeField label="Header & Footer Size" unit="px" min={8} max={24} value={t.chromeSize}
-        onChange={(v) => edit((d) => setDesign(d, { typography: { chromeSize: v } }), { key: 'typography:chromeSize' })} />
+        onChange={(v) => edit(act.setDesign({ typography: { chromeSize: v } }), { key: 'typography:chromeSize' })} />
       <div className="row">
         <div className="field">
           <label className="field-label" htmlFor={titleId}>Title font</label>

@@ -1,9 +1,10 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { type Post, applyImage, insertPostAsSlide, nextSlideId } from 'spool/core';
+import { type Post, nextSlideId } from 'spool/core';
 import { useStudio } from '../../state/studio-context.js';
 import { PlusIcon } from '../common/graphics.js';
 import { ImportBox } from './ImportBox.js';
 import { PostCard } from './PostCard.js';
+import { act } from '../../state/deck-actions.js';
 
 /** The left column: the imported posts, ready to be dragged or sent to slides. */
 export function SourcePanel() {
@@ -36,18 +37,14 @@ export function SourcePanel() {
   const onInsert = useCallback(
     (post: Post) => {
       const { deck: now, selectedId } = latest.current;
-      edit((d) => {
-        const at = selectedId ? d.slides.findIndex((s) => s.id === selectedId) + 1 : undefined;
-        const beforeOutro = at !== undefined && d.slides[at - 1]?.kind === 'outro' ? at - 1 : at;
-        return insertPostAsSlide(d, { post, at: beforeOutro, id: nextSlideId(d) });
-      }, { select: nextSlideId(now) });
+      edit(act.insertPost({ post, after: selectedId }), { select: nextSlideId(now) });
     },
     [edit],
   );
   const onApplyImage = useCallback(
     (post: Post) => {
       const { selectedId } = latest.current;
-      if (selectedId) edit((d) => applyImage(d, { slideId: selectedId, media: post.media }));
+      if (selectedId) edit(act.applyImage({ slideId: selectedId, media: post.media }));
     },
     [edit],
   );
