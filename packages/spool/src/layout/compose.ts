@@ -43,6 +43,8 @@ export function composePages(ctx: LayoutContext, box: Box, spec: TextSpec): Page
 
   const measure = (scale: number, blocks: Block[], withTitle: boolean) =>
     textHeight(ctx, box.w, spec, scale, blocks, withTitle);
+  // A word that cannot break (one wide glyph, a long name in a big title) must fit the width too.
+  const fitsWide = (scale: number) => widestLine(drawText(ctx, box, spec, scale, spec.blocks, true, box.h).elements) <= box.w + 0.5;
 
   if (!hasText) return [{ elements: centerIn(placeImages(ctx, spec.media, box), box), bodySize: spec.body.size }];
 
@@ -51,7 +53,7 @@ export function composePages(ctx: LayoutContext, box: Box, spec: TextSpec): Page
   const hopeless = chars > pageCapacity(scaled(spec.body, spec.minScale), box.w, box.h);
   for (const reserve of hopeless ? [] : imageRoom ? [imageRoom, 0] : [0]) {
     const room = box.h - (reserve ? reserve + gapBelowText(spec) : 0);
-    const scale = fitScale(spec.minScale, (s) => measure(s, spec.blocks, true) <= room);
+    const scale = fitScale(spec.minScale, (s) => measure(s, spec.blocks, true) <= room && fitsWide(s));
     if (scale === undefined) continue;
     const text = drawText(ctx, box, spec, scale, spec.blocks, true, room);
     const elements = [...text.elements];
@@ -67,7 +69,8 @@ export function composePages(ctx: LayoutContext, box: Box, spec: TextSpec): Page
   // Too long even at the smallest size: continue over pages at full size, or smaller still if a
   // single line would not fit the box (a cover on a landscape slide), since overflow is never allowed.
   const lineH = spec.body.size * (spec.body.lineHeight ?? 1.45);
-  const scale = Math.max(0.2, Math.min(1, (box.h - 0.5) / lineH));
+  const tall = Math.max(0.2, Math.min(1, (box.h - 0.5) / lineH));
+  const scale = fitsWide(tall) ? tall : fitScale(0.2, (s) => s <= tall && fitsWide(s)) ?? 0.2;
   const body = scaled(spec.body, scale);
   const pages: PagePart[] = [];
   let rest = spec.blocks;
@@ -135,4 +138,13 @@ function drawText(ctx: LayoutContext, box: Box, spec: TextSpec, scale: number, b
   const flow = layoutBlocks(blocks, ctx, box.x, y, box.w, scaled(spec.body, scale));
   elements.push(...flow.elements);
   return { elements, height: y + flow.height - top };
+}
+
+/** How wide the widest laid line is. */
+function widestLine(elements: readonly LaidElement[]): number {
+  let widest = 0;
+  for (const element of elements) {
+    if (element.type === 'text') for (const placed of element.lines) widest = Math.max(widest, placed.line.width);
+  }
+  return widest;
 }
