@@ -6,6 +6,7 @@ export default defineConfig({
   resolve: { alias: SPOOL_ENTRIES },
   test: {
     include: ['packages/*/test/**/*.test.ts'],
+    setupFiles: ['packages/spool/test/setup/fast-check.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     // Rendering tests are CPU-bound; two workers match the machines we run on.
