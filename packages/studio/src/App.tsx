@@ -41,7 +41,7 @@ export function App() {
   }
   return (
     <ToastProvider>
-      <LibraryProvider>
+      <LibraryProvider backend={boot.services.backend}>
         <StudioProvider services={boot.services} project={boot.project}>
           <Studio />
         </StudioProvider>

@@ -1,5 +1,5 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { api } from '../api/client.js';
+import type { Backend } from '../api/client.js';
 import type { BrandKitRecord, PresetRecord } from '../api/types.js';
 import { type Design, setDesign } from 'spool/core';
 import { profilePatch } from '../components/design/brand-profile.js';
@@ -25,7 +25,7 @@ export function useLibrary(): Library {
   return library;
 }
 
-export function LibraryProvider({ children }: { children: ReactNode }) {
+export function LibraryProvider({ backend, children }: { backend: Backend; children: ReactNode }) {
   const notify = useNotify();
   const [brandKits, setBrandKits] = useState<BrandKitRecord[]>([]);
   const [presets, setPresets] = useState<PresetRecord[]>([]);
@@ -34,7 +34,7 @@ export function LibraryProvider({ children }: { children: ReactNode }) {
 
   const reload = useCallback(async () => {
     try {
-      const [kits, saved, fonts] = await Promise.all([api.listBrandKits(), api.listPresets(), api.uploadedFonts()]);
+      const [kits, saved, fonts] = await Promise.all([backend.listBrandKits(), backend.listPresets(), backend.uploadedFonts()]);
       setBrandKits(kits);
       setPresets(saved);
       setUploadedFonts(fonts);
@@ -43,7 +43,7 @@ export function LibraryProvider({ children }: { children: ReactNode }) {
     } finally {
       setLoaded(true);
     }
-  }, [notify]);
+  }, [backend, notify]);
 
   useEffect(() => {
     void reload();

@@ -77,7 +77,7 @@ export function StudioProvider({ services, project, children }: { services: Serv
   const [state, dispatch] = useReducer(studioReducer, project, openState);
   const notify = useNotify();
   const onConflict = useCallback(() => notify('This project was saved from another window; your version was kept.', 'info'), [notify]);
-  const { status, flush } = useAutosave(state, dispatch, onConflict);
+  const { status, flush } = useAutosave(services.backend, state, dispatch, onConflict);
   const { deck, document } = state.history.present;
   const render = useDeckRender(services, deck);
 

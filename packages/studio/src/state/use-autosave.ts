@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState, type Dispatch } from 'react';
-import { api, ApiError } from '../api/client.js';
+import { ApiError, type Backend } from '../api/client.js';
 import type { StudioAction, StudioState } from './studio-state.js';
 
 export type SaveStatus = 'saved' | 'unsaved' | 'saving' | 'error';
@@ -14,7 +14,7 @@ const KEEPALIVE_LIMIT = 60_000;
  * builds on. A 409 means another window saved in between: this window is the one being edited,
  * so it saves again on top of that revision and says so.
  */
-export function useAutosave(state: StudioState, dispatch: Dispatch<StudioAction>, onConflict: () => void) {
+export function useAutosave(backend: Backend, state: StudioState, dispatch: Dispatch<StudioAction>, onConflict: () => void) {
   const [status, setStatus] = useState<SaveStatus>('saved');
   const latest = useRef(state);
   latest.current = state;
@@ -40,12 +40,12 @@ export function useAutosave(state: StudioState, dispatch: Dispatch<StudioAction>
       try {
         let saved;
         try {
-          saved = await api.updateProject(snap.projectId, body, revision.current);
+          saved = await backend.updateProject(snap.projectId, body, revision.current);
         } catch (err) {
           if (!(err instanceof ApiError && err.status === 409)) throw err;
-          const current = await api.getProject(snap.projectId);
+          const current = await backend.getProject(snap.projectId);
           onConflict();
-          saved = await api.updateProject(snap.projectId, body, current.revision);
+          saved = await backend.updateProject(snap.projectId, body, current.revision);
         }
         if (latest.current.projectId !== snap.projectId) return;
         revision.current = saved.revision;
@@ -61,7 +61,7 @@ export function useAutosave(state: StudioState, dispatch: Dispatch<StudioAction>
     await job;
     running.current = null;
     if (latest.current.changes !== savedChanges.current && latest.current.projectId === snap.projectId) void saveNow();
-  }, [dispatch, onConflict]);
+  }, [backend, dispatch, onConflict]);
 
   useEffect(() => {
     if (state.changes === savedChanges.current) return;
