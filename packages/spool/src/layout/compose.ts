@@ -41,10 +41,12 @@ export function composePages(ctx: LayoutContext, box: Box, spec: TextSpec): Page
   const hasText = spec.blocks.length > 0 || (spec.title?.length ?? 0) > 0;
   const imageRoom = spec.media.length > 0 && hasText ? Math.max(MIN_IMAGE_SHARE * box.h, 110) : 0;
 
-  const measure = (scale: number, blocks: Block[], withTitle: boolean) =>
-    textHeight(ctx, box.w, spec, scale, blocks, withTitle);
-  // A word that cannot break (one wide glyph, a long name in a big title) must fit the width too.
-  const fitsWide = (scale: number) => widestLine(drawText(ctx, box, spec, scale, spec.blocks, true, box.h).elements) <= box.w + 0.5;
+  // Text fits when it is short enough for the room and, since a word that cannot break (one wide
+  // glyph, a long name in a big title) may still be wider than the box, narrow enough too.
+  const fits = (scale: number, room: number) => {
+    const size = textSize(ctx, box.w, spec, scale, spec.blocks, true);
+    return size.height <= room && size.widest <= box.w + 0.5;
+  };
 
   if (!hasText) return [{ elements: centerIn(placeImages(ctx, spec.media, box), box), bodySize: spec.body.size }];
 
@@ -53,7 +55,7 @@ export function composePages(ctx: LayoutContext, box: Box, spec: TextSpec): Page
   const hopeless = chars > pageCapacity(scaled(spec.body, spec.minScale), box.w, box.h);
   for (const reserve of hopeless ? [] : imageRoom ? [imageRoom, 0] : [0]) {
     const room = box.h - (reserve ? reserve + gapBelowText(spec) : 0);
-    const scale = fitScale(spec.minScale, (s) => measure(s, spec.blocks, true) <= room && fitsWide(s));
+    const scale = fitScale(spec.minScale, (s) => fits(s, room));
     if (scale === undefined) continue;
     const text = drawText(ctx, box, spec, scale, spec.blocks, true, room);
     const elements = [...text.elements];
@@ -70,7 +72,7 @@ export function composePages(ctx: LayoutContext, box: Box, spec: TextSpec): Page
   // single line would not fit the box (a cover on a landscape slide), since overflow is never allowed.
   const lineH = spec.body.size * (spec.body.lineHeight ?? 1.45);
   const tall = Math.max(0.2, Math.min(1, (box.h - 0.5) / lineH));
-  const scale = fitsWide(tall) ? tall : fitScale(0.2, (s) => s <= tall && fitsWide(s)) ?? 0.2;
+  const scale = fits(tall, Infinity) ? tall : fitScale(0.2, (s) => s <= tall && fits(s, Infinity)) ?? 0.2;
   const body = scaled(spec.body, scale);
   const pages: PagePart[] = [];
   let rest = spec.blocks;
@@ -110,9 +112,14 @@ function titleStyle(ctx: LayoutContext, spec: TextSpec, scale: number) {
 }
 
 function titleBlockHeight(ctx: LayoutContext, width: number, spec: TextSpec, scale: number): number {
-  if (!spec.title?.length) return 0;
+  return titleBlock(ctx, width, spec, scale).height;
+}
+
+/** The title's height (with its gap to the text) and its widest line. */
+function titleBlock(ctx: LayoutContext, width: number, spec: TextSpec, scale: number): { height: number; widest: number } {
+  if (!spec.title?.length) return { height: 0, widest: 0 };
   const set = setText(ctx.engine, styleSpans(spec.title, titleStyle(ctx, spec, scale), ctx.theme), 0, 0, width, 1.18);
-  return set.height + (spec.blocks.length ? spec.body.size * scale * TITLE_GAP : 0);
+  return { height: set.height + (spec.blocks.length ? spec.body.size * scale * TITLE_GAP : 0), widest: set.width };
 }
 
 function scaled(style: FlowStyle, scale: number): FlowStyle {
@@ -120,8 +127,14 @@ function scaled(style: FlowStyle, scale: number): FlowStyle {
 }
 
 function textHeight(ctx: LayoutContext, width: number, spec: TextSpec, scale: number, blocks: Block[], withTitle: boolean): number {
-  const title = withTitle ? titleBlockHeight(ctx, width, spec, scale) : 0;
-  return title + layoutBlocks(blocks, ctx, 0, 0, width, scaled(spec.body, scale)).height;
+  return textSize(ctx, width, spec, scale, blocks, withTitle).height;
+}
+
+/** Height of the title and text at a scale, and their widest line: one layout for both. */
+function textSize(ctx: LayoutContext, width: number, spec: TextSpec, scale: number, blocks: Block[], withTitle: boolean): { height: number; widest: number } {
+  const title = withTitle ? titleBlock(ctx, width, spec, scale) : { height: 0, widest: 0 };
+  const flow = layoutBlocks(blocks, ctx, 0, 0, width, scaled(spec.body, scale));
+  return { height: title.height + flow.height, widest: Math.max(title.widest, widestLine(flow.elements)) };
 }
 
 function drawText(ctx: LayoutContext, box: Box, spec: TextSpec, scale: number, blocks: Block[], withTitle: boolean, room: number) {
