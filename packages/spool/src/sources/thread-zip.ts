@@ -8,7 +8,7 @@
  */
 import { basename, extname, join, posix } from 'node:path';
 import type { SpoolDocument } from '../model/document.js';
-import { imageMime } from './x-archive-files.js';
+import { imageMime, TWEETS_FILE } from './x-archive-files.js';
 import { ZipReader } from './x-archive-zip.js';
 
 /** What a zip holds, judged from its names alone. */
@@ -17,7 +17,6 @@ export type ZipShape = { kind: 'x-archive' } | { kind: 'source'; entry: string }
 /** How a missing image is said, so the studio can list them. */
 export const MISSING_WITH = 'it is not among the files given with';
 
-const TWEETS_FILE = /^tweets?(-part\d+)?\.js$/i;
 const SOURCE_FILE = /\.(json|md|markdown|txt|html?)$/i;
 /** Which of several source files is the source: a thread file before a piece of text. */
 const SOURCE_RANK = ['.json', '.md', '.markdown', '.html', '.htm', '.txt'];
@@ -50,12 +49,12 @@ export interface ZippedSource {
   bytes: Uint8Array;
   /** Points the document's relative images at files of our own (or data: URIs) taken from the zip. */
   attachMedia(document: SpoolDocument): Promise<{ document: SpoolDocument; warnings: string[] }>;
-  close(): void;
 }
 
 /**
- * Opens a source zip (`zipShape` said `source`). `mediaDir`: an empty folder of ours that images are
- * streamed into; without one they come back as data: URIs, which the CLI and library read as they are.
+ * Reads a source zip (`zipShape` said `source`); the caller closes the zip. `mediaDir`: an empty
+ * folder of ours that images are streamed into; without one they come back as data: URIs, which
+ * the CLI and library read as they are.
  */
 export async function openSourceZip(zip: ZipReader, entry: string, mediaDir?: string): Promise<ZippedSource> {
   const bytes = await zip.read(entry);
@@ -121,7 +120,6 @@ export async function openSourceZip(zip: ZipReader, entry: string, mediaDir?: st
       }
       return { document: { ...document, posts }, warnings };
     },
-    close: () => zip.close(),
   };
 }
 

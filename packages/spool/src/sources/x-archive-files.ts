@@ -25,7 +25,8 @@ export interface ArchiveFiles {
   close(): void;
 }
 
-const TWEETS_FILE = /^tweets?(-part\d+)?\.js$/;
+/** The tweets file of an archive: `tweets.js`, older `tweet.js`, large ones `tweets-part1.js`... */
+export const TWEETS_FILE = /^tweets?(-part\d+)?\.js$/;
 
 /** tweets.js before tweets-part1.js before tweets-part2.js; the old singular name works too. */
 function byPart(a: string, b: string): number {
