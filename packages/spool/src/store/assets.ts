@@ -26,10 +26,15 @@ export class AssetTable {
   /** Stores the bytes unless an asset with the same content exists; either way returns that asset. */
   put(asset: NewAsset): AssetInfo {
     const id = contentId(asset.bytes);
+    // One statement: the bytes are kept once, and the same font uploaded before faces were
+    // recorded learns its face now.
     this.db.write((db) =>
       db
         .prepare(
-          'INSERT OR IGNORE INTO assets (id, kind, mime, name, bytes, width, height, created_at, font_family, font_weight, font_italic) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+          `INSERT INTO assets (id, kind, mime, name, bytes, width, height, created_at, font_family, font_weight, font_italic)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+           ON CONFLICT (id) DO UPDATE SET font_family = excluded.font_family, font_weight = excluded.font_weight, font_italic = excluded.font_italic
+           WHERE assets.font_family IS NULL AND excluded.font_family IS NOT NULL`,
         )
         .run(
           id, asset.kind, asset.mime, asset.name, Buffer.from(asset.bytes.buffer, asset.bytes.byteOffset, asset.bytes.byteLength),
@@ -37,13 +42,6 @@ export class AssetTable {
           asset.font?.family ?? null, asset.font?.weight ?? null, asset.font === undefined ? null : Number(asset.font.italic),
         ),
     );
-    // The same font uploaded before faces were recorded learns its face now.
-    if (asset.font) {
-      const { family, weight, italic } = asset.font;
-      this.db.write((db) =>
-        db.prepare('UPDATE assets SET font_family = ?, font_weight = ?, font_italic = ? WHERE id = ? AND font_family IS NULL').run(family, weight, Number(italic), id),
-      );
-    }
     return this.info(id);
   }
 
