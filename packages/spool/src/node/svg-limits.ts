@@ -1,9 +1,11 @@
 /**
  * What an untrusted SVG may ask of the rasteriser. A few hundred bytes of SVG can demand minutes of
  * work (a morphology filter with a large radius, a convolution with a large kernel, `<use>`
- * references that multiply each other), so the markup is scanned once, linearly, and refused with
- * a reason before resvg starts. The scan reads tags only; it is no XML parser and needs none.
+ * references that multiply each other), so the markup is read once, linearly, with the project's
+ * one markup reader (`formats/markup.ts`, in XML mode), and refused with a reason before resvg starts.
+ * Only tags count; no tree is built.
  */
+import { markupTokens, type MarkupToken } from '../formats/markup.js';
 
 export interface SvgLimits {
   /** Elements after `<use>` references are expanded. */
@@ -45,35 +47,34 @@ interface Node {
 /** Reference chains deeper than this are refused outright, so counting never recurses far. */
 const MAX_REFERENCE_DEPTH = 64;
 
-const TAG = /<!--[\s\S]*?-->|<!\[CDATA\[[\s\S]*?\]\]>|<[!?][^>]*>|<(\/?)([A-Za-z_][\w:.-]*)((?:[^>"']|"[^"]*"|'[^']*')*?)(\/?)>/g;
-
 /**
  * Why the SVG is refused, or undefined. It is drawn with its long side at `outputSide` pixels, so a
  * radius is judged by the work it causes at that size, not by the number written.
  */
 export function svgTooCostly(text: string, outputSide: number, limits: SvgLimits = DEFAULT_SVG_LIMITS): string | undefined {
-  const scale = outputSide / svgLongSide(text);
+  const tokens = markupTokens(text, { xml: true });
+  const scale = outputSide / svgLongSide(tokens);
   const stack: { id?: string }[] = [];
   // Per element id: its own elements and the ids its subtree refers to with <use>.
   const byId = new Map<string, Node>();
   const open: Node[] = [];
   const root: Node = { own: 0, children: [], uses: [] };
   let primitives = 0;
-  for (const m of text.matchAll(TAG)) {
-    const [, closing, rawName, attrs, selfClosing] = m;
-    if (rawName === undefined) continue;
-    const name = rawName.replace(/^.*:/, '');
-    if (closing) {
+  for (const token of tokens) {
+    if (token.kind === 'text') continue;
+    if (token.kind === 'close') {
       const top = stack.pop();
       if (top?.id !== undefined) open.pop();
       continue;
     }
+    const { attrs, selfClosing } = token;
+    const name = token.name.replace(/^.*:/, '');
     if (stack.length + 1 > limits.maxDepth) return `elements are nested more than ${limits.maxDepth} deep`;
-    const id = attr(attrs, 'id');
+    const id = attrs.id;
     const inner = open.at(-1) ?? root;
     inner.own++;
     if (name === 'use') {
-      const href = attr(attrs, 'href') ?? attr(attrs, 'xlink:href');
+      const href = attrs.href ?? attrs['xlink:href'];
       if (href?.startsWith('#')) inner.uses.push(href.slice(1));
     }
     if (/^fe[A-Z]/.test(name)) {
@@ -98,34 +99,35 @@ export function svgTooCostly(text: string, outputSide: number, limits: SvgLimits
 }
 
 /** The root's long side in user units, as resvg sizes it: width and height, else the viewBox, else 100. */
-function svgLongSide(text: string): number {
-  const rootTag = /<svg\b((?:[^>"']|"[^"]*"|'[^']*')*)>/i.exec(text)?.[1] ?? '';
+function svgLongSide(tokens: readonly MarkupToken[]): number {
+  const root = tokens.find((t) => t.kind === 'open' && t.name.replace(/^.*:/, '').toLowerCase() === 'svg');
+  const rootAttrs = root?.kind === 'open' ? root.attrs : {};
   const length = (name: string) => {
-    const m = /^\s*([\d.]+)\s*(px)?\s*$/.exec(attr(rootTag, name) ?? '');
+    const m = /^\s*([\d.]+)\s*(px)?\s*$/.exec(rootAttrs[name] ?? '');
     return m ? Number(m[1]) : undefined;
   };
-  const box = (attr(rootTag, 'viewBox') ?? '').split(/[\s,]+/).filter(Boolean).map(Number);
+  const box = (rootAttrs.viewBox ?? '').split(/[\s,]+/).filter(Boolean).map(Number);
   const width = length('width') ?? (box.length === 4 ? box[2] : undefined) ?? 100;
   const height = length('height') ?? (box.length === 4 ? box[3] : undefined) ?? 100;
   const side = Math.max(width, height);
   return Number.isFinite(side) && side > 0 ? side : 100;
 }
 
-function filterTooCostly(name: string, attrs: string, scale: number, limits: SvgLimits): string | undefined {
+function filterTooCostly(name: string, attrs: Record<string, string>, scale: number, limits: SvgLimits): string | undefined {
   const numbers = (value: string | undefined) => (value ?? '').split(/[\s,]+/).filter(Boolean).map(Number);
   const largest = (value: string | undefined) => Math.max(0, ...numbers(value).map((n) => (Number.isFinite(n) ? Math.abs(n) : Infinity)));
   if (name === 'feMorphology') {
-    const px = largest(attr(attrs, 'radius')) * scale;
+    const px = largest(attrs.radius) * scale;
     if (px > limits.maxMorphologyPx) return `its feMorphology radius is ${round(px)} px at the size it is drawn (at most ${limits.maxMorphologyPx})`;
   }
   if (name === 'feGaussianBlur' || name === 'feDropShadow') {
-    const px = largest(attr(attrs, 'stdDeviation')) * scale;
+    const px = largest(attrs.stdDeviation) * scale;
     if (px > limits.maxBlurPx) return `its ${name} deviation is ${round(px)} px at the size it is drawn (at most ${limits.maxBlurPx})`;
   }
-  if (name === 'feConvolveMatrix' && largest(attr(attrs, 'order') ?? '3') > limits.maxConvolveOrder) {
+  if (name === 'feConvolveMatrix' && largest(attrs.order ?? '3') > limits.maxConvolveOrder) {
     return `its feConvolveMatrix order is over ${limits.maxConvolveOrder}`;
   }
-  if (name === 'feTurbulence' && largest(attr(attrs, 'numOctaves') ?? '1') > limits.maxOctaves) {
+  if (name === 'feTurbulence' && largest(attrs.numOctaves ?? '1') > limits.maxOctaves) {
     return `its feTurbulence has more than ${limits.maxOctaves} octaves`;
   }
   return undefined;
@@ -157,11 +159,6 @@ function expandedCount(root: Node, byId: Map<string, Node>, cap: number): number
     return total;
   };
   return count(root, 0);
-}
-
-function attr(attrs: string, name: string): string | undefined {
-  const m = new RegExp(`(?:^|\\s)${name.replace(':', '\\:')}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`).exec(attrs);
-  return m ? (m[1] ?? m[2]) : undefined;
 }
 
 function round(n: number): number {

@@ -31,7 +31,7 @@ export { parsePostText, lineToBlock, lineRule, tidySpans } from './line-rules.js
 export type { BlockHint } from './line-rules.js';
 export { tokenizeHtml } from './html-tokens.js';
 export type { HtmlToken } from './html-tokens.js';
-export { decodeEntities } from './entities.js';
+export { decodeEntities } from '../formats/markup.js';
 export { linkify, linkifySpans, linkifyBlocks } from '../model/linkify.js';
 
 export { repairMojibake, detectMojibakeCodePage } from './repair.js';

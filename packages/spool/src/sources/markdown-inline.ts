@@ -5,7 +5,7 @@
  */
 import type { Token } from 'marked';
 import type { MediaRef, Span } from '../model/document.js';
-import { decodeEntities } from './entities.js';
+import { decodeEntities } from '../formats/markup.js';
 import { tokenizeHtml } from './html-tokens.js';
 import { safeHref } from './inline-html.js';
 

@@ -5,6 +5,7 @@
  * for minutes or overflow its stack. Real writing never nests like that: browsers themselves stop
  * building the tree at 512 levels. Past the limits the source is refused with a reason.
  */
+import { readMarkup } from '../formats/markup.js';
 
 /** The depth at which browsers stop nesting HTML elements (Blink's parser limit). */
 export const MAX_HTML_DEPTH = 512;
@@ -15,9 +16,7 @@ const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input'
 /** Elements whose end tag may be left out: the next one of the same kind ends the one before. */
 const SELF_ENDING = new Set(['p', 'li', 'dt', 'dd', 'tr', 'td', 'th', 'option', 'optgroup', 'rb', 'rt', 'rp', 'thead', 'tbody', 'tfoot', 'colgroup', 'caption']);
 
-/** Tags as the scan needs them: comments and other markup declarations are stepped over whole. */
-const TAG = /<!--[\s\S]*?(?:-->|$)|<[!?][^>]*>?|<(\/?)([A-Za-z][\w:-]*)((?:[^>"']|"[^"]*"|'[^']*')*)>/g;
-/** Elements whose content is text, not markup. */
+/** Elements whose content is text, not markup: a script may hold "<div>" in a string. */
 const RAW = new Set(['script', 'style', 'textarea', 'title', 'xmp', 'template', 'noscript', 'iframe']);
 
 /**
@@ -26,30 +25,32 @@ const RAW = new Set(['script', 'style', 'textarea', 'title', 'xmp', 'template', 
  */
 export function htmlTooDeep(html: string, limit = MAX_HTML_DEPTH): string | undefined {
   const stack: string[] = [];
-  TAG.lastIndex = 0;
-  for (let m = TAG.exec(html); m; m = TAG.exec(html)) {
-    const [, closing, rawName, attrs] = m;
-    if (rawName === undefined) continue;
-    const name = rawName.toLowerCase();
-    if (closing) {
+  let raw: string | undefined;
+  let why: string | undefined;
+  readMarkup(html, (token) => {
+    if (token.kind === 'text') return;
+    const { name } = token;
+    if (raw !== undefined) {
+      if (token.kind === 'close' && name === raw) raw = undefined;
+      return;
+    }
+    if (token.kind === 'close') {
       const at = stack.lastIndexOf(name);
       if (at >= 0) stack.length = at;
-      continue;
+      return;
     }
-    if (RAW.has(name)) {
-      // Skip to the element's end: a script may hold "<div>" in a string.
-      const close = new RegExp(`</${name}`, 'gi');
-      close.lastIndex = TAG.lastIndex;
-      const end = close.exec(html);
-      TAG.lastIndex = end ? end.index : html.length;
-      continue;
+    if (RAW.has(name) && !token.selfClosing) {
+      raw = name;
+      return;
     }
-    if (VOID.has(name) || /\/\s*$/.test(attrs)) continue;
+    if (VOID.has(name) || token.selfClosing) return;
     if (SELF_ENDING.has(name) && stack[stack.length - 1] === name) stack.pop();
     stack.push(name);
-    if (stack.length > limit) return `its elements are nested more than ${limit} levels deep, which no readable page needs`;
-  }
-  return undefined;
+    if (stack.length <= limit) return;
+    why = `its elements are nested more than ${limit} levels deep, which no readable page needs`;
+    return false;
+  });
+  return why;
 }
 
 /**

@@ -6,7 +6,7 @@
  * attached media. Slides should show where a link goes, not t.co, and never the media link.
  */
 import type { Block, Span } from '../model/document.js';
-import { decodeEntities } from './entities.js';
+import { decodeEntities } from '../formats/markup.js';
 import { cleanText, lineToBlock } from './line-rules.js';
 import { linkify } from '../model/linkify.js';
 import { repairMojibake, type CodePage } from './repair.js';

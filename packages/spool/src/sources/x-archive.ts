@@ -15,7 +15,7 @@ import { openArchive, type ArchiveFiles } from './x-archive-files.js';
 import { archivePost } from './x-archive-media.js';
 import { parseYtdFile, readArchiveAccount, readArchiveTweets, type ArchiveAccount, type ArchiveTweet } from './x-archive-tweets.js';
 import { chainContaining, findReplyChains, type ReplyChain } from './x-thread-chain.js';
-import { decodeEntities } from './entities.js';
+import { decodeEntities } from '../formats/markup.js';
 
 export interface ThreadSummary {
   /** Id of the thread's first post. */

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { blockText, type Block } from '../../src/model/document.js';
-import { decodeEntities } from '../../src/sources/entities.js';
+import { decodeEntities } from '../../src/formats/markup.js';
 import { tokenizeHtml } from '../../src/sources/html-tokens.js';
 import { parsePostHtml, safeHref } from '../../src/sources/inline-html.js';
 import { parsePostText } from '../../src/sources/line-rules.js';
