@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { importNotes, uniqueNames } from '../src/components/source/import-notes.js';
+import { importNotes, uniqueNames } from '../../../src/components/source/import-notes.js';
 
 describe('import notes', () => {
   it('gathers the missing images and says the rest once per message, by post number', () => {

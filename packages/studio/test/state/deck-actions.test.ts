@@ -2,12 +2,12 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { planDeck, resolveDesign, textToBlocks, type Deck } from 'spool/core';
-import { threadFileToDocument } from '../../spool/src/sources/thread-file.js';
-import type { Project } from '../src/api/types.js';
-import { act, actionForKey, DECK_ACTIONS, keyedEdit, replay } from '../src/state/deck-actions.js';
-import { EDIT_LOG_SIZE, openState, studioReducer, type StudioState } from '../src/state/studio-state.js';
+import { threadFileToDocument } from '../../../spool/src/sources/thread-file.js';
+import type { Project } from '../../src/api/types.js';
+import { act, actionForKey, DECK_ACTIONS, keyedEdit, replay } from '../../src/state/deck-actions.js';
+import { EDIT_LOG_SIZE, openState, studioReducer, type StudioState } from '../../src/state/studio-state.js';
 
-const sample = path.resolve(import.meta.dirname, '../../spool/samples/spool-sample.json');
+const sample = path.resolve(import.meta.dirname, '../../../spool/samples/spool-sample.json');
 const { document } = threadFileToDocument(JSON.parse(readFileSync(sample, 'utf8')), 'spool-sample.json');
 const deck: Deck = planDeck(document, resolveDesign());
 const project: Project = { id: 'p1', name: 'Sample', document, deck, revision: 1, createdAt: '', updatedAt: '' } as Project;

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { outputPath, previewText, useStudio, waitForPreview, waitSaved } from './studio-harness.js';
-import { expectValidPdf } from '../../spool/test/helpers/qpdf.js';
+import { expectValidPdf } from '../../../spool/test/helpers/qpdf.js';
 
 const studio = useStudio();
 

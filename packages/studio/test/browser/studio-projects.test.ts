@@ -8,7 +8,7 @@ import { addClientBrandKit, outputPath, previewText, useStudio } from './studio-
 const PATIENT = { timeout: 15_000 };
 
 const studio = useStudio(addClientBrandKit);
-const FIXTURES = path.resolve(import.meta.dirname, '../../spool/test/fixtures');
+const FIXTURES = path.resolve(import.meta.dirname, '../../../spool/test/fixtures');
 
 describe('projects', { timeout: 120_000 }, () => {
   it('open on the cover', async () => {

@@ -9,9 +9,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
-import { startServer, type RunningServer } from '../../spool/src/server/index.js';
+import { startServer, type RunningServer } from '../../../spool/src/server/index.js';
 
-const STUDIO = path.resolve(fileURLToPath(import.meta.url), '..', '..');
+const STUDIO = path.resolve(fileURLToPath(import.meta.url), '..', '..', '..');
 const DIST = path.join(STUDIO, 'dist');
 const SOURCES = [path.join(STUDIO, 'src'), path.join(STUDIO, 'index.html'), path.join(STUDIO, 'vite.config.ts'), path.resolve(STUDIO, '..', 'spool', 'src')];
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
