@@ -4,7 +4,7 @@
  * sound Spool database this version can read before touching anything, keeps the database it
  * replaces as spool.db.bak, and swaps the new one in with a single rename.
  */
-import { copyFileSync, existsSync, renameSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { SpoolInputError } from '../errors/input-error.js';
@@ -53,6 +53,8 @@ export async function restoreDatabase(file: string, dataDir?: string): Promise<{
   }
   const staged = `${current}.restoring`;
   try {
+    // A new machine has no data folder yet; `Store.open` would make it, and so does a restore.
+    mkdirSync(dir, { recursive: true });
     // A fresh copy through SQLite rather than a file copy: the backup may itself have a WAL beside it.
     const db = new Database(source, { readonly: true, fileMustExist: true });
     try {

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { placeImages } from '../../src/layout/images.js';
+import { deckContext } from '../../src/layout/layout-deck.js';
+import { planDeck } from '../../src/plan/plan-deck.js';
+import { defaultDesign } from '../../src/design/defaults.js';
+import type { LaidImage } from '../../src/layout/types.js';
+import { fakeEngine } from '../helpers/fake-engine.js';
+import { doc, para, post } from '../helpers/documents.js';
+
+const sizes: Record<string, { width: number; height: number }> = { 'wide.png': { width: 800, height: 400 }, 'tall.png': { width: 300, height: 900 } };
+const ctx = deckContext(planDeck(doc([post('1', [para('Hook')])]), defaultDesign()), fakeEngine(), (src) => sizes[src]);
+const box = { x: 36, y: 100, w: 360, h: 300 };
+const media = (...srcs: string[]) => srcs.map((src) => ({ type: 'image' as const, src, alt: src }));
+const place = (...srcs: string[]) => placeImages(ctx, media(...srcs), box) as LaidImage[];
+
+describe('placeImages', () => {
+  it('shows one wide image whole across the box width, at the top', () => {
+    expect(place('wide.png')).toEqual([{ type: 'image', src: 'wide.png', x: 36, y: 100, w: 360, h: 180, fit: 'contain', radius: 12, alt: 'wide.png' }]);
+  });
+
+  it('fits one tall image to the box height, centred across it', () => {
+    const [img] = place('tall.png');
+    expect(img.h).toBe(300);
+    expect(img.w).toBe(100);
+    expect(img.x).toBe(36 + (360 - 100) / 2);
+  });
+
+  it('tiles two to four images in two columns of cropped squares or shorter', () => {
+    const two = place('wide.png', 'tall.png');
+    expect(two.map((i) => i.fit)).toEqual(['cover', 'cover']);
+    expect(two[0].y).toBe(two[1].y);
+    expect(two[1].x).toBeGreaterThan(two[0].x + two[0].w);
+    expect(two[1].x + two[1].w).toBeCloseTo(36 + 360, 10);
+    const four = place('wide.png', 'tall.png', 'wide.png', 'tall.png');
+    for (const tile of four) {
+      expect(tile.w).toBe(four[0].w);
+      expect(tile.y + tile.h).toBeLessThanOrEqual(100 + 300);
+    }
+    expect(new Set(four.map((t) => `${t.x},${t.y}`)).size).toBe(4);
+  });
+
+  it('lets the first of three images span the left column, as X shows them', () => {
+    const [first, second, third] = place('wide.png', 'tall.png', 'wide.png');
+    expect(first.x).toBe(36);
+    expect(second.x).toBe(third.x);
+    expect(first.y).toBe(second.y);
+    expect(first.y + first.h).toBeCloseTo(third.y + third.h, 10);
+  });
+
+  it('shows at most four and skips images the host could not load', () => {
+    expect(place('wide.png', 'wide.png', 'wide.png', 'wide.png', 'wide.png')).toHaveLength(4);
+    expect(place('missing.png', 'tall.png')).toHaveLength(1);
+    expect(place('missing.png')).toEqual([]);
+  });
+
+  it('draws nothing in a box too short to show an image', () => {
+    expect(placeImages(ctx, media('wide.png'), { ...box, h: 20 })).toEqual([]);
+  });
+});
