@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { DesignInput } from '../design/resolve.js';
 import type { BuildResult, OutputFormat } from '../node/build.js';
 import { buildCarousel } from '../node/build.js';
+import { pageMetrics } from '../layout/page-metrics.js';
 import { readBrandFile } from '../node/brand-file.js';
 import type { CliFlags } from './args.js';
 import { designFromFlags, numberFlag } from './args.js';
@@ -102,6 +103,7 @@ function summary(result: BuildResult, written: string[], warnings: string[], for
       layout: p.layout,
       part: p.part,
       bodySize: Math.round(p.bodySize * 100) / 100,
+      ...pageMetrics(p, result.laidOut.theme, result.deck.design.ratio.width),
       images: p.elements.flatMap((e) => (e.type === 'image' ? [{ src: e.src.startsWith('data:') ? 'data:…' : e.src, alt: e.alt ?? null }] : [])),
     })),
     warnings,

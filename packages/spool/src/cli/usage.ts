@@ -28,7 +28,7 @@ Build options
       --ratio <r>            linkedin-portrait (default), linkedin-square, instagram-portrait,
                              instagram-square, instagram-tall, instagram-landscape, instagram-story, or WxH
       --theme <t>            Preset theme (spool list themes)
-      --layout <l>           Layout template (spool list layouts)
+      --layout <l>           auto (default: each slide composed for its content), or see spool list layouts
       --pattern <p>          Background pattern (spool list patterns)
       --pattern-color <hex>  --pattern-opacity <0..1>
       --title-font <f>       --body-font <f>   sans | serif | display | mono
@@ -43,7 +43,8 @@ Build options
       --no-header            --no-footer   Hide the brand header or footer
       --quality <n>          JPEG quality (default 90)
       --time-limit <s>       stop a build that runs longer than this (default 30 seconds)
-      --json                 Print a JSON summary (slides, warnings, timings) on stdout
+      --json                 Print a JSON summary (slides, warnings, timings; per page its composition,
+                             words, smallest text in px, lowest contrast, widows) on stdout
   -q, --quiet                No progress or warnings on stderr
 
 Source options (build and import)

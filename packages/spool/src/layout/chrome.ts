@@ -37,7 +37,8 @@ export function header(ctx: LayoutContext, author: Author | undefined): LaidElem
   const name = brand.name ?? author?.name;
   const handle = brand.handle ?? author?.handle;
   if (brand.show.avatar && (brand.avatar || author?.avatar || name || handle)) {
-    out.push(...avatar(ctx, { name: name ?? '', handle: handle ?? '' }, brand.avatar ?? author?.avatar, x, edge(ctx.height), d));
+    const picture = avatar(ctx, { name: name ?? '', handle: handle ?? '' }, brand.avatar ?? author?.avatar, x, edge(ctx.height), d);
+    out.push(...picture.map((e): LaidElement => (e.type === 'text' ? { ...e, role: 'chrome' } : e)));
     x += d + size * 0.6;
   }
   const texts = [];
@@ -53,7 +54,7 @@ export function header(ctx: LayoutContext, author: Author | undefined): LaidElem
   } else if (brand.show.website && brand.website) {
     const site = setText(ctx.engine, [{ text: displayUrl(brand.website), style: baseStyle(ctx.fonts.body, size, ctx.theme.muted, 400) }], 0, 0, ctx.width / 2, 1.2);
     right -= site.width;
-    out.push(setText(ctx.engine, [{ text: displayUrl(brand.website), style: baseStyle(ctx.fonts.body, size, ctx.theme.muted, 400) }], right, edge(ctx.height) + (d - size * 1.2) / 2, site.width + 1, 1.2).text);
+    out.push({ ...setText(ctx.engine, [{ text: displayUrl(brand.website), style: baseStyle(ctx.fonts.body, size, ctx.theme.muted, 400) }], right, edge(ctx.height) + (d - size * 1.2) / 2, site.width + 1, 1.2).text, role: 'chrome' });
   }
   if (texts.length) out.push(oneLine(ctx, texts, x, edge(ctx.height) + (d - size * 1.2) / 2, right - x - size));
   return out;
@@ -84,7 +85,7 @@ export function footer(ctx: LayoutContext, author: Author | undefined, page: num
 /** Chrome never wraps: what doesn't fit on one line is cut at a line break the engine chose. */
 function oneLine(ctx: LayoutContext, texts: Parameters<typeof setText>[1], x: number, y: number, width: number): LaidElement {
   const set = setText(ctx.engine, texts, x, y, Math.max(width, 1), 1.2);
-  return { ...set.text, lines: set.text.lines.slice(0, 1) };
+  return { ...set.text, lines: set.text.lines.slice(0, 1), role: 'chrome' };
 }
 
 function displayUrl(url: string): string {

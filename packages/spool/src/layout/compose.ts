@@ -118,7 +118,7 @@ function titleBlockHeight(ctx: LayoutContext, width: number, spec: TextSpec, sca
 /** The title's height (with its gap to the text) and its widest line. */
 function titleBlock(ctx: LayoutContext, width: number, spec: TextSpec, scale: number): { height: number; widest: number } {
   if (!spec.title?.length) return { height: 0, widest: 0 };
-  const set = setText(ctx.engine, styleSpans(spec.title, titleStyle(ctx, spec, scale), ctx.theme), 0, 0, width, 1.18);
+  const set = setText(ctx.engine, styleSpans(spec.title, titleStyle(ctx, spec, scale), ctx.theme), 0, 0, width, 1.18, 'left', 'balance');
   return { height: set.height + (spec.blocks.length ? spec.body.size * scale * TITLE_GAP : 0), widest: set.width };
 }
 
@@ -144,7 +144,7 @@ function drawText(ctx: LayoutContext, box: Box, spec: TextSpec, scale: number, b
   const elements: LaidElement[] = [];
   if (withTitle && spec.title?.length) {
     const align = spec.body.align ?? 'start';
-    const set = setText(ctx.engine, styleSpans(spec.title, titleStyle(ctx, spec, scale), ctx.theme), box.x, y, box.w, 1.18, align);
+    const set = setText(ctx.engine, styleSpans(spec.title, titleStyle(ctx, spec, scale), ctx.theme), box.x, y, box.w, 1.18, align, 'balance');
     elements.push(set.text);
     y += titleBlockHeight(ctx, box.w, spec, scale);
   }

@@ -5,6 +5,7 @@ import { setText } from './lines.js';
 import { baseStyle, styleSpans } from './styles.js';
 import { isRightToLeft } from '../text/bidi.js';
 import type { LaidElement } from './types.js';
+import type { Wrap } from './wrap.js';
 
 export interface FlowStyle {
   size: number;
@@ -13,6 +14,10 @@ export interface FlowStyle {
   weight?: 400 | 500 | 600 | 700 | 800;
   align?: Align;
   lineHeight?: number;
+  /** Where lines break: body text avoids widows (`pretty`, the default), display text is balanced. */
+  wrap?: Wrap;
+  /** Colour of bold spans in display text (statement, quote), where bold alone would not show. */
+  emphasis?: string;
 }
 
 export interface Flow {
@@ -34,12 +39,13 @@ export function layoutBlock(block: Block, ctx: LayoutContext, x: number, y: numb
   const { engine, theme } = ctx;
   const align = style.align ?? 'start';
   const lh = style.lineHeight ?? BODY_LINE_HEIGHT;
+  const wrap = style.wrap ?? 'pretty';
   const base = baseStyle(style.family, style.size, style.color, style.weight ?? 400);
   switch (block.type) {
     case 'heading': {
       const size = style.size * (block.level === 1 || block.level === undefined ? 1.25 : 1.12);
       const head = baseStyle(ctx.fonts.title, size, theme.title, 700);
-      const set = setText(engine, styleSpans(block.spans, head, theme), x, y, width, HEADING_LINE_HEIGHT, align);
+      const set = setText(engine, styleSpans(block.spans, head, theme), x, y, width, HEADING_LINE_HEIGHT, align, 'balance');
       return { elements: [set.text], height: set.height };
     }
     case 'listItem': {
@@ -49,20 +55,20 @@ export function layoutBlock(block: Block, ctx: LayoutContext, x: number, y: numb
       const markerStyle = { ...base, weight: 700 as const, color: ctx.accent };
       const indent = Math.max(engine.measure([{ text: '00.', style: markerStyle }]) + style.size * 0.5, style.size * 1.6);
       const mark = setText(engine, [{ text: marker, style: markerStyle }], rtl ? x + width - indent : x, y, indent, lh, rtl ? 'right' : 'left');
-      const body = setText(engine, styleSpans(block.spans, base, theme), rtl ? x : x + indent, y, width - indent, lh, rtl ? 'right' : 'left');
+      const body = setText(engine, styleSpans(block.spans, base, theme), rtl ? x : x + indent, y, width - indent, lh, rtl ? 'right' : 'left', wrap);
       return { elements: [mark.text, body.text], height: Math.max(mark.height, body.height) };
     }
     case 'quote': {
       const indent = style.size * 0.9;
       const rtl = isRightToLeft(blockText(block));
       const quoteStyle = { ...base, italic: true };
-      const body = setText(engine, styleSpans(block.spans, quoteStyle, theme), rtl ? x : x + indent, y, width - indent, lh, align);
+      const body = setText(engine, styleSpans(block.spans, quoteStyle, theme), rtl ? x : x + indent, y, width - indent, lh, align, wrap);
       const barX = rtl ? x + width - 3 : x;
       const bar: LaidElement = { type: 'rect', x: barX, y: y + style.size * 0.2, w: 3, h: Math.max(0, body.height - style.size * 0.4), radius: 1.5, fill: ctx.accent };
       return { elements: [bar, body.text], height: body.height };
     }
     default: {
-      const set = setText(engine, styleSpans(block.spans, base, theme), x, y, width, lh, align);
+      const set = setText(engine, styleSpans(block.spans, base, theme, style.emphasis), x, y, width, lh, align, wrap);
       return { elements: [set.text], height: set.height };
     }
   }

@@ -9,17 +9,12 @@ import type { LayoutContext } from './context.js';
 import type { PagePart } from './compose.js';
 import { contentBox, footer, header } from './chrome.js';
 import { samePerson } from './templates/author.js';
-import { layoutClassic, layoutImageFocus, layoutNumbered, layoutPostCard, layoutStatement } from './templates/content.js';
+import { layoutClassic } from './templates/content.js';
+import { CONTENT_TEMPLATES } from './templates/registry.js';
 import { layoutCover, layoutImageSlide, layoutOutro, layoutSection } from './templates/fixed.js';
+import { AUTO_LAYOUT_ID } from '../design/layouts.js';
+import { chooseComposition } from '../plan/choose-composition.js';
 import type { ImageLookup, LaidOutDeck, LaidOutPage, Warning } from './types.js';
-
-const CONTENT_TEMPLATES: Record<string, (ctx: LayoutContext, slide: Slide) => PagePart[]> = {
-  classic: layoutClassic,
-  'post-card': layoutPostCard,
-  statement: layoutStatement,
-  numbered: layoutNumbered,
-  'image-focus': layoutImageFocus,
-};
 
 /** One slide laid out: its template, its pages (several when text continues) and what to warn about. */
 export interface SlidePages {
@@ -104,7 +99,7 @@ export function deckContext(deck: Deck, engine: TextEngine, images: ImageLookup)
 
 /** Lays one slide out; `ordinal` and `section` count content and section slides up to it. */
 export function laySlide(base: LayoutContext, slide: Slide, ordinal: number, section: number): SlidePages {
-  const layout = slide.layout ?? base.design.layout;
+  const layout = compositionOf(slide, base.design.layout);
   const parts = layoutSlide({ ...base, ordinal, section }, slide, layout);
   const warnings: Warning[] = [];
   if (parts.length > 1 && parts.filter((p) => p.elements.some((e) => e.type === 'text')).length > 1) {
@@ -114,6 +109,16 @@ export function laySlide(base: LayoutContext, slide: Slide, ordinal: number, sec
     if (!base.images(m.src)) warnings.push({ code: 'image-missing', slideId: slide.id, src: m.src, message: `slide ${slide.id}: image ${m.src} could not be loaded` });
   }
   return { slide, layout, parts, warnings };
+}
+
+/**
+ * The composition a slide is set in: its own layout, else the deck's; `auto` chooses one from the
+ * content slide's text and images (see plan/choose-composition.ts). Other kinds keep their own.
+ */
+export function compositionOf(slide: Slide, deckLayout: string): string {
+  const layout = slide.layout ?? deckLayout;
+  if (layout !== AUTO_LAYOUT_ID) return layout;
+  return slide.kind === 'content' ? chooseComposition(slide) : slide.kind;
 }
 
 /** Who the deck's header and footer name when a slide has no author of its own. */

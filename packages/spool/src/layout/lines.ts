@@ -1,5 +1,6 @@
 import type { StyledText, TextEngine } from '../text/types.js';
 import type { LaidText, PlacedLine } from './types.js';
+import { breakText, type Wrap } from './wrap.js';
 
 /** `start` is left for left-to-right lines and right for right-to-left ones (an Arabic or Hebrew post). */
 export type Align = 'left' | 'right' | 'start' | 'center';
@@ -14,6 +15,7 @@ export interface SetText {
 /**
  * Breaks styled text into lines and stacks them from `y` with a fixed line pitch, baselines
  * centred in the line box by the nominal font metrics so mixed emoji or fallback runs keep the rhythm.
+ * `wrap` picks where lines break (see ./wrap.ts); they are aligned in the full `width` either way.
  */
 export function setText(
   engine: TextEngine,
@@ -23,6 +25,7 @@ export function setText(
   width: number,
   lineHeight: number,
   align: Align = 'left',
+  wrap: Wrap = 'greedy',
 ): SetText {
   if (texts.length === 0) return { text: { type: 'text', lines: [] }, height: 0, width: 0 };
   const base = texts[0].style;
@@ -30,7 +33,7 @@ export function setText(
   const size = base.size;
   const pitch = size * lineHeight;
   const baselineOffset = pitch / 2 + ((m.ascent - m.descent) * size) / 2;
-  const lines = engine.breakLines(texts, width);
+  const lines = breakText(engine, texts, width, wrap);
   let widest = 0;
   const placed: PlacedLine[] = lines.map((line, i) => {
     widest = Math.max(widest, line.width);

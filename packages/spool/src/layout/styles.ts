@@ -1,6 +1,7 @@
 import type { Span } from '../model/document.js';
 import type { FontFamilyId, Theme } from '../design/types.js';
 import type { StyledText, TextStyle } from '../text/types.js';
+import { smartenSpans } from '../model/typography.js';
 
 export interface Fonts {
   title: FontFamilyId;
@@ -11,11 +12,23 @@ export function baseStyle(family: FontFamilyId, size: number, color: string, wei
   return { family, weight, italic: false, size, color };
 }
 
-/** Our spans become styled text; nothing in a span is ever interpreted as markup. */
-export function styleSpans(spans: readonly Span[], base: TextStyle, theme: Theme): StyledText[] {
-  return spans
+/**
+ * Our spans become styled text; nothing in a span is ever interpreted as markup. Straight quotes,
+ * `--` and `...` are set as the typographer's marks here, where every text passes on its way to a
+ * slide (imported, planned or typed in the studio), and never inside code or links.
+ */
+export function styleSpans(spans: readonly Span[], base: TextStyle, theme: Theme, emphasis?: string): StyledText[] {
+  return smartenSpans(spans)
     .filter((s) => s.text.length > 0)
-    .map((span) => ({ text: span.text, style: spanStyle(span, base, theme) }));
+    .map((span) => ({ text: span.text, style: emphasised(span, spanStyle(span, base, theme), emphasis) }));
+}
+
+/**
+ * Display text is bold throughout, so a bold span would not stand out: there it takes `emphasis`
+ * (the accent colour) instead, the way a designer marks a post's key phrase.
+ */
+function emphasised(span: Span, style: TextStyle, emphasis: string | undefined): TextStyle {
+  return emphasis && span.bold && !span.href && !span.tag && !span.code ? { ...style, color: emphasis } : style;
 }
 
 function spanStyle(span: Span, base: TextStyle, theme: Theme): TextStyle {

@@ -12,6 +12,8 @@ export interface PlacedLine {
 export interface LaidText {
   type: 'text';
   lines: PlacedLine[];
+  /** Set on the header and footer, which every page repeats, so a page's own words can be told apart. */
+  role?: 'chrome';
 }
 
 export interface LaidImage {

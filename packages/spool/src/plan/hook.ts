@@ -1,8 +1,13 @@
 import type { Block, Span } from '../model/document.js';
 import { blockText } from '../model/document.js';
 
-/** Longest hook we set as a cover title; the rest of a long first post moves to the next slide. */
-const MAX_HOOK_CHARS = 180;
+/**
+ * A first block up to this long is the cover's hook whole: about a dozen words, what a reader takes
+ * in at a glance. A longer one gives the cover its first sentence and the next slide the rest.
+ */
+export const MAX_HOOK_CHARS = 90;
+/** A first sentence longer than this is no hook either; the block stays whole and is set smaller. */
+const MAX_SENTENCE_CHARS = 180;
 
 export interface HookSplit {
   title: Span[];
@@ -10,30 +15,25 @@ export interface HookSplit {
 }
 
 /**
- * The cover's title is the first post's opening: the whole first block when it is short,
- * else its leading sentences up to MAX_HOOK_CHARS, with everything after kept for a content slide.
+ * The cover's title is the first post's opening: the whole first block when it is short, else its
+ * first sentence, with everything after kept for a content slide.
  */
 export function splitHook(blocks: readonly Block[]): HookSplit {
   const [first, ...others] = blocks;
   if (!first) return { title: [], rest: [] };
   const text = blockText(first);
   if (text.length <= MAX_HOOK_CHARS) return { title: first.spans.map((s) => ({ ...s })), rest: [...others] };
-  const cut = sentenceCut(text, MAX_HOOK_CHARS);
-  if (cut <= 0 || cut >= text.length) return { title: first.spans.map((s) => ({ ...s })), rest: [...others] };
+  const cut = firstSentenceEnd(text);
+  if (cut <= 0 || cut > MAX_SENTENCE_CHARS || cut >= text.trimEnd().length) return { title: first.spans.map((s) => ({ ...s })), rest: [...others] };
   const [head, tail] = splitSpansAt(first.spans, cut);
   return { title: head, rest: [{ ...first, spans: trimStart(tail) }, ...others] };
 }
 
-/** Offset just after the last sentence end within the first `max` characters, or -1. */
-function sentenceCut(text: string, max: number): number {
+/** Offset just after the first sentence (and the spaces after it), or -1. */
+function firstSentenceEnd(text: string): number {
   const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
-  let cut = -1;
-  for (const seg of segmenter.segment(text)) {
-    const end = seg.index + seg.segment.length;
-    if (end > max) break;
-    cut = end;
-  }
-  return cut;
+  for (const seg of segmenter.segment(text)) return seg.index + seg.segment.length;
+  return -1;
 }
 
 export function splitSpansAt(spans: readonly Span[], offset: number): [Span[], Span[]] {

@@ -3,10 +3,12 @@ import { spansText } from '../model/document.js';
 import type { Deck, Slide } from '../model/deck.js';
 import { DECK_SCHEMA_VERSION } from '../model/deck.js';
 import type { Design } from '../design/types.js';
+import { AUTO_LAYOUT_ID } from '../design/layouts.js';
 import { classifyPost } from './classify.js';
 import { renumberLists } from './renumber.js';
 import { splitHook } from './hook.js';
 import { ctaBlocks } from './outro.js';
+import { gatherSteps } from './gather-steps.js';
 
 /**
  * Document -> Deck. One post per slide, no cap on their number; the design's plan options
@@ -30,8 +32,14 @@ export function planDeck(document: SpoolDocument, design: Design): Deck {
     const role = classifyPost(post);
     if (role === 'empty') return;
     if (index === 0 && design.plan.cover && role !== 'image') {
-      slides.push(...coverSlides(post, newId));
-      return;
+      // A document with a title (an article's headline, a thread's name) opens on it; the first
+      // post then has a slide of its own. Without one, the first post's opening is the hook.
+      const title = document.title?.trim();
+      if (!title || opensWith(post, title)) {
+        slides.push(...coverSlides(post, newId));
+        return;
+      }
+      slides.push({ id: newId(), kind: 'cover', title: [{ text: title }], blocks: [], media: [], postIds: [], author: post.author });
     }
     if (role === 'heading') {
       flushPendingTitle();
@@ -62,6 +70,8 @@ export function planDeck(document: SpoolDocument, design: Design): Deck {
     slides.push(slide);
   });
   flushPendingTitle();
+  // Auto layout composes each slide for what it says; a list split over posts reads as one steps slide.
+  if (design.layout === AUTO_LAYOUT_ID) slides.splice(0, slides.length, ...gatherSteps(slides));
 
   if (design.cta.enabled) {
     const author = document.posts[0]?.author;
@@ -82,6 +92,13 @@ function coverSlides(post: Post, newId: () => string): Slide[] {
   const cover: Slide = { id: newId(), kind: 'cover', title, blocks: [], media: post.media, postIds: [post.id], author: post.author };
   if (rest.length === 0) return [cover];
   return [cover, { id: newId(), kind: 'content', blocks: rest, media: [], postIds: [post.id], author: post.author }];
+}
+
+/** Whether the post begins with the title, so a title cover would only say it twice. */
+function opensWith(post: Post, title: string): boolean {
+  const squash = (text: string) => text.replace(/\s+/g, ' ').trim().toLowerCase();
+  const first = post.blocks[0] ? squash(spansText(post.blocks[0].spans)) : '';
+  return first.startsWith(squash(title).replace(/…$/, ''));
 }
 
 function headingSpans(blocks: readonly Block[]): Span[] {

@@ -21,8 +21,18 @@ describe('spool build', () => {
     const r = await runCli(['build', thread, '-o', out, '--json']);
     expect(r.code).toBe(0);
     const summary = JSON.parse(r.stdout);
-    expect(summary.slides).toBeGreaterThanOrEqual(20);
+    expect(summary.slides).toBeGreaterThanOrEqual(18);
     expect(summary.pages[0].kind).toBe('cover');
+    // Each page says how it was composed and what a designer would check.
+    expect(new Set(summary.pages.map((p: { layout: string }) => p.layout)).size).toBeGreaterThanOrEqual(5);
+    for (const page of summary.pages) {
+      expect(page.words).toBeGreaterThanOrEqual(0);
+      if (page.words > 0) expect(page.smallestTextPx).toBeGreaterThanOrEqual(24);
+      expect(page.lowestContrast).toBeGreaterThanOrEqual(4.5);
+      expect(page.widows).toBe(0);
+    }
+    const statement = summary.pages.find((p: { layout: string }) => p.layout === 'statement');
+    expect(statement.words).toBeLessThanOrEqual(30);
     expect(summary.pages.at(-1).kind).toBe('outro');
     expect(summary.warnings.some((w: string) => /posts\[1\]: fixed characters garbled/.test(w))).toBe(true);
     expect(Object.keys(summary.timings)).toEqual(expect.arrayContaining(['plan', 'layout', 'scene', 'paint']));
@@ -110,7 +120,7 @@ describe('spool build', () => {
     }
     const bad = await runCli(['build', thread, '-o', path.join(dir, 'x.pdf'), '--layout', 'zigzag']);
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toMatch(/unknown layout "zigzag" \(try classic, post-card, statement/);
+    expect(bad.stderr).toMatch(/unknown layout "zigzag" \(try auto, classic, post-card, statement/);
   });
 
   it('stops a build past --time-limit with exit 2, saying what to try', async () => {

@@ -18,10 +18,16 @@ function lay(d: SpoolDocument, input: DesignInput = {}) {
 }
 
 describe('layoutDeck', () => {
-  it('keeps a short post at the set body size', () => {
-    const deck = lay(doc([post('1', [para('Hook')]), post('2', [para(words(30))])]));
+  it('keeps a short post at the set body size in the classic layout', () => {
+    const deck = lay(doc([post('1', [para('Hook')]), post('2', [para(words(30))])]), { layout: 'classic' });
     expect(deck.pages[1].bodySize).toBe(18);
     expect(deck.pages).toHaveLength(3);
+  });
+
+  it('in auto layout sets a short post as a statement, larger than the body size', () => {
+    const deck = lay(doc([post('1', [para('Hook')]), post('2', [para(words(12))]), post('3', [para(words(80))])]));
+    expect(deck.pages.map((p) => p.layout)).toEqual(['cover', 'statement', 'classic', 'outro']);
+    expect(deck.pages[1].bodySize).toBeGreaterThan(18);
   });
 
   it('shrinks a long post toward 75% before continuing it', () => {
@@ -70,7 +76,7 @@ describe('layoutDeck', () => {
   });
 
   it('places an image below the text at its aspect ratio, inside the content box', () => {
-    const deck = lay(doc([post('1', [para('Hook')]), post('2', [para(words(20))], [{ type: 'image', src: 'a.png' }])]));
+    const deck = lay(doc([post('1', [para('Hook')]), post('2', [para(words(20))], [{ type: 'image', src: 'a.png' }])]), { layout: 'classic' });
     const image = deck.pages[1].elements.find((e) => e.type === 'image');
     expect(image).toBeDefined();
     if (image?.type !== 'image') return;

@@ -44,13 +44,23 @@ describe('planDeck', () => {
 
   it('renumbers list items that each restart at 1 across posts', () => {
     const posts = [post('1', [para('Hook')]), post('2', [para('Steps:')]), post('3', [item('a')]), post('4', [item('b')]), post('5', [item('c')])];
-    const deck = planDeck(doc(posts), defaultDesign());
+    const deck = planDeck(doc(posts), resolveDesign({ layout: 'classic' }));
     expect(deck.slides.slice(2, 5).map((s) => s.blocks[0].ordinal)).toEqual([1, 2, 3]);
+  });
+
+  it('in auto layout gathers a list split over posts onto one slide, its introduction as the title', () => {
+    const posts = [post('1', [para('Hook')]), post('2', [para('Three steps:')]), post('3', [item('a')]), post('4', [item('b')]), post('5', [item('c')]), post('6', [para('After.')])];
+    const deck = planDeck(doc(posts), defaultDesign());
+    expect(deck.slides.map((s) => s.kind)).toEqual(['cover', 'content', 'content', 'outro']);
+    const steps = deck.slides[1];
+    expect(steps.title?.map((s) => s.text).join('')).toBe('Three steps:');
+    expect(steps.blocks.map((b) => [blockText(b), b.ordinal])).toEqual([['a', 1], ['b', 2], ['c', 3]]);
+    expect(steps.postIds).toEqual(['2', '3', '4', '5']);
   });
 
   it('leaves lists that already count up alone and does not mutate the document', () => {
     const d = doc([post('1', [para('x')]), post('2', [{ ...item('a'), ordinal: 3 }]), post('3', [{ ...item('b'), ordinal: 4 }])]);
-    const deck = planDeck(d, defaultDesign());
+    const deck = planDeck(d, resolveDesign({ layout: 'classic' }));
     expect(deck.slides.slice(1, 3).map((s) => s.blocks[0].ordinal)).toEqual([3, 4]);
     expect(d.posts[2].blocks[0].ordinal).toBe(4);
   });
@@ -60,6 +70,17 @@ describe('planDeck', () => {
     const deck = planDeck(doc([post('1', [para(`A short hook sentence. ${rest}`)])]), defaultDesign());
     expect(deck.slides[0].title?.map((s) => s.text).join('')).toBe('A short hook sentence.');
     expect(blockText(deck.slides[1].blocks[0])).toBe(rest);
+  });
+
+  it('opens on the document title when it has one, and gives the first post a slide of its own', () => {
+    const d = { ...doc([post('1', [para('The first post of the piece.')]), post('2', [para('Two.')])]), title: 'The headline' };
+    const deck = planDeck(d, defaultDesign());
+    expect(deck.slides[0]).toMatchObject({ kind: 'cover', title: [{ text: 'The headline' }], blocks: [] });
+    expect(deck.slides.slice(1, 3).map((s) => blockText(s.blocks[0]))).toEqual(['The first post of the piece.', 'Two.']);
+    // A first post that opens with the title is the hook itself: no cover says it twice.
+    const same = planDeck({ ...d, title: 'The first post' }, defaultDesign());
+    expect(same.slides[0].title?.map((s) => s.text).join('')).toBe('The first post of the piece.');
+    expect(same.slides[1].blocks.map(blockText)).toEqual(['Two.']);
   });
 
   it('fills the outro from up to three CTA lines with the author', () => {

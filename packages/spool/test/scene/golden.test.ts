@@ -7,6 +7,7 @@ import { importSource } from '../../src/sources/import.js';
 import { buildCarousel } from '../../src/node/build.js';
 import type { BuildResult } from '../../src/node/build.js';
 import type { Scene, SceneItem } from '../../src/scene/types.js';
+import type { SpoolDocument } from '../../src/model/document.js';
 import { paintPng } from '../../src/paint/png/index.js';
 import { defaultTextEngine } from '../../src/node/fonts.js';
 import { imageLookup, loadImages, paintResources, readyImages, imageRefs } from '../../src/node/resources.js';
@@ -19,8 +20,28 @@ import { imageLookup, loadImages, paintResources, readyImages, imageRefs } from 
 const fixture = path.resolve(__dirname, '../fixtures/kd-thread.json');
 const baselines = path.resolve(__dirname, '../fixtures/baselines');
 const update = process.env.SPOOL_UPDATE_BASELINES === '1';
-const PAGES = [0, 1, 3, 6, 19];
+/** The fixture's pages in each composition auto layout gives it, by the first page of each. */
+const FIXTURE_LAYOUTS = ['cover', 'statement', 'classic', 'section', 'image', 'steps', 'outro'];
+/** Compositions the fixture has no post for, from posts written for them. */
+const para = (text: string) => ({ type: 'paragraph' as const, spans: [{ text }] });
+const author = { name: 'Ada Lovelace', handle: 'ada' };
+const COMPOSED: SpoolDocument = {
+  schemaVersion: 1,
+  posts: [
+    [para('Three compositions auto layout chooses')],
+    [{ type: 'quote' as const, spans: [{ text: 'Simplicity is prerequisite for reliability.' }] }, para('— Edsger W. Dijkstra')],
+    [para('87% of readers never reach slide ten of a carousel.'), para('Shorter decks get finished: put the payoff early.')],
+    [{ type: 'paragraph' as const, spans: [{ text: 'Onboarding, rewritten', bold: true }] }, para('Before: fourteen steps, a video and a form to fill in.'), para('After: three steps and you are in.')],
+  ].map((blocks, i) => ({ id: String(i + 1), author, blocks, media: [] })),
+};
 let built: BuildResult;
+let composed: BuildResult;
+
+const firstOf = (result: BuildResult, layout: string) => {
+  const at = result.laidOut.pages.findIndex((p) => p.layout === layout);
+  if (at < 0) throw new Error(`no ${layout} page`);
+  return at;
+};
 
 const round = (n: number) => Math.round(n * 100) / 100;
 
@@ -37,12 +58,16 @@ function normalise(item: SceneItem): unknown {
 beforeAll(async () => {
   const imported = await importSource(fixture, {});
   built = await buildCarousel(imported.document, { baseDir: imported.baseDir, format: 'svg' });
+  composed = await buildCarousel(COMPOSED, { format: 'svg' });
 });
 
 describe('fixture scenes (golden)', () => {
-  it('match the committed scene snapshots for cover, content, section, image and list pages', async () => {
-    const pages = PAGES.map((i) => ({ page: i + 1, kind: built.laidOut.pages[i].kind, items: built.scenes[i].items.map(normalise) }));
+  it('match the committed scene snapshots for every composition', async () => {
+    const scene = (result: BuildResult, i: number) => ({ page: i + 1, layout: result.laidOut.pages[i].layout, items: result.scenes[i].items.map(normalise) });
+    const pages = FIXTURE_LAYOUTS.map((layout) => scene(built, firstOf(built, layout)));
     await expect(JSON.stringify(pages, null, 1)).toMatchFileSnapshot(path.join(baselines, 'kd-scenes.json'));
+    const others = ['quote', 'stat', 'comparison'].map((layout) => scene(composed, firstOf(composed, layout)));
+    await expect(JSON.stringify(others, null, 1)).toMatchFileSnapshot(path.join(baselines, 'composition-scenes.json'));
   });
 
   it('paint the same pixels as the committed PNG baselines', async () => {
@@ -51,20 +76,24 @@ describe('fixture scenes (golden)', () => {
     const { staged } = await loadImages(imageRefs(imported.document, built.deck.design), imported.baseDir!, 'kd-thread.json');
     const resources = paintResources(engine, await readyImages(staged));
     expect(imageLookup(staged)('media/kd-1.jpg')).toBeDefined();
-    for (const i of [0, 1, 6]) {
-      const scene: Scene = built.scenes[i];
+    const pages: [string, BuildResult, number][] = [
+      ...['cover', 'statement', 'steps', 'image'].map((layout): [string, BuildResult, number] => [`kd-${layout}`, built, firstOf(built, layout)]),
+      ...['quote', 'stat', 'comparison'].map((layout): [string, BuildResult, number] => [`composition-${layout}`, composed, firstOf(composed, layout)]),
+    ];
+    for (const [name, result, i] of pages) {
+      const scene: Scene = result.scenes[i];
       const actual = PNG.sync.read(Buffer.from(await paintPng(scene, resources, { format: 'png' })));
-      const file = path.join(baselines, `kd-page-${String(i + 1).padStart(2, '0')}.png`);
+      const file = path.join(baselines, `${name}.png`);
       if (update || !existsSync(file)) {
         mkdirSync(baselines, { recursive: true });
         writeFileSync(file, PNG.sync.write(actual));
-        if (!update) throw new Error(`no baseline for page ${i + 1}: wrote ${file}; look at it and commit it`);
+        if (!update) throw new Error(`no baseline for ${name}: wrote ${file}; look at it and commit it`);
       }
       const expected = PNG.sync.read(readFileSync(file));
       expect([actual.width, actual.height]).toEqual([expected.width, expected.height]);
       const diff = pixelmatch(actual.data, expected.data, undefined, actual.width, actual.height, { threshold: 0.1 });
       // Anti-aliasing may move by a shade between builds; a layout, font or colour change moves thousands.
-      expect(diff / (actual.width * actual.height), `page ${i + 1}`).toBeLessThan(0.001);
+      expect(diff / (actual.width * actual.height), name).toBeLessThan(0.001);
     }
   });
 });

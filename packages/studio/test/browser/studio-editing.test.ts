@@ -25,22 +25,22 @@ async function glyphScale(page: Page): Promise<number> {
 describe('editing in the studio', { timeout: 120_000 }, () => {
   it('replaces a slide’s text with a post dragged onto it', async () => {
     const { page } = await studio().open(undefined, await studio().freshProject());
-    await selectSlide(page, 2);
+    await selectSlide(page, 3);
     expect(await previewText(page)).toContain('A carousel is not a thread');
     const post = page.locator(card(6));
     await expect(post.innerText()).resolves.toContain('Cut every sentence');
-    await drag(page, await centre(page, `${card(6)} .post-text`), await centre(page, thumb(2)));
+    await drag(page, await centre(page, `${card(6)} .post-text`), await centre(page, thumb(3)));
     await page.waitForFunction(() => document.querySelector('[data-testid=preview] svg')?.getAttribute('aria-label')?.includes('Cut every sentence'));
     expect(await previewText(page)).not.toContain('A carousel is not a thread');
-    await expect(page.locator(`${thumb(2)}`).getAttribute('class')).resolves.toContain('is-selected');
+    await expect(page.locator(`${thumb(3)}`).getAttribute('class')).resolves.toContain('is-selected');
     await page.context().close();
   });
 
   it('appends with Shift held, and inserts a new slide when dropped between slides', async () => {
     const { page } = await studio().open(undefined, await studio().freshProject());
-    await selectSlide(page, 2);
+    await selectSlide(page, 3);
     const before = await slideIds(page);
-    await drag(page, await centre(page, `${card(4)} .post-text`), await centre(page, thumb(2)), 'Shift');
+    await drag(page, await centre(page, `${card(4)} .post-text`), await centre(page, thumb(3)), 'Shift');
     await page.waitForFunction(() => document.querySelector('[data-testid=preview] svg')?.getAttribute('aria-label')?.includes('Your first post becomes'));
     const text = await previewText(page);
     expect(text).toContain('A carousel is not a thread');
@@ -115,11 +115,11 @@ describe('editing in the studio', { timeout: 120_000 }, () => {
 
   it('brings theme, ratio and typography changes to the preview, and undo takes them back', async () => {
     const { page } = await studio().open(undefined, await studio().freshProject());
-    await selectSlide(page, 2);
+    await selectSlide(page, 5);
     const background = async () => (await previewSvg(page)).match(/<rect x="0" y="0" width="[\d.]+" height="[\d.]+" fill="([^"]+)"/)?.[1];
     const viewBox = async () => (await previewSvg(page)).match(/viewBox="([^"]+)"/)?.[1];
 
-    // Body size first, on a short slide in portrait, where the text has room to grow without shrinking.
+    // Body size first, on a short classic slide in portrait, where the text has room to grow without shrinking.
     const scale = await glyphScale(page);
     await page.getByLabel('Body Font Size').fill('24');
     await expect.poll(() => glyphScale(page)).toBeCloseTo((scale * 24) / 18, 4);

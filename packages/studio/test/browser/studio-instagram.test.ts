@@ -44,7 +44,8 @@ describe('Instagram carousels', { timeout: 180_000 }, () => {
   it('warns past 20 slides and splits the carousel in one click', async () => {
     const { page } = await studio().open();
     await expect(page.getByLabel('Project name').inputValue()).resolves.toBe('Long thread');
-    expect(await page.locator('.thumb').count()).toBe(25);
+    // The title's cover, the 24 posts and the outro.
+    expect(await page.locator('.thumb').count()).toBe(26);
     expect(await page.getByText(/Instagram allows 20 slides/).count()).toBe(0);
     await page.getByRole('radio', { name: /Instagram portrait/ }).click();
     await page.getByText(/Instagram allows 20 slides/).waitFor();

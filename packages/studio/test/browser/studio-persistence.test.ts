@@ -31,8 +31,9 @@ describe('export and saving', { timeout: 120_000 }, () => {
     await download.saveAs(file);
     const text = await pdfPages(new Uint8Array(await readFile(file)));
     expect(text).toHaveLength(pages);
-    expect(text[0]).toContain('Your best thread deserves a second life');
-    expect(text[1]).toContain('A carousel is not a thread with bigger fonts');
+    expect(text[0]).toContain('Turn a thread into a carousel people finish');
+    expect(text[1]).toContain('Your best thread deserves a second life');
+    expect(text[2]).toContain('A carousel is not a thread with bigger fonts');
     expect(text[pages - 1]).toMatch(/Follow|Repost/);
     // The menu has done its job once the file is on its way.
     await expect.poll(() => pdfItem.count()).toBe(0);

@@ -9,6 +9,9 @@ import { authorRow, hasIdentity } from './author.js';
 import type { LaidElement } from '../types.js';
 import { centerIn, extentY } from '../shift.js';
 import { leadX } from './direction.js';
+import { blockText } from '../../model/document.js';
+import { fitStack, placeStack, type Piece } from '../stack.js';
+import { blocksPiece, rulePiece, textPiece } from './pieces.js';
 
 function bodySpec(ctx: LayoutContext, slide: Slide): TextSpec {
   const t = ctx.design.typography;
@@ -42,13 +45,29 @@ export function layoutNumbered(ctx: LayoutContext, slide: Slide): PagePart[] {
   return centerSingle(withFirst(composePages(ctx, inner, bodySpec(ctx, slide)), [badge, num.text]), ctx.box);
 }
 
-/** Big bold text, centred in the slide; shrinks down to the body size before continuing. */
+/**
+ * Big bold text at the slide's optical centre, under a short accent rule: the shorter the text, the
+ * larger it is set, balanced over its lines. Text too long for one slide even at body size, or with
+ * images, is set in the flow and continues over pages.
+ */
 export function layoutStatement(ctx: LayoutContext, slide: Slide): PagePart[] {
   const t = ctx.design.typography;
-  const big = Math.max(t.bodySize, t.titleSize * 0.8);
+  const chars = slide.blocks.reduce((n, b) => n + blockText(b).length, 0);
+  const big = Math.max(t.bodySize, t.titleSize * (chars <= 60 ? 1.15 : chars <= 120 ? 0.95 : 0.8));
+  if (slide.media.length === 0) {
+    const box = ctx.box;
+    const fitted = fitStack(box, t.bodySize / big, (scale): Piece[] => {
+      const size = big * scale;
+      const pieces: Piece[] = [rulePiece(ctx, leadX(box, slide, 32), size * 0.75)];
+      if (slide.title?.length) pieces.push(textPiece(ctx, slide.title, box.x, box.w, { style: baseStyle(ctx.fonts.title, size * 0.6, ctx.accent, 700), lineHeight: 1.2, gap: size * 0.5 }));
+      pieces.push(blocksPiece(ctx, slide.blocks, box.x, box.w, { size, color: ctx.theme.title, family: ctx.fonts.title, weight: 700, lineHeight: 1.2, wrap: 'balance', emphasis: ctx.accent }));
+      return pieces;
+    });
+    if (fitted) return [{ elements: placeStack(box, fitted.pieces), bodySize: big * fitted.scale }];
+  }
   const spec: TextSpec = {
     ...bodySpec(ctx, slide),
-    body: { size: big, color: ctx.theme.title, family: ctx.fonts.title, weight: 700, lineHeight: 1.25 },
+    body: { size: big, color: ctx.theme.title, family: ctx.fonts.title, weight: 700, lineHeight: 1.25, wrap: 'balance' },
     titleSize: t.titleSize * 1.1,
     minScale: t.bodySize / big,
     center: slide.media.length === 0,
@@ -56,16 +75,44 @@ export function layoutStatement(ctx: LayoutContext, slide: Slide): PagePart[] {
   return composePages(ctx, ctx.box, spec);
 }
 
-/** The image fills the top of the slide, cropped to the frame, with the text beneath. */
+/**
+ * The image leads and the text captions it: one image whole at the full width (never cropped, a
+ * chart keeps its labels), two to four as a grid with equal gutters, and the text below, set large
+ * and bold when it is a short caption. The pair sits at the optical centre. Text too long to caption
+ * an image continues in the flow, the image above it on the first page.
+ */
 export function layoutImageFocus(ctx: LayoutContext, slide: Slide): PagePart[] {
   if (slide.media.length === 0) return layoutClassic(ctx, slide);
-  const imageH = Math.round(ctx.box.h * 0.5);
-  const hero = placeImages(ctx, slide.media.slice(0, 1), { ...ctx.box, h: imageH }).map((e) =>
-    e.type === 'image' ? { ...e, x: ctx.box.x, w: ctx.box.w, h: imageH, fit: 'cover' as const } : e,
-  );
-  const spec = { ...bodySpec(ctx, slide), media: slide.media.slice(1) };
-  const inner = shrinkTop(ctx.box, imageH + ctx.design.typography.bodySize);
-  return withFirst(composePages(ctx, inner, spec), hero);
+  const t = ctx.design.typography;
+  const box = ctx.box;
+  const words = slide.blocks.reduce((n, b) => n + blockText(b).split(/\s+/).filter(Boolean).length, 0);
+  const caption = words <= 25;
+  const fitted = fitStack(box, 0.75, (scale): Piece[] => {
+    const gap = t.bodySize * 0.9;
+    const textPieces: Piece[] = [];
+    if (slide.title?.length) textPieces.push(textPiece(ctx, slide.title, box.x, box.w, { style: baseStyle(ctx.fonts.title, t.titleSize * 0.7 * scale, ctx.theme.title, 700), lineHeight: 1.18, gap: gap * 0.6 }));
+    if (slide.blocks.length) {
+      textPieces.push(caption
+        ? blocksPiece(ctx, slide.blocks, box.x, box.w, { size: t.titleSize * 0.62 * scale, color: ctx.theme.title, family: ctx.fonts.title, weight: 700, lineHeight: 1.22, wrap: 'balance', emphasis: ctx.accent })
+        : blocksPiece(ctx, slide.blocks, box.x, box.w, { size: t.bodySize * scale, color: ctx.theme.text, family: ctx.fonts.body }));
+    }
+    const textH = textPieces.reduce((n, p) => n + p.h, 0);
+    // The image takes what the text leaves, up to three fifths of the box.
+    const frame = Math.max(0, Math.min(box.h * 0.62, box.h - textH - gap));
+    const sized = placeImages(ctx, slide.media, { ...box, y: 0, h: frame });
+    const imageH = sized.reduce((h, e) => Math.max(h, e.type === 'image' ? e.y + e.h : 0), 0);
+    const image: Piece = {
+      h: imageH + (textPieces.length ? gap : 0),
+      w: 0,
+      draw: (y) => sized.map((e) => (e.type === 'image' ? { ...e, y: e.y + y } : e)),
+    };
+    return [image, ...textPieces];
+  });
+  if (fitted && fitted.pieces[0].h > box.h * 0.3) return [{ elements: placeStack(box, fitted.pieces), bodySize: t.bodySize * fitted.scale }];
+  const imageH = Math.round(box.h * 0.5);
+  const hero = placeImages(ctx, slide.media, { ...box, h: imageH });
+  const inner = shrinkTop(box, imageH + t.bodySize);
+  return withFirst(composePages(ctx, inner, { ...bodySpec(ctx, slide), media: [] }), hero);
 }
 
 /** The post as a card: avatar, name and handle above its text, like on X. */

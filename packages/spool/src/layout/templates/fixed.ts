@@ -3,7 +3,9 @@ import type { LayoutContext } from '../context.js';
 import type { PagePart } from '../compose.js';
 import { composePages } from '../compose.js';
 import { layoutBlocks } from '../flow.js';
+import { blockText } from '../../model/document.js';
 import { setText } from '../lines.js';
+import { breakText } from '../wrap.js';
 import { baseStyle, styleSpans } from '../styles.js';
 import { authorRow, avatar, hasIdentity } from './author.js';
 import type { LaidElement } from '../types.js';
@@ -17,12 +19,17 @@ export function layoutCover(ctx: LayoutContext, slide: Slide): PagePart[] {
   const authorH = hasIdentity(slide.author) ? 48 : 0;
   const rule: LaidElement = { type: 'rect', x: leadX(box, slide, 48), y: box.y, w: 48, h: 5, radius: 2.5, fill: ctx.accent };
   const textBox = { x: box.x, y: box.y + 5 + t.bodySize * 1.2, w: box.w, h: box.h - authorH - 5 - t.bodySize * 2.2 };
+  const blocks = slide.title?.length ? [{ type: 'paragraph' as const, spans: slide.title }] : slide.blocks;
+  // The cover's promise is the largest text of the deck: the shorter it is, the larger it is set.
+  const chars = blocks.reduce((n, b) => n + blockText(b).length, 0);
+  const size = t.titleSize * (chars <= 50 ? 1.6 : chars <= 90 ? 1.35 : 1.2);
   const parts = composePages(ctx, textBox, {
-    blocks: slide.title?.length ? [{ type: 'paragraph', spans: slide.title }] : slide.blocks,
+    blocks,
     media: slide.media,
-    body: { size: t.titleSize * 1.2, color: ctx.theme.title, family: ctx.fonts.title, weight: 700, lineHeight: 1.18 },
+    body: { size, color: ctx.theme.title, family: ctx.fonts.title, weight: 700, lineHeight: 1.12, wrap: 'balance', emphasis: ctx.accent },
     titleSize: t.titleSize,
-    minScale: 0.45,
+    minScale: 0.45 * ((t.titleSize * 1.2) / size),
+    center: slide.media.length === 0,
   });
   const author = authorRow(ctx, slide.author, box.x, box.y + box.h - authorH + 4, 44, t.bodySize);
   return [{ ...parts[0], elements: [rule, ...parts[0].elements, ...author] }, ...parts.slice(1)];
@@ -38,7 +45,7 @@ export function layoutSection(ctx: LayoutContext, slide: Slide): PagePart[] {
   const parts = composePages(ctx, { ...box, y: box.y + numH, h: box.h - numH }, {
     blocks: [{ type: 'paragraph', spans: slide.title ?? [] }, ...slide.blocks],
     media: slide.media,
-    body: { size: t.titleSize * 1.15, color: ctx.theme.title, family: ctx.fonts.title, weight: 700, lineHeight: 1.18 },
+    body: { size: t.titleSize * 1.15, color: ctx.theme.title, family: ctx.fonts.title, weight: 700, lineHeight: 1.18, wrap: 'balance' },
     titleSize: t.titleSize,
     minScale: 0.6,
   });
@@ -92,7 +99,7 @@ function outroStack(ctx: LayoutContext, slide: Slide, scale: number) {
   const parts: { h: number; draw: (y: number) => LaidElement[] }[] = [];
   if (src || hasIdentity(slide.author)) parts.push({ h: d + body * 1.4, draw: (y) => avatar(ctx, slide.author, src, box.x + (box.w - d) / 2, y, d) });
   if (head) {
-    const style = { size: t.titleSize * 1.05 * scale, color: ctx.theme.title, family: ctx.fonts.title, weight: 700 as const, align: 'center' as const, lineHeight: 1.18 };
+    const style = { size: t.titleSize * 1.05 * scale, color: ctx.theme.title, family: ctx.fonts.title, weight: 700 as const, align: 'center' as const, lineHeight: 1.18, wrap: 'balance' as const };
     const block = { ...head, type: 'paragraph' as const };
     const h = layoutBlocks([block], ctx, 0, 0, box.w, style).height;
     parts.push({ h: h + body, draw: (y) => layoutBlocks([block], ctx, box.x, y, box.w, style).elements });
@@ -109,7 +116,7 @@ function outroStack(ctx: LayoutContext, slide: Slide, scale: number) {
 function button(ctx: LayoutContext, texts: ReturnType<typeof styleSpans>, x: number, width: number) {
   const size = texts[0]?.style.size ?? 18;
   const padX = size * 1.2;
-  const lines = ctx.engine.breakLines(texts, width - padX * 2);
+  const lines = breakText(ctx.engine, texts, width - padX * 2, 'balance');
   const textW = Math.max(...lines.map((l) => l.width), 0);
   const h = lines.length * size * 1.35 + size * 1.3;
   return {
@@ -117,7 +124,7 @@ function button(ctx: LayoutContext, texts: ReturnType<typeof styleSpans>, x: num
     draw: (y: number): LaidElement[] => {
       const w = textW + padX * 2;
       const bx = x + (width - w) / 2;
-      const set = setText(ctx.engine, texts, bx + padX, y + size * 0.65, textW + 0.5, 1.35, 'center');
+      const set = setText(ctx.engine, texts, bx + padX, y + size * 0.65, textW + 0.5, 1.35, 'center', 'balance');
       return [{ type: 'rect', x: bx, y, w, h, radius: h / 2 > 28 ? 14 : h / 2, fill: ctx.accent }, set.text];
     },
   };

@@ -1,0 +1,77 @@
+import type { Slide } from '../../model/deck.js';
+import type { Block } from '../../model/document.js';
+import type { LayoutContext } from '../context.js';
+import type { PagePart } from '../compose.js';
+import { setText } from '../lines.js';
+import { fitStack, placeStack, type Piece } from '../stack.js';
+import { baseStyle, styleSpans } from '../styles.js';
+import type { LaidElement } from '../types.js';
+import { layoutClassic } from './content.js';
+import { readsRightToLeft } from './direction.js';
+import { blocksPiece, textPiece } from './pieces.js';
+
+/** A few short steps grow into the page, up to a third larger, filling at most three quarters of it. */
+const GROW = { ceiling: 1.35, fill: 0.75 };
+
+/**
+ * A list as steps: each item beside a large numeral (or an accent mark for a bulleted list), items
+ * evenly spaced with hairlines between them, the title and any introduction above. A list too long
+ * for one slide is set as a classic slide, which continues it over pages.
+ */
+export function layoutSteps(ctx: LayoutContext, slide: Slide): PagePart[] {
+  const items = slide.blocks.filter((b) => b.type === 'listItem');
+  if (items.length === 0) return layoutClassic(ctx, slide);
+  const intro = slide.blocks.slice(0, slide.blocks.indexOf(items[0]));
+  const after = slide.blocks.slice(slide.blocks.indexOf(items[items.length - 1]) + 1);
+  const t = ctx.design.typography;
+  const box = ctx.box;
+  const rtl = readsRightToLeft(slide);
+  const fitted = fitStack(box, 0.72, (scale): Piece[] => {
+    const body = t.bodySize * scale;
+    const pieces: Piece[] = [];
+    if (slide.title?.length) {
+      pieces.push(textPiece(ctx, slide.title, box.x, box.w, { style: baseStyle(ctx.fonts.title, t.titleSize * 0.62 * scale, ctx.theme.title, 700), lineHeight: 1.2, gap: body * 1.3 }));
+    }
+    if (intro.length) pieces.push(blocksPiece(ctx, intro, box.x, box.w, { size: body, color: ctx.theme.text, family: ctx.fonts.body }, body * 1.1));
+    items.forEach((item, i) => pieces.push(stepPiece(ctx, item, i, i === items.length - 1 && after.length === 0, body, rtl)));
+    if (after.length) pieces.push(blocksPiece(ctx, after, box.x, box.w, { size: body, color: ctx.theme.text, family: ctx.fonts.body }));
+    return pieces;
+  }, GROW);
+  if (!fitted) return layoutClassic(ctx, slide);
+  return [{ elements: placeStack(box, fitted.pieces), bodySize: t.bodySize * fitted.scale }];
+}
+
+/** One item: its numeral (or mark) in a column of its own, the text beside it, a hairline below. */
+function stepPiece(ctx: LayoutContext, item: Block, index: number, last: boolean, body: number, rtl: boolean): Piece {
+  const box = ctx.box;
+  const numeralSize = body * 1.9;
+  const numeralStyle = baseStyle(ctx.fonts.title, numeralSize, ctx.accent, 700);
+  const column = item.ordered ? ctx.engine.measure([{ text: '00', style: numeralStyle }]) + body * 0.9 : body * 1.6;
+  const textW = box.w - column;
+  const textX = rtl ? box.x : box.x + column;
+  const texts = styleSpans(item.spans, baseStyle(ctx.fonts.body, body * 1.08, ctx.theme.text, 400), ctx.theme);
+  const lineHeight = 1.38;
+  const probe = setText(ctx.engine, texts, 0, 0, textW, lineHeight, 'start', 'pretty');
+  const rowH = Math.max(probe.height, numeralSize * 1.05);
+  const gap = last ? 0 : body * 1.5;
+  return {
+    h: rowH + gap,
+    w: probe.width + column,
+    draw: (y) => {
+      const out: LaidElement[] = [];
+      const markX = rtl ? box.x + box.w - column : box.x;
+      if (item.ordered) {
+        const label = String(item.ordinal ?? index + 1).padStart(2, '0');
+        // The numeral's cap height lines up with the item's first line.
+        const numY = y + (body * 1.08 * lineHeight - numeralSize) / 2 - numeralSize * 0.02;
+        out.push(setText(ctx.engine, [{ text: label, style: numeralStyle }], markX, numY, column - body * 0.9, 1, rtl ? 'right' : 'left').text);
+      } else {
+        const d = body * 0.62;
+        out.push({ type: 'rect', x: rtl ? box.x + box.w - d : markX, y: y + (body * 1.08 * lineHeight - d) / 2, w: d, h: d, radius: d * 0.3, fill: ctx.accent });
+      }
+      out.push(setText(ctx.engine, texts, textX, y, textW, lineHeight, 'start', 'pretty').text);
+      if (!last) out.push({ type: 'rect', x: box.x, y: y + rowH + gap / 2, w: box.w, h: 0.8, fill: ctx.theme.muted, opacity: 0.28 });
+      return out;
+    },
+  };
+}

@@ -1,0 +1,69 @@
+// npm run gallery: every composition in three themes and two ratios, one sheet a composition, in
+// docs/gallery/. Each sheet is 1080 px wide: themes across, ratios down. Rebuild after a visual change
+// and look at every sheet before committing it.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import sharp from 'sharp';
+import { buildCarousel } from '../packages/spool/dist/index.js';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const out = path.join(root, 'docs', 'gallery');
+const media = path.join(root, 'packages', 'spool', 'test', 'fixtures');
+const THEMES = ['paper', 'midnight', 'sunset'];
+const RATIOS = ['linkedin-portrait', 'instagram-square'];
+const author = { name: 'Ada Lovelace', handle: 'ada' };
+const p = (text) => ({ type: 'paragraph', spans: [{ text }] });
+const b = (text) => ({ type: 'paragraph', spans: [{ text, bold: true }] });
+
+/** One post that auto layout sets in the composition, after a cover post. */
+const SAMPLES = {
+  cover: { title: 'Knowledge distillation, explained in ten slides', blocks: [p('x')] },
+  statement: { blocks: [{ type: 'paragraph', spans: [{ text: 'A carousel is not a thread with bigger fonts. ' }, { text: 'Every slide has to earn the next one.', bold: true }] }] },
+  quote: { blocks: [{ type: 'quote', spans: [{ text: 'Simplicity is prerequisite for reliability.' }] }, p('— Edsger W. Dijkstra')] },
+  stat: { blocks: [p('87% of readers never reach slide ten of a carousel.'), p('Shorter decks get finished: put the payoff early.')] },
+  steps: { title: 'How the student learns:', blocks: [1, 2, 3].map((n, i) => ({ type: 'listItem', ordered: true, ordinal: n, spans: [{ text: ['Train the teacher on the task and its data.', 'Soften its outputs with a higher temperature.', 'Train the student on those soft targets.'][i] }] })) },
+  comparison: { blocks: [b('Onboarding, rewritten'), p('Before: fourteen steps, a video and a form to fill in.'), p('After: three steps and you are in.')] },
+  classic: { blocks: [p('During this process the student learns to reproduce not just the correct answers, but also the teacher’s relative confidence in those answers and its mistakes. This knowledge about how the teacher distributes probability mass helps the student generalise better.')] },
+  'image-focus': { blocks: [p('The teacher’s soft targets carry more than the right answer.')], media: [{ type: 'image', src: 'media/kd-7.png', alt: 'Bar charts of softmax at T = 1 and T = 10' }] },
+  section: { blocks: [{ type: 'heading', level: 2, spans: [{ text: 'Types of knowledge distillation' }] }] },
+  outro: { blocks: [p('x')], last: true },
+};
+
+function documentFor(name, sample) {
+  const cover = { id: '1', author, blocks: [p('Knowledge distillation, explained in ten slides')], media: [] };
+  const post = { id: '2', author, blocks: sample.blocks, media: sample.media ?? [] };
+  if (name === 'cover') return { schemaVersion: 1, posts: [cover, post] };
+  if (sample.title) return { schemaVersion: 1, posts: [cover, { id: '3', author, blocks: [p(sample.title)], media: [] }, ...sample.blocks.map((bl, i) => ({ id: String(i + 4), author, blocks: [bl], media: [] }))] };
+  return { schemaVersion: 1, posts: [cover, post] };
+}
+
+mkdirSync(out, { recursive: true });
+const gap = 12;
+const tileW = Math.floor((1080 - gap * (THEMES.length + 1)) / THEMES.length);
+for (const [name, sample] of Object.entries(SAMPLES)) {
+  const tiles = [];
+  let top = gap;
+  for (const ratio of RATIOS) {
+    let rowH = 0;
+    for (const [i, theme] of THEMES.entries()) {
+      const doc = documentFor(name, sample);
+      const page = name === 'cover' ? 1 : sample.last ? undefined : 2;
+      const result = await buildCarousel(doc, { design: { theme, ratio, cta: { enabled: name === 'outro' } }, format: 'png', page: page ?? 3, baseDir: media, source: name });
+      const png = result.files[0].bytes;
+      const tile = await sharp(png).resize(tileW).png().toBuffer();
+      const meta = await sharp(tile).metadata();
+      tiles.push({ input: tile, left: gap + i * (tileW + gap), top });
+      rowH = Math.max(rowH, meta.height);
+      const shownLayout = result.laidOut.pages[(page ?? 3) - 1].layout;
+      if (shownLayout !== name) console.warn(`${name}: ${theme} ${ratio} was set as ${shownLayout}`);
+    }
+    top += rowH + gap;
+  }
+  const sheet = await sharp({ create: { width: 1080, height: top, channels: 3, background: '#8a8a8a' } })
+    .composite(tiles)
+    .png({ palette: true, quality: 90, effort: 8 })
+    .toBuffer();
+  writeFileSync(path.join(out, `${name}.png`), sheet);
+  console.log(`docs/gallery/${name}.png ${(sheet.length / 1024).toFixed(0)} KB`);
+}
