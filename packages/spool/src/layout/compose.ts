@@ -43,9 +43,10 @@ export function composePages(ctx: LayoutContext, box: Box, spec: TextSpec): Page
 
   // Text fits when it is short enough for the room and, since a word that cannot break (one wide
   // glyph, a long name in a big title) may still be wider than the box, narrow enough too.
+  // A word cut in two (a long name in a big title) is avoided by a smaller size where one fits.
   const fits = (scale: number, room: number) => {
     const size = textSize(ctx, box.w, spec, scale, spec.blocks, true);
-    return size.height <= room && size.widest <= box.w + 0.5;
+    return size.height <= room && size.widest <= box.w + 0.5 && (!size.split || scale <= spec.minScale);
   };
 
   if (!hasText) return [{ elements: centerIn(placeImages(ctx, spec.media, box), box), bodySize: spec.body.size }];
@@ -116,10 +117,10 @@ function titleBlockHeight(ctx: LayoutContext, width: number, spec: TextSpec, sca
 }
 
 /** The title's height (with its gap to the text) and its widest line. */
-function titleBlock(ctx: LayoutContext, width: number, spec: TextSpec, scale: number): { height: number; widest: number } {
-  if (!spec.title?.length) return { height: 0, widest: 0 };
+function titleBlock(ctx: LayoutContext, width: number, spec: TextSpec, scale: number): { height: number; widest: number; split: boolean } {
+  if (!spec.title?.length) return { height: 0, widest: 0, split: false };
   const set = setText(ctx.engine, styleSpans(spec.title, titleStyle(ctx, spec, scale), ctx.theme), 0, 0, width, 1.18, 'left', 'balance');
-  return { height: set.height + (spec.blocks.length ? spec.body.size * scale * TITLE_GAP : 0), widest: set.width };
+  return { height: set.height + (spec.blocks.length ? spec.body.size * scale * TITLE_GAP : 0), widest: set.width, split: set.text.lines.some((l) => l.line.splitWord === true) };
 }
 
 function scaled(style: FlowStyle, scale: number): FlowStyle {
@@ -130,11 +131,16 @@ function textHeight(ctx: LayoutContext, width: number, spec: TextSpec, scale: nu
   return textSize(ctx, width, spec, scale, blocks, withTitle).height;
 }
 
-/** Height of the title and text at a scale, and their widest line: one layout for both. */
-function textSize(ctx: LayoutContext, width: number, spec: TextSpec, scale: number, blocks: Block[], withTitle: boolean): { height: number; widest: number } {
-  const title = withTitle ? titleBlock(ctx, width, spec, scale) : { height: 0, widest: 0 };
+/** Height of the title and text at a scale, their widest line, and whether a word had to be cut: one layout for all. */
+function textSize(ctx: LayoutContext, width: number, spec: TextSpec, scale: number, blocks: Block[], withTitle: boolean): { height: number; widest: number; split: boolean } {
+  const title = withTitle ? titleBlock(ctx, width, spec, scale) : { height: 0, widest: 0, split: false };
   const flow = layoutBlocks(blocks, ctx, 0, 0, width, scaled(spec.body, scale));
-  return { height: title.height + flow.height, widest: Math.max(title.widest, widestLine(flow.elements)) };
+  return { height: title.height + flow.height, widest: Math.max(title.widest, widestLine(flow.elements)), split: title.split || cutsWord(flow.elements) };
+}
+
+/** Whether any laid line ends inside a word. */
+export function cutsWord(elements: readonly LaidElement[]): boolean {
+  return elements.some((e) => e.type === 'text' && e.lines.some((l) => l.line.splitWord));
 }
 
 function drawText(ctx: LayoutContext, box: Box, spec: TextSpec, scale: number, blocks: Block[], withTitle: boolean, room: number) {

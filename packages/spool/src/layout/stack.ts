@@ -12,6 +12,8 @@ export interface Piece {
   h: number;
   /** Widest line it draws; over the box width means it does not fit at this scale. */
   w: number;
+  /** Whether a word had to be cut to fit the width: a smaller scale that avoids it is preferred. */
+  split?: boolean;
   draw(y: number): LaidElement[];
 }
 
@@ -30,7 +32,9 @@ export function fitStack(
   { ceiling = 1, fill = 1 }: { ceiling?: number; fill?: number } = {},
 ): { pieces: Piece[]; scale: number } | undefined {
   const room = (scale: number) => (scale > 1 ? box.h * fill : box.h);
-  const fitsAt = (pieces: Piece[], scale: number) => total(pieces) <= room(scale) + 0.5 && pieces.every((p) => p.w <= box.w + 0.5);
+  // At the floor a cut word is let be: a URL longer than any line has to break somewhere.
+  const fitsAt = (pieces: Piece[], scale: number) =>
+    total(pieces) <= room(scale) + 0.5 && pieces.every((p) => p.w <= box.w + 0.5 && (!p.split || scale <= floor));
   const top = build(ceiling);
   if (fitsAt(top, ceiling)) return { pieces: top, scale: ceiling };
   let lo = floor;

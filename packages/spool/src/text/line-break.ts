@@ -5,6 +5,8 @@ export interface LineRange {
   /** Where the next line starts; trailing whitespace before it is not part of the line's width. */
   end: number;
   hard: boolean;
+  /** The line ends inside a word too wide for it (see splitWord). */
+  split?: boolean;
 }
 
 /**
@@ -37,7 +39,7 @@ export function chooseBreaks(p: Paragraph, maxWidth: number): LineRange[] {
     } else {
       const limit = breaks[k].pos;
       const end = splitWord(p, start, limit, maxWidth);
-      lines.push({ start, end, hard: end === limit && breaks[k].required });
+      lines.push({ start, end, hard: end === limit && breaks[k].required, ...(end < limit ? { split: true } : {}) });
       start = end;
     }
   }

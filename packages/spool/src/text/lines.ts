@@ -101,6 +101,7 @@ export function buildLine(p: Paragraph, range: LineRange): TextLine {
     x += run.width;
   }
   const line: TextLine = { width: widthBetween(p, range.start, range.end), ascent, descent, runs: ordered, hardBreak: range.hard };
+  if (range.split) line.splitWord = true;
   if (p.bidi) {
     if (baseLevelAt(p.bidi, range.start) % 2 === 1) line.rtl = true;
     const logical = inOrder.map((run) => ordered.indexOf(run));

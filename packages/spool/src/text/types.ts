@@ -58,6 +58,8 @@ export interface TextLine {
   runs: ShapedRun[];
   /** True when the line ends at a forced break or the end of the text. */
   hardBreak: boolean;
+  /** Set when the line ends inside a word wider than the line, cut as a last resort. */
+  splitWord?: boolean;
   /** Set on lines of a right-to-left paragraph: they start at the right. */
   rtl?: boolean;
   /** Indices into `runs` in reading order, when that differs from the drawn order (right-to-left text). */

@@ -34,3 +34,25 @@ describe('a word wider than the slide', () => {
     }
   }
 });
+
+describe('a word too long for a line at display size', () => {
+  const cut = (laid: ReturnType<typeof deckOf>) =>
+    laid.pages.flatMap((p) => p.elements.flatMap((e) => (e.type === 'text' ? e.lines.filter((l) => l.line.splitWord).map((l) => l.line.runs.map((r) => r.text).join('')) : [])));
+
+  it('is set smaller rather than cut in two, on the cover and in every composition', () => {
+    // At the cover's size `onerror=alert(1)>` is wider than the slide; a smaller size keeps it whole.
+    const word = 'Hello <img src=x onerror=alert(1)> there';
+    for (const layout of ['auto', 'statement', 'quote', 'classic']) {
+      const laid = deckOf(word, layout, 'linkedin-portrait');
+      const lines = laid.pages.flatMap((p) => p.elements.flatMap((e) => (e.type === 'text' ? e.lines.map((l) => l.line.runs.map((r) => r.text).join('')) : [])));
+      expect(lines.some((l) => l.includes('onerror=alert(1)>')), `${layout}: ${lines.join(' | ')}`).toBe(true);
+      expect(cut(laid), layout).toEqual([]);
+    }
+  });
+
+  it('is still cut as a last resort when no size a slide allows can hold it', () => {
+    const url = `https://example.com/${'a'.repeat(300)}`;
+    expect(cut(deckOf(url, 'auto', 'linkedin-portrait')).length).toBeGreaterThan(0);
+    expect(linesOutside(deckOf(url, 'auto', 'linkedin-portrait'), 4)).toEqual([]);
+  });
+});

@@ -37,7 +37,7 @@ export function layoutComparison(ctx: LayoutContext, slide: Slide): PagePart[] {
       const w = (box.w - gap) / 2;
       const panels = comparison.sides.map((side, i) => panelPiece(ctx, side, i, box.x + i * (w + gap), w, body, 0));
       const h = Math.max(...panels.map((p) => p.h));
-      pieces.push({ h, w: box.w, draw: (y) => panels.flatMap((p) => p.draw(y, h)) });
+      pieces.push({ h, w: box.w, split: panels.some((p) => p.split), draw: (y) => panels.flatMap((p) => p.draw(y, h)) });
     }
     return pieces;
   }, { ceiling: 1.3, fill: 0.75 });
@@ -64,6 +64,7 @@ function panelPiece(ctx: LayoutContext, side: Side, index: number, x: number, w:
   return {
     h: contentH + pad * 2 + below,
     w: Math.max(label.w, text.w) + pad * 2,
+    split: !!(label.split || text.split),
     draw: (y, height) => {
       const h = height ?? contentH + pad * 2;
       const panel: LaidElement = accent

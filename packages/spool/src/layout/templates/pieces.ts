@@ -8,6 +8,7 @@ import { styleSpans } from '../styles.js';
 import type { TextStyle } from '../../text/types.js';
 import type { LaidElement } from '../types.js';
 import type { Wrap } from '../wrap.js';
+import { cutsWord } from '../compose.js';
 
 export interface TextPieceStyle {
   style: TextStyle;
@@ -27,6 +28,7 @@ export function textPiece(ctx: LayoutContext, spans: readonly Span[], x: number,
   return {
     h: probe.height + (s.gap ?? 0),
     w: probe.width,
+    split: probe.text.lines.some((l) => l.line.splitWord === true),
     draw: (y) => [setText(ctx.engine, texts, x, y, width, s.lineHeight, s.align ?? 'start', s.wrap ?? 'balance').text],
   };
 }
@@ -34,7 +36,7 @@ export function textPiece(ctx: LayoutContext, spans: readonly Span[], x: number,
 /** Blocks in the body flow (lists, quotes and paragraphs as everywhere else). */
 export function blocksPiece(ctx: LayoutContext, blocks: readonly Block[], x: number, width: number, style: FlowStyle, gap = 0): Piece {
   const probe = layoutBlocks(blocks, ctx, 0, 0, width, style);
-  return { h: probe.height + gap, w: widest(probe.elements), draw: (y) => layoutBlocks(blocks, ctx, x, y, width, style).elements };
+  return { h: probe.height + gap, w: widest(probe.elements), split: cutsWord(probe.elements), draw: (y) => layoutBlocks(blocks, ctx, x, y, width, style).elements };
 }
 
 /** The short accent rule that marks where a slide's text begins. */

@@ -57,6 +57,7 @@ function stepPiece(ctx: LayoutContext, item: Block, index: number, last: boolean
   return {
     h: rowH + gap,
     w: probe.width + column,
+    split: probe.text.lines.some((l) => l.line.splitWord === true),
     draw: (y) => {
       const out: LaidElement[] = [];
       const markX = rtl ? box.x + box.w - column : box.x;
