@@ -13,6 +13,7 @@ const OPTIONS = {
   pattern: { type: 'string' },
   'pattern-color': { type: 'string' },
   'pattern-opacity': { type: 'string' },
+  progress: { type: 'string' },
   'title-font': { type: 'string' },
   'body-font': { type: 'string' },
   'title-size': { type: 'string' },
@@ -90,5 +91,6 @@ export function designFromFlags(flags: CliFlags): DesignInput {
       headings: oneOf(flags, 'headings', ['section', 'title'] as const),
       images: oneOf(flags, 'images', ['slide', 'attach'] as const),
     },
+    progress: oneOf(flags, 'progress', ['number', 'bar', 'dots'] as const),
   };
 }

@@ -31,6 +31,7 @@ Build options
       --layout <l>           auto (default: each slide composed for its content), or see spool list layouts
       --pattern <p>          Background pattern (spool list patterns)
       --pattern-color <hex>  --pattern-opacity <0..1>
+      --progress <p>         number (3/12, default) | bar | dots: how the footer shows the reader's place
       --title-font <f>       --body-font <f>   sans | serif | display | mono
       --title-size <n>       Title size (default 36, in units of a 432-wide slide)
       --body-size <n>        Body size (default 18)

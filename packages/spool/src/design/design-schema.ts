@@ -63,6 +63,7 @@ export const designSchema = z.object({
     images: z.enum(['slide', 'attach']),
     cover: z.boolean(),
   }),
+  progress: z.enum(['number', 'bar', 'dots']).optional(),
 });
 
 /** A ratio by id (`instagram-portrait`) or size (`1200x1500`), read as the Ratio it names. */
@@ -85,4 +86,5 @@ export const designInputSchema = z.strictObject({
   brand: designSchema.shape.brand.extend({ show: showSchema.partial().strict().optional() }).strict().optional(),
   cta: designSchema.shape.cta.partial().strict().optional(),
   plan: designSchema.shape.plan.partial().strict().optional(),
+  progress: designSchema.shape.progress,
 });

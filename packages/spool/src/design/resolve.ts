@@ -1,4 +1,4 @@
-import type { BrandKit, CallToAction, Design, PatternChoice, PlanOptions, Typography } from './types.js';
+import type { BrandKit, CallToAction, Design, PatternChoice, PlanOptions, ProgressStyle, Typography } from './types.js';
 import { defaultDesign } from './defaults.js';
 import type { z } from 'zod/v3';
 import { SpoolInputError } from '../errors/input-error.js';
@@ -16,6 +16,7 @@ export interface DesignInput {
   brand?: Partial<Omit<BrandKit, 'show'>> & { show?: Partial<BrandKit['show']> };
   cta?: Partial<CallToAction>;
   plan?: Partial<PlanOptions>;
+  progress?: ProgressStyle;
 }
 
 /**
@@ -40,6 +41,7 @@ export function mergeDesign(base: Design, input: z.output<typeof designInputSche
     brand: { ...base.brand, ...definedOnly(input.brand), show: { ...base.brand.show, ...definedOnly(input.brand?.show) } },
     cta: { ...base.cta, ...definedOnly(input.cta) },
     plan: { ...base.plan, ...definedOnly(input.plan) },
+    ...definedOnly({ progress: input.progress ?? base.progress }),
   };
 }
 

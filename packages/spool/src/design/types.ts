@@ -69,6 +69,9 @@ export interface PlanOptions {
   cover: boolean;
 }
 
+/** How the footer shows where the reader is: `3/12`, a bar that fills, or a dot a page. */
+export type ProgressStyle = 'number' | 'bar' | 'dots';
+
 export interface Design {
   ratio: Ratio;
   theme: string;
@@ -78,6 +81,8 @@ export interface Design {
   brand: BrandKit;
   cta: CallToAction;
   plan: PlanOptions;
+  /** Default `number`. Shown when the brand kit shows page numbers. */
+  progress?: ProgressStyle;
 }
 
 export interface Theme {

@@ -26,6 +26,7 @@ export function setDesign(deck: Deck, patch: DesignPatch): Deck {
     brand: { ...mergePart(d.brand, omitShow(patch.brand)), show: { ...d.brand.show, ...definedOnly(patch.brand?.show) } },
     cta: mergePart(d.cta, patch.cta),
     plan: mergePart(d.plan, patch.plan),
+    ...definedOnly({ progress: patch.progress ?? d.progress }),
   };
   // The one validating door for designs: unknown ids and sizes out of range fail here, by name.
   const design = resolveDesign({}, merged);

@@ -1,5 +1,5 @@
 import type { Author } from '../model/document.js';
-import type { Design } from '../design/types.js';
+import type { Design, ProgressStyle } from '../design/types.js';
 import type { Box, LayoutContext } from './context.js';
 import { MARGIN } from './context.js';
 import { setText } from './lines.js';
@@ -68,7 +68,12 @@ export function footer(ctx: LayoutContext, author: Author | undefined, page: num
   const y = ctx.height - edge(ctx.height) - size * 1.2 - 4;
   const out: LaidElement[] = [];
   const rightTexts = [];
-  if (brand.show.pageNumbers) rightTexts.push({ text: `${page}/${pages}`, style: baseStyle(ctx.fonts.body, size, ctx.theme.muted, 700) });
+  const progress = brand.show.pageNumbers ? progressStyle(ctx.design, pages) : undefined;
+  if (progress === 'number') rightTexts.push({ text: `${page}/${pages}`, style: baseStyle(ctx.fonts.body, size, ctx.theme.muted, 700) });
+  const marks = progress === 'bar' || progress === 'dots' ? progressMarks(ctx, progress, page, pages, y + size * 0.6) : [];
+  out.push(...marks);
+  // Text on either side stops short of the marks in the middle.
+  const marksLeft = marks.reduce((x, e) => (e.type === 'rect' ? Math.min(x, e.x) : x), Infinity);
   if (brand.show.swipeHint && page < pages) rightTexts.push({ text: `${rightTexts.length ? '   ' : ''}Swipe →`, style: baseStyle(ctx.fonts.body, size, ctx.accent, 700) });
   let right = ctx.width - MARGIN;
   if (rightTexts.length) {
@@ -78,8 +83,46 @@ export function footer(ctx: LayoutContext, author: Author | undefined, page: num
   }
   const handle = brand.handle ?? author?.handle;
   const left = brand.show.website && brand.website ? displayUrl(brand.website) : handle && brand.show.handle ? `@${handle.replace(/^@/, '')}` : '';
-  if (left) out.push(oneLine(ctx, [{ text: left, style: baseStyle(ctx.fonts.body, size, ctx.theme.muted, 400) }], MARGIN, y, right - MARGIN - size));
+  const leftEnd = marks.length ? Math.min(right, marksLeft) - size * 0.8 : right - size;
+  if (left) out.push(oneLine(ctx, [{ text: left, style: baseStyle(ctx.fonts.body, size, ctx.theme.muted, 400) }], MARGIN, y, leftEnd - MARGIN));
   return out;
+}
+
+/** Dots make sense for a deck a reader can count at a glance; past that the bar says the same. */
+const MAX_DOTS = 15;
+
+function progressStyle(design: Design, pages: number): ProgressStyle {
+  const style = design.progress ?? 'number';
+  return style === 'dots' && pages > MAX_DOTS ? 'bar' : style;
+}
+
+/**
+ * The reader's place as shapes, centred on the footer line `mid`: a thin track that fills with the
+ * accent up to this page, or a dot a page with this one in the accent and wider.
+ */
+function progressMarks(ctx: LayoutContext, style: 'bar' | 'dots', page: number, pages: number, mid: number): LaidElement[] {
+  const size = ctx.design.typography.chromeSize;
+  if (style === 'bar') {
+    const w = Math.min(ctx.width * 0.28, size * 9);
+    const h = Math.max(2, size * 0.22);
+    const x = (ctx.width - w) / 2;
+    return [
+      { type: 'rect', x, y: mid - h / 2, w, h, radius: h / 2, fill: ctx.theme.muted, opacity: 0.3 },
+      { type: 'rect', x, y: mid - h / 2, w: (w * page) / pages, h, radius: h / 2, fill: ctx.accent },
+    ];
+  }
+  const d = size * 0.42;
+  const current = d * 2.6;
+  const gap = d * 0.9;
+  const total = (pages - 1) * (d + gap) + current;
+  let x = (ctx.width - total) / 2;
+  const dots: LaidElement[] = [];
+  for (let i = 1; i <= pages; i++) {
+    const w = i === page ? current : d;
+    dots.push({ type: 'rect', x, y: mid - d / 2, w, h: d, radius: d / 2, fill: i === page ? ctx.accent : ctx.theme.muted, opacity: i === page ? 1 : 0.45 });
+    x += w + gap;
+  }
+  return dots;
 }
 
 /** Chrome never wraps: what doesn't fit on one line is cut at a line break the engine chose. */

@@ -109,3 +109,39 @@ describe('footer', () => {
     expect(line.x + line.line.width).toBeCloseTo(ctx.width - MARGIN, 6);
   });
 });
+
+describe('footer progress', () => {
+  const rects = (elements: LaidElement[]) => elements.filter((e) => e.type === 'rect');
+
+  it('shows 3/12 by default, and no shapes', () => {
+    const ctx = context();
+    expect(texts(footer(ctx, author, 3, 12)).join(' ')).toContain('3/12');
+    expect(rects(footer(ctx, author, 3, 12))).toEqual([]);
+  });
+
+  it('as a bar: a track and an accent fill as long as the share of pages read, and no number', () => {
+    const ctx = context({ progress: 'bar' });
+    const drawn = footer(ctx, author, 3, 12);
+    expect(texts(drawn).join(' ')).not.toContain('3/12');
+    const [track, fill] = rects(drawn);
+    expect(fill.type === 'rect' && fill.fill).toBe(ctx.accent);
+    expect(track.type === 'rect' && fill.type === 'rect' && fill.w / track.w).toBeCloseTo(3 / 12, 5);
+    // Centred, and clear of the handle on the left.
+    expect(track.x + track.w / 2).toBeCloseTo(ctx.width / 2, 5);
+  });
+
+  it('as dots: one a page, this one in the accent and wider; past 15 pages, a bar', () => {
+    const ctx = context({ progress: 'dots' });
+    const dots = rects(footer(ctx, author, 2, 5));
+    expect(dots).toHaveLength(5);
+    const current = dots[1];
+    expect(current.type === 'rect' && current.fill).toBe(ctx.accent);
+    expect(current.type === 'rect' && dots[0].type === 'rect' && current.w).toBeGreaterThan(dots[0].type === 'rect' ? dots[0].w : Infinity);
+    expect(rects(footer(ctx, author, 2, 30))).toHaveLength(2);
+  });
+
+  it('draws nothing when the brand kit hides page numbers', () => {
+    const ctx = context({ progress: 'bar', brand: { show: { pageNumbers: false } } });
+    expect(rects(footer(ctx, author, 3, 12))).toEqual([]);
+  });
+});

@@ -144,6 +144,15 @@ describe('editing in the studio', { timeout: 120_000 }, () => {
     await expect.poll(() => glyphScale(page)).toBeCloseTo((scale * 24) / 18, 4);
     await page.getByRole('button', { name: 'Undo' }).click();
     await expect.poll(() => glyphScale(page)).toBeCloseTo(scale, 4);
+
+    // Progress as a bar: the page number goes, an accent bar as long as the pages read comes.
+    const pages = Number((await previewText(page)).match(/5\/(\d+)/)?.[1]);
+    expect(pages).toBeGreaterThan(5);
+    const accentRects = async () => ((await previewSvg(page)).match(/<rect [^>]*fill="#C2410C"/g) ?? []).length;
+    const before = await accentRects();
+    await page.getByRole('radiogroup', { name: 'Progress' }).getByRole('radio', { name: 'Bar' }).click();
+    await expect.poll(() => previewText(page)).not.toContain(`5/${pages}`);
+    expect(await accentRects()).toBe(before + 1);
     await page.context().close();
   });
 

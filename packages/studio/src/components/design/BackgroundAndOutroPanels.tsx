@@ -42,6 +42,33 @@ export function PatternPanel() {
   );
 }
 
+const PROGRESS = [
+  { id: 'number', label: '3/12' },
+  { id: 'bar', label: 'Bar' },
+  { id: 'dots', label: 'Dots' },
+] as const;
+
+/** Progress: how the footer shows the reader's place in the deck. */
+export function ProgressPanel() {
+  const { design, edit } = useDesign();
+  const current = design.progress ?? 'number';
+  const choose = (id: (typeof PROGRESS)[number]['id']) => edit(act.setDesign({ progress: id }));
+  const radios = useRovingFocus(PROGRESS.map((p) => p.id), current, (id) => choose(id as (typeof PROGRESS)[number]['id']));
+  return (
+    <PanelSection title="Progress">
+      <div className="chip-grid" role="radiogroup" aria-label="Progress" {...radios.group}>
+        {PROGRESS.map((p) => (
+          <button key={p.id} type="button" role="radio" aria-checked={p.id === current} {...radios.item(p.id)} className={p.id === current ? 'chip is-active' : 'chip'}
+            onClick={() => choose(p.id)}>
+            {p.label}
+          </button>
+        ))}
+      </div>
+      {!design.brand.show.pageNumbers && <p className="panel-note">Page numbers are off in the brand profile, so no progress is shown.</p>}
+    </PanelSection>
+  );
+}
+
 const HINTS = ['Headline', 'Follow-up', 'Button'];
 
 /** Outro Slide CTA: the closing slide's three lines. `{name}` and `{handle}` come from the brand. */

@@ -2,7 +2,7 @@ import { useMemo, type ReactNode } from 'react';
 import { useDesign, useStudio } from '../../state/studio-context.js';
 import { PanelSection } from '../common/controls.js';
 import { SvgImage } from '../common/graphics.js';
-import { CtaPanel, PatternPanel } from './BackgroundAndOutroPanels.js';
+import { CtaPanel, PatternPanel, ProgressPanel } from './BackgroundAndOutroPanels.js';
 import { BrandKitPanel } from './BrandKitPanel.js';
 import { TypographyPanel } from './TypographyPanel.js';
 import { useVariantSvgs } from './use-variant-svgs.js';
@@ -20,6 +20,7 @@ export function DesignSidebar() {
         <TypographyPanel />
         <BrandKitPanel />
         <PatternPanel />
+        <ProgressPanel />
         <CtaPanel />
       </div>
     </aside>
