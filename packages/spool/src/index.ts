@@ -6,7 +6,7 @@ export * from './core.js';
 export { buildCarousel, renderDeck, TimeLimitError, DEFAULT_BUILD_TIME_LIMIT_MS } from './node/build.js';
 export type { BuildOptions, BuildResult, OutputFile, OutputFormat, RenderOptions } from './node/build.js';
 export { defaultTextEngine } from './node/fonts.js';
-export { readBrandFile } from './node/brand-file.js';
+export { readBrandFile, readBrandKit } from './node/brand-file.js';
 export { platformWarnings, INSTAGRAM_MAX_SLIDES, LINKEDIN_MAX_PAGES } from './node/warnings.js';
 export { importSource } from './sources/import.js';
 export type { ImportOptions, ImportResult, SourceKind } from './sources/types.js';

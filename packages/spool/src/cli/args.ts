@@ -14,6 +14,7 @@ const OPTIONS = {
   'pattern-color': { type: 'string' },
   'pattern-opacity': { type: 'string' },
   progress: { type: 'string' },
+  colors: { type: 'string' },
   'title-font': { type: 'string' },
   'body-font': { type: 'string' },
   'title-size': { type: 'string' },
@@ -69,6 +70,18 @@ function oneOf<T extends string>(flags: CliFlags, name: keyof CliFlags, allowed:
   return raw as T;
 }
 
+/** `--colors background,text,accent[,second background]`, each `#rrggbb`. */
+function colorsFlag(flags: CliFlags): DesignInput['colors'] {
+  const raw = flags.colors;
+  if (raw === undefined) return undefined;
+  const parts = raw.split(',').map((p) => p.trim());
+  if (parts.length < 3 || parts.length > 4 || parts.some((p) => !/^#[0-9a-f]{6}$/i.test(p))) {
+    throw new UsageError(`--colors: "${raw}" is not background,text,accent[,second background] as #rrggbb colours (for example "#101820,#F2F2F2,#F2AA4C")`);
+  }
+  const [background, text, accent, backgroundTo] = parts;
+  return { background, text, accent, ...(backgroundTo ? { backgroundTo } : {}) };
+}
+
 /** Flags -> the design input the library resolves (ids are checked there, with the list of valid ones). */
 export function designFromFlags(flags: CliFlags): DesignInput {
   if ((flags.cta?.length ?? 0) > 3) throw new UsageError('--cta: at most three lines');
@@ -92,5 +105,6 @@ export function designFromFlags(flags: CliFlags): DesignInput {
       images: oneOf(flags, 'images', ['slide', 'attach'] as const),
     },
     progress: oneOf(flags, 'progress', ['number', 'bar', 'dots'] as const),
+    colors: colorsFlag(flags),
   };
 }

@@ -3,7 +3,7 @@ import type { DesignInput } from '../design/resolve.js';
 import type { BuildResult, OutputFormat } from '../node/build.js';
 import { buildCarousel } from '../node/build.js';
 import { pageMetrics } from '../layout/page-metrics.js';
-import { readBrandFile } from '../node/brand-file.js';
+import { readBrandKit } from '../node/brand-file.js';
 import type { CliFlags } from './args.js';
 import { designFromFlags, numberFlag } from './args.js';
 import { isDirectory, writeAtomic, writeFolder } from './output.js';
@@ -50,8 +50,10 @@ export async function runBuild(flags: CliFlags, positionals: string[], io: CliIo
   const target = await chooseTarget(out, flags);
   const design: DesignInput = designFromFlags(flags);
   if (flags.brand) {
-    const kit = await readBrandFile(flags.brand);
+    const { brand: kit, colors } = await readBrandKit(flags.brand);
     design.brand = { ...kit, show: { ...kit.show, ...definedOnly(design.brand?.show) } };
+    // --colors, said on the command line, wins over the kit's.
+    design.colors ??= colors;
   }
   const page = numberFlag(flags, 'page');
   const imported = await readSource(input, flags, io);

@@ -31,6 +31,8 @@ Build options
       --layout <l>           auto (default: each slide composed for its content), or see spool list layouts
       --pattern <p>          Background pattern (spool list patterns)
       --pattern-color <hex>  --pattern-opacity <0..1>
+      --colors <b,t,a[,b2]>  Your own background, text and accent (and a second background for a
+                             gradient), as #rrggbb; other colours are derived and kept at WCAG AA
       --progress <p>         number (3/12, default) | bar | dots: how the footer shows the reader's place
       --title-font <f>       --body-font <f>   sans | serif | display | mono
       --title-size <n>       Title size (default 36, in units of a 432-wide slide)

@@ -21,7 +21,8 @@ export const brandShowFields = {
 /** A brand kit as users write it in a JSON file (and the studio stores it): every part optional. */
 export const brandKitSchema = z.strictObject({
   ...brandIdentityFields,
-  colors: z.strictObject({ accent: hexColour.optional() }).optional(),
+  /** The kit's own colours: with background, text and accent all given, a custom theme is made of them. */
+  colors: z.strictObject({ accent: hexColour.optional(), background: hexColour.optional(), backgroundTo: hexColour.optional(), text: hexColour.optional() }).optional(),
   show: z.strictObject(brandShowFields).partial().optional(),
 });
 

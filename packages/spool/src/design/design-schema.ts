@@ -64,6 +64,7 @@ export const designSchema = z.object({
     cover: z.boolean(),
   }),
   progress: z.enum(['number', 'bar', 'dots']).optional(),
+  colors: z.strictObject({ background: hexColour, backgroundTo: hexColour.optional(), text: hexColour, accent: hexColour }).optional(),
 });
 
 /** A ratio by id (`instagram-portrait`) or size (`1200x1500`), read as the Ratio it names. */
@@ -87,4 +88,5 @@ export const designInputSchema = z.strictObject({
   cta: designSchema.shape.cta.partial().strict().optional(),
   plan: designSchema.shape.plan.partial().strict().optional(),
   progress: designSchema.shape.progress,
+  colors: designSchema.shape.colors,
 });

@@ -69,6 +69,15 @@ export interface PlanOptions {
   cover: boolean;
 }
 
+/** The user's own colours, from which a custom theme is derived (see design/custom-theme.ts). */
+export interface CustomColors {
+  background: string;
+  /** A second background colour for a diagonal gradient. */
+  backgroundTo?: string;
+  text: string;
+  accent: string;
+}
+
 /** How the footer shows where the reader is: `3/12`, a bar that fills, or a dot a page. */
 export type ProgressStyle = 'number' | 'bar' | 'dots';
 
@@ -83,6 +92,8 @@ export interface Design {
   plan: PlanOptions;
   /** Default `number`. Shown when the brand kit shows page numbers. */
   progress?: ProgressStyle;
+  /** The theme's fonts and pattern in these colours instead of its own. */
+  colors?: CustomColors;
 }
 
 export interface Theme {

@@ -13,7 +13,7 @@ import { definedOnly } from '../design/defined-only.js';
  * A change to part of the design. Inside the nested parts a key given as `undefined` is removed
  * (a logo taken away, a pattern colour back to the theme's), which a plain merge could not say.
  */
-export type DesignPatch = Omit<DesignInput, 'ratio'> & { ratio?: Ratio | string };
+export type DesignPatch = Omit<DesignInput, 'ratio' | 'colors'> & { ratio?: Ratio | string; colors?: DesignInput['colors'] | null };
 
 export function setDesign(deck: Deck, patch: DesignPatch): Deck {
   const d = deck.design;
@@ -26,7 +26,8 @@ export function setDesign(deck: Deck, patch: DesignPatch): Deck {
     brand: { ...mergePart(d.brand, omitShow(patch.brand)), show: { ...d.brand.show, ...definedOnly(patch.brand?.show) } },
     cta: mergePart(d.cta, patch.cta),
     plan: mergePart(d.plan, patch.plan),
-    ...definedOnly({ progress: patch.progress ?? d.progress }),
+    // Picking a preset theme leaves the custom colours; `colors: null` clears them too.
+    ...definedOnly({ progress: patch.progress ?? d.progress, colors: patch.colors === null || (patch.theme && !patch.colors) ? undefined : (patch.colors ?? d.colors) }),
   };
   // The one validating door for designs: unknown ids and sizes out of range fail here, by name.
   const design = resolveDesign({}, merged);

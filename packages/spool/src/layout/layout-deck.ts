@@ -1,6 +1,8 @@
 import type { Deck, Slide } from '../model/deck.js';
 import type { Author } from '../model/document.js';
+import { customTheme, themeOf } from '../design/custom-theme.js';
 import { findTheme } from '../design/themes.js';
+import { contrastRatio } from '../design/contrast.js';
 import { findLayout } from '../design/layouts.js';
 import { SLIDE_UNITS_WIDE } from '../design/types.js';
 import { slideUnitsHigh } from '../design/ratios.js';
@@ -73,7 +75,16 @@ export function layoutDeck(deck: Deck, engine: TextEngine, images: ImageLookup, 
     if (!memo) return finish();
     return memo.page(p.part, `${i}/${total}/${p.slide.kind}/${p.layout}/${p.index}/${authorKey(p.slide.author ?? author)}`, finish);
   });
-  return { width: ctx.width, height: ctx.height, design: deck.design, theme: ctx.theme, pages, warnings: slides.flatMap((s) => s.warnings) };
+  return { width: ctx.width, height: ctx.height, design: deck.design, theme: ctx.theme, pages, warnings: [...colourWarnings(deck.design), ...slides.flatMap((s) => s.warnings)] };
+}
+
+/** What a custom theme had to change to keep every text pair at WCAG AA, said once for the deck. */
+function colourWarnings(design: Deck['design']): Warning[] {
+  if (!design.colors) return [];
+  return customTheme(findTheme(design.theme), design.colors).adjustments.map((a) => ({
+    code: 'contrast' as const,
+    message: `design.colors: ${a.role} ${a.chosen} has ${contrastRatio(a.chosen, a.on).toFixed(2)}:1 contrast on ${a.on}, under the ${a.ratio}:1 WCAG AA asks for; ${a.used}, the nearest colour that passes, is used instead`,
+  }));
 }
 
 function authorKey(author: Slide['author']): string {
@@ -83,7 +94,7 @@ function authorKey(author: Slide['author']): string {
 /** What every slide of a deck shares: theme, fonts, page size and the content box. */
 export function deckContext(deck: Deck, engine: TextEngine, images: ImageLookup): LayoutContext {
   const { design } = deck;
-  const theme = findTheme(design.theme);
+  const theme = themeOf(design);
   findLayout(design.layout);
   const width = SLIDE_UNITS_WIDE;
   const height = slideUnitsHigh(design.ratio);

@@ -54,7 +54,7 @@ export interface LaidOutPage {
 }
 
 export interface Warning {
-  code: 'instagram-limit' | 'linkedin-limit' | 'image-missing' | 'text-shrunk' | 'text-continued' | 'source';
+  code: 'instagram-limit' | 'linkedin-limit' | 'image-missing' | 'text-shrunk' | 'text-continued' | 'source' | 'contrast';
   message: string;
   slideId?: string;
   /** The image an `image-missing` warning is about. */

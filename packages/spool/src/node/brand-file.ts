@@ -8,6 +8,11 @@ import { zodIssuesToInputIssues } from '../errors/schema-issues.js';
 
 /** Reads a brand kit JSON file; avatar and logo paths are resolved against the kit's folder. */
 export async function readBrandFile(file: string): Promise<NonNullable<DesignInput['brand']>> {
+  return (await readBrandKit(file)).brand;
+}
+
+/** A brand kit file as design input: its brand, and its own colours when it names all three. */
+export async function readBrandKit(file: string): Promise<{ brand: NonNullable<DesignInput['brand']>; colors?: DesignInput['colors'] }> {
   const place = path.basename(file);
   let text: string;
   try {
@@ -20,7 +25,7 @@ export async function readBrandFile(file: string): Promise<NonNullable<DesignInp
   const kit = parsed.data;
   const dir = path.dirname(path.resolve(file));
   const local = (src?: string) => (src && !/^(data:|https?:)/.test(src) ? path.resolve(dir, src) : src);
-  return {
+  const brand = {
     name: kit.name,
     handle: kit.handle?.replace(/^@/, ''),
     avatar: local(kit.avatar),
@@ -29,4 +34,7 @@ export async function readBrandFile(file: string): Promise<NonNullable<DesignInp
     accent: kit.accent ?? kit.colors?.accent,
     show: kit.show,
   };
+  const c = kit.colors;
+  const colors = c?.background && c.text && (c.accent ?? kit.accent) ? { background: c.background, text: c.text, accent: (c.accent ?? kit.accent)!, ...(c.backgroundTo ? { backgroundTo: c.backgroundTo } : {}) } : undefined;
+  return colors ? { brand, colors } : { brand };
 }

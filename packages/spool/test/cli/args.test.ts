@@ -9,3 +9,16 @@ describe('design flags', () => {
     expect(() => designFromFlags(parseCli(['--progress', 'zigzag']).values)).toThrow('--progress: "zigzag" is not one of number, bar, dots');
   });
 });
+
+describe('--colors', () => {
+  it('reads background, text and accent, and a second background, into the design', () => {
+    expect(designFromFlags(parseCli(['--colors', '#101820,#F2F2F2,#F2AA4C']).values).colors).toEqual({ background: '#101820', text: '#F2F2F2', accent: '#F2AA4C' });
+    expect(designFromFlags(parseCli(['--colors', '#101820, #F2F2F2, #F2AA4C, #1E2A36']).values).colors?.backgroundTo).toBe('#1E2A36');
+  });
+
+  it('refuses anything else, with an example of what it takes', () => {
+    for (const bad of ['#101820,#F2F2F2', 'red,white,blue', '#101820,#F2F2F2,#F2AA4C,#000000,#111111']) {
+      expect(() => designFromFlags(parseCli(['--colors', bad]).values), bad).toThrow(/--colors: .* is not background,text,accent\[,second background\] as #rrggbb colours \(for example/);
+    }
+  });
+});

@@ -57,18 +57,25 @@ function contrastFailures(laid: LaidOutDeck) {
   return failures;
 }
 
+const hex = fc.integer({ min: 0, max: 0xffffff }).map((n) => `#${n.toString(16).padStart(6, '0')}`);
+/** A preset theme, or the user's own colours over one. */
+const themeArb = fc.oneof(
+  fc.constantFrom(...THEMES.map((t) => t.id)).map((theme) => ({ theme })),
+  fc.record({ theme: fc.constantFrom(...THEMES.map((t) => t.id)), colors: fc.record({ background: hex, text: hex, accent: hex }) }),
+);
+
 describe('every composition on any text, in every ratio and theme', () => {
   const engine = defaultTextEngine();
 
-  it('keeps every line in the safe area, every word on a page and every text pair at WCAG AA', () => {
+  it('keeps every line in the safe area, every word on a page and every text pair at WCAG AA, in presets and custom colours', () => {
     fc.assert(
       fc.property(
         documentArb,
         fc.constantFrom('auto', 'statement', 'quote', 'stat', 'steps', 'comparison'),
         fc.constantFrom('linkedin-portrait', 'instagram-square', 'instagram-landscape', 'instagram-story'),
-        fc.constantFrom(...THEMES.map((t) => t.id)),
-        (doc, layout, ratio, theme) => {
-          const design = resolveDesign({ layout, ratio, theme });
+        themeArb,
+        (doc, layout, ratio, look) => {
+          const design = resolveDesign({ layout, ratio, ...look });
           const deck = planDeck(doc, design);
           const laid = layoutDeck(deck, engine, () => undefined);
           expect(linesOutside(laid, MARGIN)).toEqual([]);
@@ -83,7 +90,7 @@ describe('every composition on any text, in every ratio and theme', () => {
           expect(contrastFailures(laid)).toEqual([]);
         },
       ),
-      { numRuns: 40 },
+      { numRuns: 60 },
     );
   });
 });

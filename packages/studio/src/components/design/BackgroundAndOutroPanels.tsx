@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { findTheme } from 'spool/core';
+import { themeOf } from 'spool/core';
 import { useDesign } from '../../state/studio-context.js';
 import { PanelSection, RangeField } from '../common/controls.js';
 import { useRovingFocus } from '../common/roving-focus.js';
@@ -8,7 +8,7 @@ import { act } from '../../state/deck-actions.js';
 /** Background Pattern: a subtle texture behind every slide, in the theme's colour unless chosen. */
 export function PatternPanel() {
   const { design, edit, services } = useDesign();
-  const theme = findTheme(design.theme);
+  const theme = themeOf(design);
   const pattern = design.pattern;
   const color = pattern.color ?? theme.pattern.color;
   const opacity = pattern.opacity ?? theme.pattern.opacity;

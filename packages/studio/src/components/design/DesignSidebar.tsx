@@ -4,6 +4,7 @@ import { PanelSection } from '../common/controls.js';
 import { SvgImage } from '../common/graphics.js';
 import { CtaPanel, PatternPanel, ProgressPanel } from './BackgroundAndOutroPanels.js';
 import { BrandKitPanel } from './BrandKitPanel.js';
+import { CustomColoursPanel } from './CustomColoursPanel.js';
 import { TypographyPanel } from './TypographyPanel.js';
 import { useVariantSvgs } from './use-variant-svgs.js';
 import { useRovingFocus } from '../common/roving-focus.js';
@@ -17,6 +18,7 @@ export function DesignSidebar() {
         <CanvasPanel />
         <LayoutPanel />
         <ThemePanel />
+        <CustomColoursPanel />
         <TypographyPanel />
         <BrandKitPanel />
         <PatternPanel />
