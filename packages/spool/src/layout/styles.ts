@@ -18,9 +18,21 @@ export function baseStyle(family: FontFamilyId, size: number, color: string, wei
  * slide (imported, planned or typed in the studio), and never inside code or links.
  */
 export function styleSpans(spans: readonly Span[], base: TextStyle, theme: Theme, emphasis?: string): StyledText[] {
-  return smartenSpans(spans)
+  return smartened(spans)
     .filter((s) => s.text.length > 0)
     .map((span) => ({ text: span.text, style: emphasised(span, spanStyle(span, base, theme), emphasis) }));
+}
+
+/** A fit lays the same spans out many times; their marks are set once per spans array. */
+const smart = new WeakMap<readonly Span[], Span[]>();
+
+function smartened(spans: readonly Span[]): Span[] {
+  let out = smart.get(spans);
+  if (!out) {
+    out = smartenSpans(spans);
+    smart.set(spans, out);
+  }
+  return out;
 }
 
 /**
