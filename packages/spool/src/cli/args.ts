@@ -15,6 +15,7 @@ const OPTIONS = {
   'pattern-opacity': { type: 'string' },
   progress: { type: 'string' },
   colors: { type: 'string' },
+  align: { type: 'string' },
   'title-font': { type: 'string' },
   'body-font': { type: 'string' },
   'title-size': { type: 'string' },
@@ -106,5 +107,6 @@ export function designFromFlags(flags: CliFlags): DesignInput {
     },
     progress: oneOf(flags, 'progress', ['number', 'bar', 'dots'] as const),
     colors: colorsFlag(flags),
+    align: oneOf(flags, 'align', ['left', 'center'] as const),
   };
 }

@@ -65,6 +65,7 @@ export const designSchema = z.object({
   }),
   progress: z.enum(['number', 'bar', 'dots']).optional(),
   colors: z.strictObject({ background: hexColour, backgroundTo: hexColour.optional(), text: hexColour, accent: hexColour }).optional(),
+  align: z.enum(['left', 'center']).optional(),
 });
 
 /** A ratio by id (`instagram-portrait`) or size (`1200x1500`), read as the Ratio it names. */
@@ -89,4 +90,5 @@ export const designInputSchema = z.strictObject({
   plan: designSchema.shape.plan.partial().strict().optional(),
   progress: designSchema.shape.progress,
   colors: designSchema.shape.colors,
+  align: designSchema.shape.align,
 });

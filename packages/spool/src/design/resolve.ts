@@ -1,4 +1,4 @@
-import type { BrandKit, CallToAction, Design, PatternChoice, PlanOptions, ProgressStyle, Typography, CustomColors } from './types.js';
+import type { BrandKit, CallToAction, Design, PatternChoice, PlanOptions, ProgressStyle, Typography, CustomColors, TextAlign } from './types.js';
 import { defaultDesign } from './defaults.js';
 import type { z } from 'zod/v3';
 import { SpoolInputError } from '../errors/input-error.js';
@@ -18,6 +18,7 @@ export interface DesignInput {
   plan?: Partial<PlanOptions>;
   progress?: ProgressStyle;
   colors?: CustomColors;
+  align?: TextAlign;
 }
 
 /**
@@ -42,7 +43,7 @@ export function mergeDesign(base: Design, input: z.output<typeof designInputSche
     brand: { ...base.brand, ...definedOnly(input.brand), show: { ...base.brand.show, ...definedOnly(input.brand?.show) } },
     cta: { ...base.cta, ...definedOnly(input.cta) },
     plan: { ...base.plan, ...definedOnly(input.plan) },
-    ...definedOnly({ progress: input.progress ?? base.progress, colors: input.colors ?? base.colors }),
+    ...definedOnly({ progress: input.progress ?? base.progress, colors: input.colors ?? base.colors, align: input.align ?? base.align }),
   };
 }
 

@@ -78,6 +78,9 @@ export interface CustomColors {
   accent: string;
 }
 
+/** How a slide's text sits: flush to its reading side (left, or right in Arabic and Hebrew) or centred. */
+export type TextAlign = 'left' | 'center';
+
 /** How the footer shows where the reader is: `3/12`, a bar that fills, or a dot a page. */
 export type ProgressStyle = 'number' | 'bar' | 'dots';
 
@@ -94,6 +97,8 @@ export interface Design {
   progress?: ProgressStyle;
   /** The theme's fonts and pattern in these colours instead of its own. */
   colors?: CustomColors;
+  /** Text alignment of content slides; default `left`. A slide may set its own. */
+  align?: TextAlign;
 }
 
 export interface Theme {

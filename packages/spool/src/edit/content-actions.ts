@@ -1,3 +1,4 @@
+import type { TextAlign } from '../design/types.js';
 import type { Block, MediaRef, Span } from '../model/document.js';
 import type { Deck, Slide } from '../model/deck.js';
 import { findLayout } from '../design/layouts.js';
@@ -32,6 +33,15 @@ export function setSlideLayout(deck: Deck, args: { slideId: string; layout: stri
     if (slide.layout === args.layout) return slide;
     const { layout: _old, ...rest } = slide;
     return args.layout === undefined ? rest : { ...rest, layout: args.layout };
+  });
+}
+
+/** Sets a slide's own text alignment, or (undefined) gives it back the deck's. */
+export function setSlideAlign(deck: Deck, args: { slideId: string; align: TextAlign | undefined }): Deck {
+  return updateSlide(deck, args.slideId, (slide) => {
+    if (slide.align === args.align) return slide;
+    const { align: _old, ...rest } = slide;
+    return args.align === undefined ? rest : { ...rest, align: args.align };
   });
 }
 

@@ -4,7 +4,7 @@ export {
 export type { AddSlideArgs } from './slide-actions.js';
 export { MAX_SLIDE_IMAGES, slideFromPost, insertPostAsSlide, applyPostToSlide, applyImage } from './post-actions.js';
 export type { ApplyMode } from './post-actions.js';
-export { updateSlideText, setSlideLayout, setSlideImage, removeSlideImage } from './content-actions.js';
+export { updateSlideText, setSlideLayout, setSlideAlign, setSlideImage, removeSlideImage } from './content-actions.js';
 export type { SlideTextArgs } from './content-actions.js';
 export { setDesign, applyPreset, syncOutro, planFromDocument } from './design-actions.js';
 export type { DesignPatch } from './design-actions.js';

@@ -20,6 +20,8 @@ export interface LayoutContext {
   section: number;
   /** Accent colour after the brand kit's override. */
   accent: string;
+  /** The slide's text alignment: its own, else the deck's. */
+  align: 'start' | 'center';
 }
 
 export interface Box {

@@ -105,13 +105,15 @@ export function deckContext(deck: Deck, engine: TextEngine, images: ImageLookup)
     ordinal: 0,
     section: 0,
     accent: design.brand.accent ?? theme.accent,
+    align: 'start',
   };
 }
 
 /** Lays one slide out; `ordinal` and `section` count content and section slides up to it. */
 export function laySlide(base: LayoutContext, slide: Slide, ordinal: number, section: number): SlidePages {
   const layout = compositionOf(slide, base.design.layout);
-  const parts = layoutSlide({ ...base, ordinal, section }, slide, layout);
+  const align = (slide.align ?? base.design.align) === 'center' ? 'center' : 'start';
+  const parts = layoutSlide({ ...base, ordinal, section, align }, slide, layout);
   const warnings: Warning[] = [];
   if (parts.length > 1 && parts.filter((p) => p.elements.some((e) => e.type === 'text')).length > 1) {
     warnings.push({ code: 'text-continued', slideId: slide.id, message: `slide ${slide.id}: text too long for one slide, continued over ${parts.length} pages` });

@@ -42,6 +42,7 @@ const slideSchema = z.object({
   id: z.string().min(1),
   kind: z.enum(['cover', 'content', 'section', 'image', 'outro']),
   layout: knownLayout.optional(),
+  align: z.enum(['left', 'center']).optional(),
   title: z.array(spanSchema).optional(),
   blocks: z.array(blockSchema),
   media: z.array(mediaSchema),

@@ -1,5 +1,5 @@
 import type { Author, Block, MediaRef, Span } from './document.js';
-import type { Design } from '../design/types.js';
+import type { Design, TextAlign } from '../design/types.js';
 
 export const DECK_SCHEMA_VERSION = 1 as const;
 
@@ -14,6 +14,8 @@ export interface Slide {
   kind: SlideKind;
   /** Overrides the deck's layout template for this slide. */
   layout?: string;
+  /** Overrides the deck's text alignment for this slide. */
+  align?: TextAlign;
   title?: Span[];
   blocks: Block[];
   media: MediaRef[];

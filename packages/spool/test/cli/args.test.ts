@@ -10,6 +10,13 @@ describe('design flags', () => {
   });
 });
 
+describe('--align', () => {
+  it('reads left or center, and refuses anything else', () => {
+    expect(designFromFlags(parseCli(['--align', 'center']).values).align).toBe('center');
+    expect(() => designFromFlags(parseCli(['--align', 'justify']).values)).toThrow('--align: "justify" is not one of left, center');
+  });
+});
+
 describe('--colors', () => {
   it('reads background, text and accent, and a second background, into the design', () => {
     expect(designFromFlags(parseCli(['--colors', '#101820,#F2F2F2,#F2AA4C']).values).colors).toEqual({ background: '#101820', text: '#F2F2F2', accent: '#F2AA4C' });

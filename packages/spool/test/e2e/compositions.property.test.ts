@@ -74,8 +74,9 @@ describe('every composition on any text, in every ratio and theme', () => {
         fc.constantFrom('auto', 'statement', 'quote', 'stat', 'steps', 'comparison'),
         fc.constantFrom('linkedin-portrait', 'instagram-square', 'instagram-landscape', 'instagram-story'),
         themeArb,
-        (doc, layout, ratio, look) => {
-          const design = resolveDesign({ layout, ratio, ...look });
+        fc.constantFrom('left' as const, 'center' as const),
+        (doc, layout, ratio, look, align) => {
+          const design = resolveDesign({ layout, ratio, align, ...look });
           const deck = planDeck(doc, design);
           const laid = layoutDeck(deck, engine, () => undefined);
           expect(linesOutside(laid, MARGIN)).toEqual([]);

@@ -6,7 +6,7 @@
  */
 import {
   addSlide, applyImage, applyPostToSlide, applyPreset, defaultInsertIndex, deleteSlide, duplicateSlide, insertPostAsSlide, moveSlide,
-  nextSlideId, removeSlideImage, setDesign, setSlideImage, setSlideLayout, updateSlideText,
+  nextSlideId, removeSlideImage, setDesign, setSlideImage, setSlideLayout, setSlideAlign, updateSlideText,
   type Deck, type Post,
 } from 'spool/core';
 
@@ -41,6 +41,7 @@ export const DECK_ACTIONS = {
   applyPreset: define('Apply a preset', applyPreset),
   updateSlideText: define('Edit the slide text', updateSlideText),
   setSlideLayout: define('Change the slide layout', setSlideLayout),
+  setSlideAlign: define('Change the slide alignment', setSlideAlign),
   setSlideImage: define('Add an image', setSlideImage),
   removeSlideImage: define('Remove an image', removeSlideImage),
   duplicateSlide: define(

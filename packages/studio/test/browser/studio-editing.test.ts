@@ -153,6 +153,13 @@ describe('editing in the studio', { timeout: 120_000 }, () => {
     await page.getByRole('radiogroup', { name: 'Progress' }).getByRole('radio', { name: 'Bar' }).click();
     await expect.poll(() => previewText(page)).not.toContain(`5/${pages}`);
     expect(await accentRects()).toBe(before + 1);
+
+    // Centred text for the deck; the slide set back to left by itself draws as it did.
+    const flush = await previewSvg(page);
+    await page.getByRole('radiogroup', { name: 'Text alignment' }).getByRole('radio', { name: 'Centre' }).click();
+    await expect.poll(() => previewSvg(page)).not.toBe(flush);
+    await page.getByLabel('Text alignment', { exact: true }).and(page.locator('select')).selectOption('left');
+    await expect.poll(() => previewSvg(page)).toBe(flush);
     await page.context().close();
   });
 

@@ -24,10 +24,10 @@ export function layoutComparison(ctx: LayoutContext, slide: Slide): PagePart[] {
     const body = t.bodySize * scale;
     const pieces: Piece[] = [];
     const lead: Block[] = comparison.lead;
-    if (slide.title?.length) pieces.push(textPiece(ctx, slide.title, box.x, box.w, { style: baseStyle(ctx.fonts.title, t.titleSize * 0.72 * scale, ctx.theme.title, 700), lineHeight: 1.18, gap: body }));
+    if (slide.title?.length) pieces.push(textPiece(ctx, slide.title, box.x, box.w, { style: baseStyle(ctx.fonts.title, t.titleSize * 0.72 * scale, ctx.theme.title, 700), lineHeight: 1.18, gap: body, align: ctx.align }));
     if (lead.length) {
       const [first, ...rest] = lead;
-      pieces.push(textPiece(ctx, first.spans, box.x, box.w, { style: baseStyle(ctx.fonts.title, t.titleSize * 0.72 * scale, ctx.theme.title, 700), lineHeight: 1.18, gap: body }));
+      pieces.push(textPiece(ctx, first.spans, box.x, box.w, { style: baseStyle(ctx.fonts.title, t.titleSize * 0.72 * scale, ctx.theme.title, 700), lineHeight: 1.18, gap: body, align: ctx.align }));
       if (rest.length) pieces.push(blocksPiece(ctx, rest, box.x, box.w, { size: body, color: ctx.theme.text, family: ctx.fonts.body }, body));
     }
     const gap = body * 0.8;

@@ -8,7 +8,7 @@ import { baseStyle } from '../styles.js';
 import { authorRow, hasIdentity } from './author.js';
 import type { LaidElement } from '../types.js';
 import { centerIn, extentY } from '../shift.js';
-import { leadX } from './direction.js';
+import { leadX, markX } from './direction.js';
 import { blockText } from '../../model/document.js';
 import { fitStack, placeStack, type Piece } from '../stack.js';
 import { blocksPiece, rulePiece, textPiece } from './pieces.js';
@@ -19,7 +19,7 @@ function bodySpec(ctx: LayoutContext, slide: Slide): TextSpec {
     title: slide.title,
     blocks: slide.blocks,
     media: slide.media,
-    body: { size: t.bodySize, color: ctx.theme.text, family: ctx.fonts.body },
+    body: { size: t.bodySize, color: ctx.theme.text, family: ctx.fonts.body, align: ctx.align },
     titleSize: t.titleSize,
     minScale: 0.75,
   };
@@ -29,7 +29,7 @@ const RULE_H = 4;
 
 /** Title and body with a short accent rule on top; images below the text. */
 export function layoutClassic(ctx: LayoutContext, slide: Slide): PagePart[] {
-  const rule = ruleAt(ctx, leadX(ctx.box, slide, 32), ctx.box.y);
+  const rule = ruleAt(ctx, markX(ctx, ctx.box, slide, 32), ctx.box.y);
   const inner = shrinkTop(ctx.box, RULE_H + ctx.design.typography.bodySize);
   return centerSingle(withFirst(composePages(ctx, inner, bodySpec(ctx, slide)), [rule]), ctx.box);
 }
@@ -58,16 +58,16 @@ export function layoutStatement(ctx: LayoutContext, slide: Slide): PagePart[] {
     const box = ctx.box;
     const fitted = fitStack(box, t.bodySize / big, (scale): Piece[] => {
       const size = big * scale;
-      const pieces: Piece[] = [rulePiece(ctx, leadX(box, slide, 32), size * 0.75)];
-      if (slide.title?.length) pieces.push(textPiece(ctx, slide.title, box.x, box.w, { style: baseStyle(ctx.fonts.title, size * 0.6, ctx.accent, 700), lineHeight: 1.2, gap: size * 0.5 }));
-      pieces.push(blocksPiece(ctx, slide.blocks, box.x, box.w, { size, color: ctx.theme.title, family: ctx.fonts.title, weight: 700, lineHeight: 1.2, wrap: 'balance', emphasis: ctx.accent }));
+      const pieces: Piece[] = [rulePiece(ctx, markX(ctx, box, slide, 32), size * 0.75)];
+      if (slide.title?.length) pieces.push(textPiece(ctx, slide.title, box.x, box.w, { style: baseStyle(ctx.fonts.title, size * 0.6, ctx.accent, 700), lineHeight: 1.2, gap: size * 0.5, align: ctx.align }));
+      pieces.push(blocksPiece(ctx, slide.blocks, box.x, box.w, { size, color: ctx.theme.title, family: ctx.fonts.title, weight: 700, lineHeight: 1.2, wrap: 'balance', emphasis: ctx.accent, align: ctx.align }));
       return pieces;
     });
     if (fitted) return [{ elements: placeStack(box, fitted.pieces), bodySize: big * fitted.scale }];
   }
   const spec: TextSpec = {
     ...bodySpec(ctx, slide),
-    body: { size: big, color: ctx.theme.title, family: ctx.fonts.title, weight: 700, lineHeight: 1.25, wrap: 'balance' },
+    body: { size: big, color: ctx.theme.title, family: ctx.fonts.title, weight: 700, lineHeight: 1.25, wrap: 'balance', align: ctx.align },
     titleSize: t.titleSize * 1.1,
     minScale: t.bodySize / big,
     center: slide.media.length === 0,
@@ -90,11 +90,11 @@ export function layoutImageFocus(ctx: LayoutContext, slide: Slide): PagePart[] {
   const fitted = fitStack(box, 0.75, (scale): Piece[] => {
     const gap = t.bodySize * 0.9;
     const textPieces: Piece[] = [];
-    if (slide.title?.length) textPieces.push(textPiece(ctx, slide.title, box.x, box.w, { style: baseStyle(ctx.fonts.title, t.titleSize * 0.7 * scale, ctx.theme.title, 700), lineHeight: 1.18, gap: gap * 0.6 }));
+    if (slide.title?.length) textPieces.push(textPiece(ctx, slide.title, box.x, box.w, { style: baseStyle(ctx.fonts.title, t.titleSize * 0.7 * scale, ctx.theme.title, 700), lineHeight: 1.18, gap: gap * 0.6, align: ctx.align }));
     if (slide.blocks.length) {
       textPieces.push(caption
-        ? blocksPiece(ctx, slide.blocks, box.x, box.w, { size: t.titleSize * 0.62 * scale, color: ctx.theme.title, family: ctx.fonts.title, weight: 700, lineHeight: 1.22, wrap: 'balance', emphasis: ctx.accent })
-        : blocksPiece(ctx, slide.blocks, box.x, box.w, { size: t.bodySize * scale, color: ctx.theme.text, family: ctx.fonts.body }));
+        ? blocksPiece(ctx, slide.blocks, box.x, box.w, { size: t.titleSize * 0.62 * scale, color: ctx.theme.title, family: ctx.fonts.title, weight: 700, lineHeight: 1.22, wrap: 'balance', emphasis: ctx.accent, align: ctx.align })
+        : blocksPiece(ctx, slide.blocks, box.x, box.w, { size: t.bodySize * scale, color: ctx.theme.text, family: ctx.fonts.body, align: ctx.align }));
     }
     const textH = textPieces.reduce((n, p) => n + p.h, 0);
     // The image takes what the text leaves, up to three fifths of the box.

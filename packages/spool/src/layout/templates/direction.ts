@@ -12,3 +12,8 @@ export function readsRightToLeft(slide: Slide): boolean {
 export function leadX(box: Box, slide: Slide, w: number): number {
   return readsRightToLeft(slide) ? box.x + box.w - w : box.x;
 }
+
+/** Where a mark `w` wide that leads the text starts, on a slide set flush or centred. */
+export function markX(ctx: { align: 'start' | 'center' }, box: Box, slide: Slide, w: number): number {
+  return ctx.align === 'center' ? box.x + (box.w - w) / 2 : leadX(box, slide, w);
+}

@@ -31,18 +31,19 @@ export function layoutQuote(ctx: LayoutContext, slide: Slide): PagePart[] {
       h: markSize * 0.42,
       w: 0,
       draw: (y) => [
-        setText(ctx.engine, [{ text: rtl ? '”' : '“', style: baseStyle('serif', markSize, ctx.accent, 700) }], box.x, y - markSize * 0.12, box.w, 1, rtl ? 'right' : 'left').text,
+        setText(ctx.engine, [{ text: rtl ? '”' : '“', style: baseStyle('serif', markSize, ctx.accent, 700) }], box.x, y - markSize * 0.12, box.w, 1, ctx.align === 'center' ? 'center' : rtl ? 'right' : 'left').text,
       ],
     };
     const words = textPiece(ctx, spans, box.x, box.w, {
       style: baseStyle(ctx.fonts.title, size * scale, ctx.theme.title, 700),
       lineHeight: 1.22,
       emphasis: ctx.accent,
+      align: ctx.align,
       gap: quotation.by ? t.bodySize * 1.3 : 0,
     });
     const pieces = [mark, words];
     if (quotation.by) {
-      pieces.push(textPiece(ctx, [{ text: '— ' }, ...quotation.by], box.x, box.w, { style: baseStyle(ctx.fonts.body, t.bodySize, ctx.theme.muted, 700), lineHeight: 1.35 }));
+      pieces.push(textPiece(ctx, [{ text: '— ' }, ...quotation.by], box.x, box.w, { style: baseStyle(ctx.fonts.body, t.bodySize, ctx.theme.muted, 700), lineHeight: 1.35, align: ctx.align }));
     }
     return pieces;
   });

@@ -5,7 +5,7 @@ import type { PagePart } from '../compose.js';
 import { fitStack, placeStack, type Piece } from '../stack.js';
 import { baseStyle } from '../styles.js';
 import { layoutClassic } from './content.js';
-import { leadX } from './direction.js';
+import { markX } from './direction.js';
 import { blocksPiece, rulePiece, textPiece } from './pieces.js';
 
 /**
@@ -28,17 +28,19 @@ export function layoutStat(ctx: LayoutContext, slide: Slide): PagePart[] {
         lineHeight: 1.02,
         wrap: 'greedy',
         gap: t.bodySize * 0.5,
+        align: ctx.align,
       }),
-      rulePiece(ctx, leadX(box, slide, 48), t.bodySize * 0.9, 48, 5),
+      rulePiece(ctx, markX(ctx, box, slide, 48), t.bodySize * 0.9, 48, 5),
     ];
     if (figure.caption.length) {
       pieces.push(textPiece(ctx, figure.caption, box.x, box.w, {
         style: baseStyle(ctx.fonts.title, t.titleSize * 0.78 * scale, ctx.theme.title, 700),
         lineHeight: 1.2,
         gap: others.length ? t.bodySize * scale : 0,
+        align: ctx.align,
       }));
     }
-    if (others.length) pieces.push(blocksPiece(ctx, others, box.x, box.w, { size: t.bodySize * scale, color: ctx.theme.text, family: ctx.fonts.body }));
+    if (others.length) pieces.push(blocksPiece(ctx, others, box.x, box.w, { size: t.bodySize * scale, color: ctx.theme.text, family: ctx.fonts.body, align: ctx.align }));
     return pieces;
   });
   if (!fitted) return layoutClassic(ctx, slide);

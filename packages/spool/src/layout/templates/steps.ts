@@ -30,7 +30,7 @@ export function layoutSteps(ctx: LayoutContext, slide: Slide): PagePart[] {
     const body = t.bodySize * scale;
     const pieces: Piece[] = [];
     if (slide.title?.length) {
-      pieces.push(textPiece(ctx, slide.title, box.x, box.w, { style: baseStyle(ctx.fonts.title, t.titleSize * 0.62 * scale, ctx.theme.title, 700), lineHeight: 1.2, gap: body * 1.3 }));
+      pieces.push(textPiece(ctx, slide.title, box.x, box.w, { style: baseStyle(ctx.fonts.title, t.titleSize * 0.62 * scale, ctx.theme.title, 700), lineHeight: 1.2, gap: body * 1.3, align: ctx.align }));
     }
     if (intro.length) pieces.push(blocksPiece(ctx, intro, box.x, box.w, { size: body, color: ctx.theme.text, family: ctx.fonts.body }, body * 1.1));
     items.forEach((item, i) => pieces.push(stepPiece(ctx, item, i, i === items.length - 1 && after.length === 0, body, rtl)));

@@ -14,6 +14,7 @@ export function SlideEditor({ slide, index }: { slide: Slide; index: number }) {
   const { edit, deck, services } = useStudio();
   const layouts = services.catalog.layouts;
   const deckLayout = layouts.find((l) => l.id === deck.design.layout)?.label ?? deck.design.layout;
+  const deckAlign = deck.design.align ?? 'left';
   const id = slide.id;
   const hasBody = slide.kind === 'content' || slide.kind === 'image';
   const hasTitle = slide.kind !== 'outro';
@@ -56,6 +57,17 @@ export function SlideEditor({ slide, index }: { slide: Slide; index: number }) {
         </select>
         {slide.kind !== 'content' && <div className="field-hint">{KIND_NAME[slide.kind]} slides have a layout of their own.</div>}
       </div>
+      {slide.kind === 'content' && (
+        <div className="field">
+          <label className="field-label" htmlFor={`align-${id}`}>Text alignment</label>
+          <select id={`align-${id}`} className="input select" value={slide.align ?? ''}
+            onChange={(e) => edit(act.setSlideAlign({ slideId: id, align: (e.target.value || undefined) as 'left' | 'center' | undefined }))}>
+            <option value="">Deck default ({deckAlign === 'center' ? 'Centre' : 'Left'})</option>
+            <option value="left">Left</option>
+            <option value="center">Centre</option>
+          </select>
+        </div>
+      )}
       {slide.kind !== 'outro' && slide.kind !== 'section' && <SlideImages slide={slide} />}
     </section>
   );

@@ -29,6 +29,28 @@ export function DesignSidebar() {
   );
 }
 
+const ALIGNS = [
+  { id: 'left', label: 'Left' },
+  { id: 'center', label: 'Centre' },
+] as const;
+
+/** The deck's text alignment, as a two-choice radio group under the layouts. */
+function AlignChoice() {
+  const { deck, edit } = useStudio();
+  const current = deck.design.align ?? 'left';
+  const choose = (id: 'left' | 'center') => edit(act.setDesign({ align: id }));
+  const radios = useRovingFocus(ALIGNS.map((a) => a.id), current, (id) => choose(id as 'left' | 'center'));
+  return (
+    <div className="chip-grid" role="radiogroup" aria-label="Text alignment" {...radios.group}>
+      {ALIGNS.map((a) => (
+        <button key={a.id} type="button" role="radio" aria-checked={a.id === current} {...radios.item(a.id)} className={a.id === current ? 'chip is-active' : 'chip'} onClick={() => choose(a.id)}>
+          {a.label}
+        </button>
+      ))}
+    </div>
+  );
+}
+
 /** Canvas & Ratio: the export size, which every page of the deck shares. */
 export function CanvasPanel() {
   const { design, edit, services } = useDesign();
@@ -72,7 +94,8 @@ export function LayoutPanel() {
         tiles={layouts.map((l) => ({ id: l.id, label: l.label, title: l.description, placeholder: <span className="thumb-skeleton" /> }))}
         onPick={(id) => edit(act.setDesign({ layout: id }))}
       />
-      <p className="panel-note">Applies to content slides. A slide can pick its own in its edit form.</p>
+      <AlignChoice />
+      <p className="panel-note">Applies to content slides. A slide can pick its own layout and alignment in its edit form.</p>
     </PanelSection>
   );
 }
