@@ -6,6 +6,26 @@ export function shiftY(e: LaidElement, dy: number): LaidElement {
   return { ...e, y: e.y + dy };
 }
 
+/** Moves a group sideways so it sits in the horizontal middle of the box. */
+export function centreX(elements: readonly LaidElement[], box: Box): LaidElement[] {
+  let left = Infinity;
+  let right = -Infinity;
+  for (const e of elements) {
+    if (e.type === 'text') {
+      for (const l of e.lines) {
+        left = Math.min(left, l.x);
+        right = Math.max(right, l.x + l.line.width);
+      }
+    } else {
+      left = Math.min(left, e.x);
+      right = Math.max(right, e.x + e.w);
+    }
+  }
+  if (left === Infinity) return [...elements];
+  const dx = box.x + (box.w - (right - left)) / 2 - left;
+  return elements.map((e) => (e.type === 'text' ? { ...e, lines: e.lines.map((l) => ({ ...l, x: l.x + dx })) } : { ...e, x: e.x + dx }));
+}
+
 /** Topmost and lowest points drawn by a group of elements. */
 export function extentY(elements: readonly LaidElement[]): { top: number; bottom: number } | undefined {
   let top = Infinity;

@@ -10,7 +10,7 @@ import { doc, para, post, words } from '../helpers/documents.js';
 
 const quote = { type: 'quote' as const, spans: [{ text: 'Less, but better.' }] };
 const deckOf = (input: DesignInput = {}) =>
-  planDeck(doc([post('1', [para('Hook')]), post('2', [para(words(12))]), post('3', [para(words(70))]), post('4', [quote, para('— Dieter Rams')]), post('5', [para('87% of readers stop at slide ten.')])]), resolveDesign(input));
+  planDeck(doc([post('1', [para('Hook')]), post('2', [para(words(12))]), post('2b', [{ type: 'heading', level: 2, spans: [{ text: 'A section' }] }]), post('3', [para(words(70))]), post('4', [quote, para('— Dieter Rams')]), post('5', [para('87% of readers stop at slide ten.')])]), resolveDesign(input));
 const lay = (deck: Deck) => layoutDeck(deck, fakeEngine(), () => undefined);
 
 /** Each text line of the page's own text (not header or footer): its centre's distance from the page's. */
@@ -22,12 +22,26 @@ describe('text alignment', () => {
   it('sets content slides flush left by default, and centred when the deck says so', () => {
     const left = lay(deckOf());
     const centred = lay(deckOf({ align: 'center' }));
-    for (const layout of ['statement', 'classic', 'quote', 'stat']) {
+    for (const layout of ['statement', 'classic', 'quote', 'stat', 'section']) {
       const i = centred.pages.findIndex((p) => p.layout === layout);
       expect(i, layout).toBeGreaterThan(0);
       expect(Math.max(...offCentre(centred.pages[i], centred.width)), layout).toBeLessThan(0.6);
       expect(Math.max(...offCentre(left.pages[i], left.width)), layout).toBeGreaterThan(5);
     }
+  });
+
+  it('centres the cover: its title, and its author as one row', () => {
+    const laid = lay(deckOf({ align: 'center' }));
+    const cover = laid.pages[0];
+    const [title] = cover.elements.filter((e) => e.type === 'text');
+    expect(Math.max(...offCentre({ ...cover, elements: [title] }, laid.width))).toBeLessThan(0.6);
+    // Everything after the title is the author row (the footer's chrome left out).
+    const after = cover.elements.slice(cover.elements.indexOf(title) + 1).filter((e) => !(e.type === 'text' && e.role === 'chrome') && !(e.type === 'rect' && e.y > laid.height - 40));
+    const row = after.flatMap((e) => (e.type === 'text' ? e.lines.map((l) => [l.x, l.x + l.line.width]) : [[e.x, e.x + e.w]]));
+    expect(row.length).toBeGreaterThanOrEqual(3);
+    const left = Math.min(...row.map((r) => r[0]));
+    const right = Math.max(...row.map((r) => r[1]));
+    expect(Math.abs((left + right) / 2 - laid.width / 2)).toBeLessThan(0.6);
   });
 
   it('lets one slide set its own, over the deck', () => {

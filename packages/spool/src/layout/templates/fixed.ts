@@ -9,15 +9,15 @@ import { breakText } from '../wrap.js';
 import { baseStyle, styleSpans } from '../styles.js';
 import { authorRow, avatar, hasIdentity } from './author.js';
 import type { LaidElement } from '../types.js';
-import { extentY, shiftY } from '../shift.js';
-import { leadX, readsRightToLeft } from './direction.js';
+import { centreX, extentY, shiftY } from '../shift.js';
+import { markX, readsRightToLeft } from './direction.js';
 
 /** The hook: a large title, the first post's image if there is room, and the author at the bottom. */
 export function layoutCover(ctx: LayoutContext, slide: Slide): PagePart[] {
   const t = ctx.design.typography;
   const box = ctx.box;
   const authorH = hasIdentity(slide.author) ? 48 : 0;
-  const rule: LaidElement = { type: 'rect', x: leadX(box, slide, 48), y: box.y, w: 48, h: 5, radius: 2.5, fill: ctx.accent };
+  const rule: LaidElement = { type: 'rect', x: markX(ctx, box, slide, 48), y: box.y, w: 48, h: 5, radius: 2.5, fill: ctx.accent };
   const textBox = { x: box.x, y: box.y + 5 + t.bodySize * 1.2, w: box.w, h: box.h - authorH - 5 - t.bodySize * 2.2 };
   const blocks = slide.title?.length ? [{ type: 'paragraph' as const, spans: slide.title }] : slide.blocks;
   // The cover's promise is the largest text of the deck: the shorter it is, the larger it is set.
@@ -26,12 +26,14 @@ export function layoutCover(ctx: LayoutContext, slide: Slide): PagePart[] {
   const parts = composePages(ctx, textBox, {
     blocks,
     media: slide.media,
-    body: { size, color: ctx.theme.title, family: ctx.fonts.title, weight: 700, lineHeight: 1.12, wrap: 'balance', emphasis: ctx.accent },
+    body: { size, color: ctx.theme.title, family: ctx.fonts.title, weight: 700, lineHeight: 1.12, wrap: 'balance', emphasis: ctx.accent, align: ctx.align },
     titleSize: t.titleSize,
     minScale: 0.45 * ((t.titleSize * 1.2) / size),
     center: slide.media.length === 0,
   });
-  const author = authorRow(ctx, slide.author, box.x, box.y + box.h - authorH + 4, 44, t.bodySize);
+  const row = authorRow(ctx, slide.author, box.x, box.y + box.h - authorH + 4, 44, t.bodySize);
+  // A centred cover centres its author too.
+  const author = ctx.align === 'center' ? centreX(row, box) : row;
   return [{ ...parts[0], elements: [rule, ...parts[0].elements, ...author] }, ...parts.slice(1)];
 }
 
@@ -45,7 +47,7 @@ export function layoutSection(ctx: LayoutContext, slide: Slide): PagePart[] {
   const parts = composePages(ctx, { ...box, y: box.y + numH, h: box.h - numH }, {
     blocks: [{ type: 'paragraph', spans: slide.title ?? [] }, ...slide.blocks],
     media: slide.media,
-    body: { size: t.titleSize * 1.15, color: ctx.theme.title, family: ctx.fonts.title, weight: 700, lineHeight: 1.18, wrap: 'balance' },
+    body: { size: t.titleSize * 1.15, color: ctx.theme.title, family: ctx.fonts.title, weight: 700, lineHeight: 1.18, wrap: 'balance', align: ctx.align },
     titleSize: t.titleSize,
     minScale: 0.6,
   });
@@ -55,9 +57,9 @@ export function layoutSection(ctx: LayoutContext, slide: Slide): PagePart[] {
   // Centre number + title together in the box.
   const blockH = numH + (textBottom - textTop);
   const shift = Math.max(0, (box.h - blockH) / 2);
-  const align = readsRightToLeft(slide) ? 'right' : 'left';
+  const align = ctx.align === 'center' ? 'center' : readsRightToLeft(slide) ? 'right' : 'left';
   const num = setText(ctx.engine, [{ text: number, style: baseStyle(ctx.fonts.title, numSize, ctx.accent, 700) }], box.x, box.y + shift, box.w, 1.1, align);
-  const rule: LaidElement = { type: 'rect', x: leadX(box, slide, 48), y: box.y + shift + numSize * 1.1 + t.bodySize * 0.35, w: 48, h: 4, radius: 2, fill: ctx.accent };
+  const rule: LaidElement = { type: 'rect', x: markX(ctx, box, slide, 48), y: box.y + shift + numSize * 1.1 + t.bodySize * 0.35, w: 48, h: 4, radius: 2, fill: ctx.accent };
   const moved = parts[0].elements.map((e) => shiftY(e, shift));
   return [{ ...parts[0], elements: [num.text, rule, ...moved] }, ...parts.slice(1)];
 }
