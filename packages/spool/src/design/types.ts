@@ -59,6 +59,11 @@ export interface CallToAction {
   enabled: boolean;
   /** Up to three lines: a headline and two follow-ups. */
   lines: string[];
+  /**
+   * `follow` (default): the author's picture over the lines, the last as a button. `link`: the
+   * source's address under the headline with a QR code to it, for a reader on another screen.
+   */
+  style?: 'follow' | 'link';
 }
 
 export interface PlanOptions {

@@ -40,7 +40,7 @@ function balance(engine: TextEngine, texts: readonly StyledText[], width: number
 
 function pretty(engine: TextEngine, texts: readonly StyledText[], width: number, lines: TextLine[]): TextLine[] {
   if (!endsInWidow(lines)) return lines;
-  for (const share of [0.96, 0.92, 0.88, 0.84]) {
+  for (const share of [0.96, 0.92, 0.88, 0.84, 0.8, 0.76, 0.72]) {
     const probe = engine.breakLines(texts, width * share);
     if (probe.length > lines.length) break;
     if (!endsInWidow(probe)) return probe;

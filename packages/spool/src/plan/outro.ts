@@ -1,4 +1,4 @@
-import type { Author, Block } from '../model/document.js';
+import type { Author, Block, Span } from '../model/document.js';
 import type { Design } from '../design/types.js';
 
 /** The outro's call to action: up to three lines, `{name}` and `{handle}` filled from the brand kit or author. */
@@ -12,6 +12,18 @@ export function ctaBlocks(design: Design, author: Author | undefined): Block[] {
     .map((line) => fillCta(line, name, handle).trim())
     .filter((line) => line.length > 0)
     .map((text, i): Block => (i === 0 ? { type: 'heading', level: 1, spans: [{ text }] } : { type: 'paragraph', spans: [{ text }] }));
+}
+
+/**
+ * The address a link outro points to: the source's (an article's URL), else the brand's website;
+ * undefined when there is neither, and the outro follows instead.
+ */
+export function outroLink(design: Design, url: string | undefined): Block | undefined {
+  if (design.cta.style !== 'link') return undefined;
+  const href = [url, design.brand.website].map((u) => (u && !/^https?:\/\//i.test(u) ? `https://${u}` : u)).find((u) => u && /^https?:\/\/[^\s]+$/i.test(u));
+  if (!href) return undefined;
+  const span: Span = { text: href.replace(/^https?:\/\//i, '').replace(/\/$/, ''), href };
+  return { type: 'paragraph', spans: [span] };
 }
 
 function fillCta(line: string, name: string, handle: string): string {

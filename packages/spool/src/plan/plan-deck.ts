@@ -7,7 +7,7 @@ import { AUTO_LAYOUT_ID } from '../design/layouts.js';
 import { classifyPost } from './classify.js';
 import { renumberLists } from './renumber.js';
 import { splitHook } from './hook.js';
-import { ctaBlocks } from './outro.js';
+import { ctaBlocks, outroLink } from './outro.js';
 import { gatherSteps } from './gather-steps.js';
 
 /**
@@ -75,7 +75,8 @@ export function planDeck(document: SpoolDocument, design: Design): Deck {
 
   if (design.cta.enabled) {
     const author = document.posts[0]?.author;
-    slides.push({ id: newId(), kind: 'outro', blocks: ctaBlocks(design, author), media: [], postIds: [], author });
+    const link = outroLink(design, document.url);
+    slides.push({ id: newId(), kind: 'outro', blocks: [...ctaBlocks(design, author), ...(link ? [link] : [])], media: [], postIds: [], author });
   }
 
   return {

@@ -17,6 +17,13 @@ describe('--align', () => {
   });
 });
 
+describe('--outro', () => {
+  it('reads follow or link into the call to action, and refuses anything else', () => {
+    expect(designFromFlags(parseCli(['--outro', 'link']).values).cta?.style).toBe('link');
+    expect(() => designFromFlags(parseCli(['--outro', 'qr']).values)).toThrow('--outro: "qr" is not one of follow, link');
+  });
+});
+
 describe('--colors', () => {
   it('reads background, text and accent, and a second background, into the design', () => {
     expect(designFromFlags(parseCli(['--colors', '#101820,#F2F2F2,#F2AA4C']).values).colors).toEqual({ background: '#101820', text: '#F2F2F2', accent: '#F2AA4C' });

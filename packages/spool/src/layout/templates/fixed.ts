@@ -3,6 +3,7 @@ import type { LayoutContext } from '../context.js';
 import type { PagePart } from '../compose.js';
 import { composePages } from '../compose.js';
 import { layoutBlocks } from '../flow.js';
+import { layoutLinkOutro } from './outro-link.js';
 import { blockText } from '../../model/document.js';
 import { setText } from '../lines.js';
 import { breakText } from '../wrap.js';
@@ -73,8 +74,14 @@ export function layoutImageSlide(ctx: LayoutContext, slide: Slide): PagePart[] {
   });
 }
 
-/** The call to action: avatar, a large first line, a second line, and the third as a button. */
+/**
+ * The call to action: avatar, a large first line, a second line, and the third as a button. A link
+ * outro (its last block a link the planner added) shows the address and a QR code to it instead.
+ */
 export function layoutOutro(ctx: LayoutContext, slide: Slide): PagePart[] {
+  const last = slide.blocks[slide.blocks.length - 1];
+  const linked = ctx.design.cta.style === 'link' && last?.spans[0]?.href ? layoutLinkOutro(ctx, slide, last) : undefined;
+  if (linked) return linked;
   // Short pages (landscape) scale the whole stack down until it fits.
   for (let scale = 1; ; scale -= 0.1) {
     const stack = outroStack(ctx, slide, Math.max(scale, 0.3));

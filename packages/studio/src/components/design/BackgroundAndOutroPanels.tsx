@@ -104,6 +104,33 @@ export function CtaPanel() {
         </div>
       ))}
       <p className="panel-note">Use {'{name}'} and {'{handle}'} to fill in the brand profile.</p>
+      <OutroStyle />
     </PanelSection>
+  );
+}
+
+const OUTRO_STYLES = [
+  { id: 'follow', label: 'Follow' },
+  { id: 'link', label: 'Link + QR code' },
+] as const;
+
+/** Which outro: the author to follow, or the source's address with a QR code to it. */
+function OutroStyle() {
+  const { design, edit } = useDesign();
+  const current = design.cta.style ?? 'follow';
+  const choose = (style: 'follow' | 'link') => edit(act.setDesign({ cta: { style } }));
+  const radios = useRovingFocus(OUTRO_STYLES.map((o) => o.id), current, (id) => choose(id as 'follow' | 'link'));
+  return (
+    <>
+      <div className="chip-grid" role="radiogroup" aria-label="Outro" {...radios.group}>
+        {OUTRO_STYLES.map((o) => (
+          <button key={o.id} type="button" role="radio" aria-checked={o.id === current} disabled={!design.cta.enabled} {...radios.item(o.id)}
+            className={o.id === current ? 'chip is-active' : 'chip'} onClick={() => choose(o.id)}>
+            {o.label}
+          </button>
+        ))}
+      </div>
+      {current === 'link' && <p className="panel-note">Points to the source’s address, else the brand profile’s website; with neither, the outro shows who to follow.</p>}
+    </>
   );
 }
