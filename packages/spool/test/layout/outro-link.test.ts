@@ -1,11 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import jsQR from 'jsqr';
+import jsQRModule from 'jsqr';
 import sharp from 'sharp';
 import { buildCarousel } from '../../src/node/build.js';
 import { planDeck } from '../../src/plan/plan-deck.js';
 import { resolveDesign } from '../../src/design/resolve.js';
 import { blockText, type SpoolDocument } from '../../src/model/document.js';
 import { doc, para, post } from '../helpers/documents.js';
+
+// jsqr is CommonJS typed as an ES default export: at run time the import is the function itself.
+const jsQR = jsQRModule as unknown as (data: Uint8ClampedArray, width: number, height: number) => { data: string } | null;
 
 const article: SpoolDocument = { ...doc([post('1', [para('Knowledge distillation, explained')]), post('2', [para('The teacher’s soft targets carry more than the answer.')])]), url: 'https://www.turingpost.com/p/kd' };
 
