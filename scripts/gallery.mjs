@@ -28,9 +28,11 @@ const SAMPLES = {
   'image-focus': { blocks: [p('The teacher’s soft targets carry more than the right answer.')], media: [{ type: 'image', src: 'media/kd-7.png', alt: 'Bar charts of softmax at T = 1 and T = 10' }] },
   section: { blocks: [{ type: 'heading', level: 2, spans: [{ text: 'Types of knowledge distillation' }] }] },
   outro: { blocks: [p('x')], last: true },
+  'outro-link': { blocks: [p('x')], last: true, link: true },
 };
 
 function documentFor(name, sample) {
+  if (sample.link) return { ...documentFor('outro', { blocks: sample.blocks }), url: 'https://www.turingpost.com/p/kd' };
   const cover = { id: '1', author, blocks: [p('Knowledge distillation, explained in ten slides')], media: [] };
   const post = { id: '2', author, blocks: sample.blocks, media: sample.media ?? [] };
   if (name === 'cover') return { schemaVersion: 1, posts: [cover, post] };
@@ -49,14 +51,14 @@ for (const [name, sample] of Object.entries(SAMPLES)) {
     for (const [i, theme] of THEMES.entries()) {
       const doc = documentFor(name, sample);
       const page = name === 'cover' ? 1 : sample.last ? undefined : 2;
-      const result = await buildCarousel(doc, { design: { theme, ratio, cta: { enabled: name === 'outro' } }, format: 'png', page: page ?? 3, baseDir: media, source: name });
+      const result = await buildCarousel(doc, { design: { theme, ratio, cta: { enabled: name.startsWith('outro'), ...(sample.link ? { style: 'link' } : {}) } }, format: 'png', page: page ?? 3, baseDir: media, source: name });
       const png = result.files[0].bytes;
       const tile = await sharp(png).resize(tileW).png().toBuffer();
       const meta = await sharp(tile).metadata();
       tiles.push({ input: tile, left: gap + i * (tileW + gap), top });
       rowH = Math.max(rowH, meta.height);
       const shownLayout = result.laidOut.pages[(page ?? 3) - 1].layout;
-      if (shownLayout !== name) console.warn(`${name}: ${theme} ${ratio} was set as ${shownLayout}`);
+      if (shownLayout !== name.replace('-link', '')) console.warn(`${name}: ${theme} ${ratio} was set as ${shownLayout}`);
     }
     top += rowH + gap;
   }
