@@ -17,6 +17,7 @@ const OPTIONS = {
   colors: { type: 'string' },
   align: { type: 'string' },
   outro: { type: 'string' },
+  'cover-style': { type: 'string' },
   'title-font': { type: 'string' },
   'body-font': { type: 'string' },
   'title-size': { type: 'string' },
@@ -109,5 +110,6 @@ export function designFromFlags(flags: CliFlags): DesignInput {
     progress: oneOf(flags, 'progress', ['number', 'bar', 'dots'] as const),
     colors: colorsFlag(flags),
     align: oneOf(flags, 'align', ['left', 'center'] as const),
+    coverStyle: oneOf(flags, 'cover-style', ['title', 'image', 'photo'] as const),
   };
 }

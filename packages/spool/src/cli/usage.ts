@@ -33,6 +33,7 @@ Build options
       --pattern-color <hex>  --pattern-opacity <0..1>
       --colors <b,t,a[,b2]>  Your own background, text and accent (and a second background for a
                              gradient), as #rrggbb; other colours are derived and kept at WCAG AA
+      --cover-style <c>      title (default) | image (the first image full-bleed) | photo (the author large)
       --align <a>            left (default) | center: how content slides set their text
       --progress <p>         number (3/12, default) | bar | dots: how the footer shows the reader's place
       --title-font <f>       --body-font <f>   sans | serif | display | mono

@@ -66,6 +66,7 @@ export const designSchema = z.object({
   progress: z.enum(['number', 'bar', 'dots']).optional(),
   colors: z.strictObject({ background: hexColour, backgroundTo: hexColour.optional(), text: hexColour, accent: hexColour }).optional(),
   align: z.enum(['left', 'center']).optional(),
+  coverStyle: z.enum(['title', 'image', 'photo']).optional(),
 });
 
 /** A ratio by id (`instagram-portrait`) or size (`1200x1500`), read as the Ratio it names. */
@@ -91,4 +92,5 @@ export const designInputSchema = z.strictObject({
   progress: designSchema.shape.progress,
   colors: designSchema.shape.colors,
   align: designSchema.shape.align,
+  coverStyle: designSchema.shape.coverStyle,
 });

@@ -1,4 +1,4 @@
-import type { BrandKit, CallToAction, Design, PatternChoice, PlanOptions, ProgressStyle, Typography, CustomColors, TextAlign } from './types.js';
+import type { BrandKit, CallToAction, Design, PatternChoice, PlanOptions, ProgressStyle, Typography, CustomColors, TextAlign, CoverStyle } from './types.js';
 import { defaultDesign } from './defaults.js';
 import type { z } from 'zod/v3';
 import { SpoolInputError } from '../errors/input-error.js';
@@ -19,6 +19,7 @@ export interface DesignInput {
   progress?: ProgressStyle;
   colors?: CustomColors;
   align?: TextAlign;
+  coverStyle?: CoverStyle;
 }
 
 /**
@@ -43,7 +44,7 @@ export function mergeDesign(base: Design, input: z.output<typeof designInputSche
     brand: { ...base.brand, ...definedOnly(input.brand), show: { ...base.brand.show, ...definedOnly(input.brand?.show) } },
     cta: { ...base.cta, ...definedOnly(input.cta) },
     plan: { ...base.plan, ...definedOnly(input.plan) },
-    ...definedOnly({ progress: input.progress ?? base.progress, colors: input.colors ?? base.colors, align: input.align ?? base.align }),
+    ...definedOnly({ progress: input.progress ?? base.progress, colors: input.colors ?? base.colors, align: input.align ?? base.align, coverStyle: input.coverStyle ?? base.coverStyle }),
   };
 }
 

@@ -104,7 +104,14 @@ export interface Design {
   colors?: CustomColors;
   /** Text alignment of content slides; default `left`. A slide may set its own. */
   align?: TextAlign;
+  /**
+   * The cover: `title` (default) the hook large with the author below; `image` the first post's
+   * image full-bleed under a scrim with the hook on it; `photo` the author's picture large.
+   */
+  coverStyle?: CoverStyle;
 }
+
+export type CoverStyle = 'title' | 'image' | 'photo';
 
 export interface Theme {
   id: string;

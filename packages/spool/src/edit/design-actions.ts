@@ -27,7 +27,7 @@ export function setDesign(deck: Deck, patch: DesignPatch): Deck {
     cta: mergePart(d.cta, patch.cta),
     plan: mergePart(d.plan, patch.plan),
     // Picking a preset theme leaves the custom colours; `colors: null` clears them too.
-    ...definedOnly({ progress: patch.progress ?? d.progress, colors: patch.colors === null || (patch.theme && !patch.colors) ? undefined : (patch.colors ?? d.colors), align: patch.align ?? d.align }),
+    ...definedOnly({ progress: patch.progress ?? d.progress, colors: patch.colors === null || (patch.theme && !patch.colors) ? undefined : (patch.colors ?? d.colors), align: patch.align ?? d.align, coverStyle: patch.coverStyle ?? d.coverStyle }),
   };
   // The one validating door for designs: unknown ids and sizes out of range fail here, by name.
   const design = resolveDesign({}, merged);

@@ -61,9 +61,11 @@ export function header(ctx: LayoutContext, author: Author | undefined): LaidElem
 }
 
 /** Footer: website or handle on the left, page number and a swipe hint on the right. */
-export function footer(ctx: LayoutContext, author: Author | undefined, page: number, pages: number): LaidElement[] {
+export function footer(ctx: LayoutContext, author: Author | undefined, page: number, pages: number, onImage = false): LaidElement[] {
   const { brand, typography } = ctx.design;
   if (!brand.show.footer) return [];
+  // On a picture under a scrim the footer is white, which reads on the scrim whatever the picture.
+  if (onImage) ctx = { ...ctx, accent: '#FFFFFF', theme: { ...ctx.theme, muted: '#FFFFFF' } };
   const size = typography.chromeSize;
   const y = ctx.height - edge(ctx.height) - size * 1.2 - 4;
   const out: LaidElement[] = [];

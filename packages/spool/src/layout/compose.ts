@@ -27,6 +27,8 @@ export interface TextSpec {
 export interface PagePart {
   elements: LaidElement[];
   bodySize: number;
+  /** The page is a picture under a dark scrim: its header and footer are drawn in white. */
+  onImage?: boolean;
 }
 
 const TITLE_GAP = 0.9;

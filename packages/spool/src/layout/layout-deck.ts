@@ -150,7 +150,7 @@ export function finishPage(
   const page: LaidOutPage = { slideId: p.slide.id, kind: p.slide.kind, layout: p.layout, part: p.index, bodySize: p.part.bodySize, elements: [] };
   const author = p.slide.author ?? fallbackAuthor;
   const top = showsHeader(page, ctx.design, author) ? header(ctx, author) : [];
-  return { ...page, elements: [...top, ...p.part.elements, ...footer(ctx, author, pageIndex + 1, total)] };
+  return { ...page, elements: [...top, ...p.part.elements, ...footer(ctx, author, pageIndex + 1, total, p.part.onImage)] };
 }
 
 /**

@@ -3,7 +3,7 @@
  * smallest text in pixels at the export size, the lowest contrast of any text against what is under
  * it, and how many paragraphs end on a widow.
  */
-import { contrastRatio } from '../design/contrast.js';
+import { contrastRatio, mixHex } from '../design/contrast.js';
 import type { Theme } from '../design/types.js';
 import { SLIDE_UNITS_WIDE } from '../design/types.js';
 import type { LaidElement, LaidOutPage, LaidText, PlacedLine } from './types.js';
@@ -61,7 +61,11 @@ function backgroundsUnder(elements: readonly LaidElement[], index: number, place
   const y = placed.baseline - placed.line.ascent / 2;
   for (let k = index - 1; k >= 0; k--) {
     const e = elements[k];
-    if (e.type === 'rect' && (e.opacity ?? 1) >= 0.95 && x >= e.x && x <= e.x + e.w && y >= e.y && y <= e.y + e.h) return [opaque(e.fill)];
+    if (e.type !== 'rect' || x < e.x || x > e.x + e.w || y < e.y || y > e.y + e.h) continue;
+    const opacity = e.opacity ?? 1;
+    if (opacity >= 0.95) return [opaque(e.fill)];
+    // A scrim over a picture: judged over the lightest and the darkest picture it could cover.
+    if (elements.slice(0, k).some((i) => i.type === 'image')) return [mixHex('#FFFFFF', opaque(e.fill), opacity), mixHex('#000000', opaque(e.fill), opacity)];
   }
   return theme.backgroundTo ? [theme.background, theme.backgroundTo] : [theme.background];
 }

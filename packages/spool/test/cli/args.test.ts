@@ -24,6 +24,13 @@ describe('--outro', () => {
   });
 });
 
+describe('--cover-style', () => {
+  it('reads title, image or photo, and refuses anything else', () => {
+    expect(designFromFlags(parseCli(['--cover-style', 'photo']).values).coverStyle).toBe('photo');
+    expect(() => designFromFlags(parseCli(['--cover-style', 'video']).values)).toThrow('--cover-style: "video" is not one of title, image, photo');
+  });
+});
+
 describe('--colors', () => {
   it('reads background, text and accent, and a second background, into the design', () => {
     expect(designFromFlags(parseCli(['--colors', '#101820,#F2F2F2,#F2AA4C']).values).colors).toEqual({ background: '#101820', text: '#F2F2F2', accent: '#F2AA4C' });

@@ -46,7 +46,15 @@ export function hasIdentity(author: Author | undefined): author is Author {
   return !!author && (author.name.trim() !== '' || author.handle.trim() !== '');
 }
 
-export function authorRow(ctx: LayoutContext, author: Author | undefined, x: number, y: number, d: number, size: number): LaidElement[] {
+export function authorRow(
+  ctx: LayoutContext,
+  author: Author | undefined,
+  x: number,
+  y: number,
+  d: number,
+  size: number,
+  colours: { name: string; handle: string } = { name: ctx.theme.title, handle: ctx.theme.muted },
+): LaidElement[] {
   if (!hasIdentity(author)) return [];
   const out = avatar(ctx, author, pictureOf(ctx, author), x, y, d);
   const textX = x + d + size * 0.6;
@@ -54,8 +62,8 @@ export function authorRow(ctx: LayoutContext, author: Author | undefined, x: num
   const handleText = author.handle ? `@${author.handle.replace(/^@/, '')}` : '';
   const [first, second] = author.name ? [author.name, handleText] : [handleText, ''];
   const top = second ? y + d / 2 - size * 1.25 : y + (d - size * 1.25) / 2;
-  const name = setText(ctx.engine, [{ text: first, style: baseStyle(ctx.fonts.body, size, ctx.theme.title, 700) }], textX, top, width, 1.25);
+  const name = setText(ctx.engine, [{ text: first, style: baseStyle(ctx.fonts.body, size, colours.name, 700) }], textX, top, width, 1.25);
   if (!second) return [...out, name.text];
-  const handle = setText(ctx.engine, [{ text: second, style: baseStyle(ctx.fonts.body, size * 0.9, ctx.theme.muted, 400) }], textX, y + d / 2, width, 1.25);
+  const handle = setText(ctx.engine, [{ text: second, style: baseStyle(ctx.fonts.body, size * 0.9, colours.handle, 400) }], textX, y + d / 2, width, 1.25);
   return [...out, name.text, handle.text];
 }

@@ -4,6 +4,7 @@ import type { PagePart } from '../compose.js';
 import { composePages } from '../compose.js';
 import { layoutBlocks } from '../flow.js';
 import { layoutLinkOutro } from './outro-link.js';
+import { layoutImageCover, layoutPhotoCover } from './covers.js';
 import { blockText } from '../../model/document.js';
 import { setText } from '../lines.js';
 import { breakText } from '../wrap.js';
@@ -15,6 +16,9 @@ import { markX, readsRightToLeft } from './direction.js';
 
 /** The hook: a large title, the first post's image if there is room, and the author at the bottom. */
 export function layoutCover(ctx: LayoutContext, slide: Slide): PagePart[] {
+  const style = ctx.design.coverStyle;
+  const other = style === 'image' ? layoutImageCover(ctx, slide) : style === 'photo' ? layoutPhotoCover(ctx, slide) : undefined;
+  if (other) return other;
   const t = ctx.design.typography;
   const box = ctx.box;
   const authorH = hasIdentity(slide.author) ? 48 : 0;

@@ -4,6 +4,7 @@ import { useDesign } from '../../state/studio-context.js';
 import { PanelSection, RangeField } from '../common/controls.js';
 import { useRovingFocus } from '../common/roving-focus.js';
 import { act } from '../../state/deck-actions.js';
+import { ChoiceChips } from '../common/ChoiceChips.js';
 
 /** Background Pattern: a subtle texture behind every slide, in the theme's colour unless chosen. */
 export function PatternPanel() {
@@ -51,19 +52,9 @@ const PROGRESS = [
 /** Progress: how the footer shows the reader's place in the deck. */
 export function ProgressPanel() {
   const { design, edit } = useDesign();
-  const current = design.progress ?? 'number';
-  const choose = (id: (typeof PROGRESS)[number]['id']) => edit(act.setDesign({ progress: id }));
-  const radios = useRovingFocus(PROGRESS.map((p) => p.id), current, (id) => choose(id as (typeof PROGRESS)[number]['id']));
   return (
     <PanelSection title="Progress">
-      <div className="chip-grid" role="radiogroup" aria-label="Progress" {...radios.group}>
-        {PROGRESS.map((p) => (
-          <button key={p.id} type="button" role="radio" aria-checked={p.id === current} {...radios.item(p.id)} className={p.id === current ? 'chip is-active' : 'chip'}
-            onClick={() => choose(p.id)}>
-            {p.label}
-          </button>
-        ))}
-      </div>
+      <ChoiceChips label="Progress" options={PROGRESS} value={design.progress ?? 'number'} onChoose={(progress) => edit(act.setDesign({ progress }))} />
       {!design.brand.show.pageNumbers && <p className="panel-note">Page numbers are off in the brand profile, so no progress is shown.</p>}
     </PanelSection>
   );
@@ -118,18 +109,9 @@ const OUTRO_STYLES = [
 function OutroStyle() {
   const { design, edit } = useDesign();
   const current = design.cta.style ?? 'follow';
-  const choose = (style: 'follow' | 'link') => edit(act.setDesign({ cta: { style } }));
-  const radios = useRovingFocus(OUTRO_STYLES.map((o) => o.id), current, (id) => choose(id as 'follow' | 'link'));
   return (
     <>
-      <div className="chip-grid" role="radiogroup" aria-label="Outro" {...radios.group}>
-        {OUTRO_STYLES.map((o) => (
-          <button key={o.id} type="button" role="radio" aria-checked={o.id === current} disabled={!design.cta.enabled} {...radios.item(o.id)}
-            className={o.id === current ? 'chip is-active' : 'chip'} onClick={() => choose(o.id)}>
-            {o.label}
-          </button>
-        ))}
-      </div>
+      <ChoiceChips label="Outro" options={OUTRO_STYLES} value={current} disabled={!design.cta.enabled} onChoose={(style) => edit(act.setDesign({ cta: { style } }))} />
       {current === 'link' && <p className="panel-note">Points to the source’s address, else the brand profile’s website; with neither, the outro shows who to follow.</p>}
     </>
   );

@@ -9,6 +9,7 @@ import { TypographyPanel } from './TypographyPanel.js';
 import { useVariantSvgs } from './use-variant-svgs.js';
 import { useRovingFocus } from '../common/roving-focus.js';
 import { act } from '../../state/deck-actions.js';
+import { ChoiceChips } from '../common/ChoiceChips.js';
 
 /** The right column: every design choice of the deck, in the order people usually make them. */
 export function DesignSidebar() {
@@ -37,18 +38,19 @@ const ALIGNS = [
 /** The deck's text alignment, as a two-choice radio group under the layouts. */
 function AlignChoice() {
   const { deck, edit } = useStudio();
-  const current = deck.design.align ?? 'left';
-  const choose = (id: 'left' | 'center') => edit(act.setDesign({ align: id }));
-  const radios = useRovingFocus(ALIGNS.map((a) => a.id), current, (id) => choose(id as 'left' | 'center'));
-  return (
-    <div className="chip-grid" role="radiogroup" aria-label="Text alignment" {...radios.group}>
-      {ALIGNS.map((a) => (
-        <button key={a.id} type="button" role="radio" aria-checked={a.id === current} {...radios.item(a.id)} className={a.id === current ? 'chip is-active' : 'chip'} onClick={() => choose(a.id)}>
-          {a.label}
-        </button>
-      ))}
-    </div>
-  );
+  return <ChoiceChips label="Text alignment" options={ALIGNS} value={deck.design.align ?? 'left'} onChoose={(align) => edit(act.setDesign({ align }))} />;
+}
+
+const COVERS = [
+  { id: 'title', label: 'Title cover' },
+  { id: 'image', label: 'Image cover' },
+  { id: 'photo', label: 'Photo cover' },
+] as const;
+
+/** Which cover: the hook large, the first image full-bleed under it, or the author's picture large. */
+function CoverChoice() {
+  const { deck, edit } = useStudio();
+  return <ChoiceChips label="Cover" options={COVERS} value={deck.design.coverStyle ?? 'title'} onChoose={(coverStyle) => edit(act.setDesign({ coverStyle }))} />;
 }
 
 /** Canvas & Ratio: the export size, which every page of the deck shares. */
@@ -95,6 +97,7 @@ export function LayoutPanel() {
         onPick={(id) => edit(act.setDesign({ layout: id }))}
       />
       <AlignChoice />
+      <CoverChoice />
       <p className="panel-note">Applies to content slides. A slide can pick its own layout and alignment in its edit form.</p>
     </PanelSection>
   );
