@@ -19,6 +19,7 @@ const b = (text) => ({ type: 'paragraph', spans: [{ text, bold: true }] });
 /** One post that auto layout sets in the composition, after a cover post. */
 const SAMPLES = {
   cover: { title: 'Knowledge distillation, explained in ten slides', blocks: [p('x')] },
+  'cover-photo': { blocks: [p('x')], cover: 'photo' },
   statement: { blocks: [{ type: 'paragraph', spans: [{ text: 'A carousel is not a thread with bigger fonts. ' }, { text: 'Every slide has to earn the next one.', bold: true }] }] },
   quote: { blocks: [{ type: 'quote', spans: [{ text: 'Simplicity is prerequisite for reliability.' }] }, p('— Edsger W. Dijkstra')] },
   stat: { blocks: [p('87% of readers never reach slide ten of a carousel.'), p('Shorter decks get finished: put the payoff early.')] },
@@ -35,7 +36,7 @@ function documentFor(name, sample) {
   if (sample.link) return { ...documentFor('outro', { blocks: sample.blocks }), url: 'https://www.turingpost.com/p/kd' };
   const cover = { id: '1', author, blocks: [p('Knowledge distillation, explained in ten slides')], media: [] };
   const post = { id: '2', author, blocks: sample.blocks, media: sample.media ?? [] };
-  if (name === 'cover') return { schemaVersion: 1, posts: [cover, post] };
+  if (name.startsWith('cover')) return { schemaVersion: 1, posts: [cover, post] };
   if (sample.title) return { schemaVersion: 1, posts: [cover, { id: '3', author, blocks: [p(sample.title)], media: [] }, ...sample.blocks.map((bl, i) => ({ id: String(i + 4), author, blocks: [bl], media: [] }))] };
   return { schemaVersion: 1, posts: [cover, post] };
 }
@@ -50,15 +51,15 @@ for (const [name, sample] of Object.entries(SAMPLES)) {
     let rowH = 0;
     for (const [i, theme] of THEMES.entries()) {
       const doc = documentFor(name, sample);
-      const page = name === 'cover' ? 1 : sample.last ? undefined : 2;
-      const result = await buildCarousel(doc, { design: { theme, ratio, cta: { enabled: name.startsWith('outro'), ...(sample.link ? { style: 'link' } : {}) } }, format: 'png', page: page ?? 3, baseDir: media, source: name });
+      const page = name.startsWith('cover') ? 1 : sample.last ? undefined : 2;
+      const result = await buildCarousel(doc, { design: { theme, ratio, cta: { enabled: name.startsWith('outro'), ...(sample.link ? { style: 'link' } : {}) }, ...(sample.cover ? { coverStyle: sample.cover } : {}) }, format: 'png', page: page ?? 3, baseDir: media, source: name });
       const png = result.files[0].bytes;
       const tile = await sharp(png).resize(tileW).png().toBuffer();
       const meta = await sharp(tile).metadata();
       tiles.push({ input: tile, left: gap + i * (tileW + gap), top });
       rowH = Math.max(rowH, meta.height);
       const shownLayout = result.laidOut.pages[(page ?? 3) - 1].layout;
-      if (shownLayout !== name.replace('-link', '')) console.warn(`${name}: ${theme} ${ratio} was set as ${shownLayout}`);
+      if (shownLayout !== name.replace(/-link|-photo/, '')) console.warn(`${name}: ${theme} ${ratio} was set as ${shownLayout}`);
     }
     top += rowH + gap;
   }
