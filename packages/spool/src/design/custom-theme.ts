@@ -46,7 +46,7 @@ export function customTheme(base: Theme, colors: CustomColors): CustomTheme {
     adjustments.push({ role: 'second background', chosen: colors.backgroundTo, used: colors.background, on: colors.background, ratio: AA_TEXT });
     backgrounds = [colors.background];
   }
-  const dark = luminance(colors.background) < 0.18;
+  const dark = relativeLuminance(colors.background) < 0.18;
   // Cards and panels sit on a surface a little off the background; where no text colour would read
   // on both (a mid-tone background), they take the background itself and keep their outline.
   const lifted = dark ? mixHex(colors.background, '#ffffff', 0.08) : mixHex(colors.background, '#ffffff', 0.7);
@@ -133,10 +133,6 @@ function edge(passes: (x: number) => boolean, from: number, to: number): number 
 /** The colour nearest `fg` with at least `ratio` contrast on `bg` (one always exists: black or white). */
 export function passingColour(fg: string, bg: string, ratio: number): string {
   return readableOn(fg, [bg], ratio) ?? (contrastRatio('#000000', bg) >= contrastRatio('#FFFFFF', bg) ? '#000000' : '#FFFFFF');
-}
-
-function luminance(hex: string): number {
-  return relativeLuminance(hex);
 }
 
 function toHsl(hex: string): [number, number, number] {

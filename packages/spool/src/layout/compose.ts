@@ -122,7 +122,7 @@ function titleBlockHeight(ctx: LayoutContext, width: number, spec: TextSpec, sca
 function titleBlock(ctx: LayoutContext, width: number, spec: TextSpec, scale: number): { height: number; widest: number; split: boolean } {
   if (!spec.title?.length) return { height: 0, widest: 0, split: false };
   const set = setText(ctx.engine, styleSpans(spec.title, titleStyle(ctx, spec, scale), ctx.theme), 0, 0, width, 1.18, 'left', 'balance');
-  return { height: set.height + (spec.blocks.length ? spec.body.size * scale * TITLE_GAP : 0), widest: set.width, split: set.text.lines.some((l) => l.line.splitWord === true) };
+  return { height: set.height + (spec.blocks.length ? spec.body.size * scale * TITLE_GAP : 0), widest: set.width, split: cutsWord([set.text]) };
 }
 
 function scaled(style: FlowStyle, scale: number): FlowStyle {
@@ -162,7 +162,7 @@ function drawText(ctx: LayoutContext, box: Box, spec: TextSpec, scale: number, b
 }
 
 /** How wide the widest laid line is. */
-function widestLine(elements: readonly LaidElement[]): number {
+export function widestLine(elements: readonly LaidElement[]): number {
   let widest = 0;
   for (const element of elements) {
     if (element.type === 'text') for (const placed of element.lines) widest = Math.max(widest, placed.line.width);

@@ -10,6 +10,7 @@ import type { LaidElement } from '../types.js';
 import { centerIn, extentY } from '../shift.js';
 import { leadX, markX } from './direction.js';
 import { blockText } from '../../model/document.js';
+import { wordCount } from '../../plan/choose-composition.js';
 import { fitStack, placeStack, type Piece } from '../stack.js';
 import { blocksPiece, rulePiece, textPiece } from './pieces.js';
 
@@ -85,8 +86,7 @@ export function layoutImageFocus(ctx: LayoutContext, slide: Slide): PagePart[] {
   if (slide.media.length === 0) return layoutClassic(ctx, slide);
   const t = ctx.design.typography;
   const box = ctx.box;
-  const words = slide.blocks.reduce((n, b) => n + blockText(b).split(/\s+/).filter(Boolean).length, 0);
-  const caption = words <= 25;
+  const caption = wordCount(slide.blocks.map(blockText).join(' ')) <= 25;
   const fitted = fitStack(box, 0.75, (scale): Piece[] => {
     const gap = t.bodySize * 0.9;
     const textPieces: Piece[] = [];

@@ -21,7 +21,8 @@ import { centreX } from '../shift.js';
  */
 export const SCRIM_OPACITY = 0.6;
 
-function hookBlocks(slide: Slide): Block[] {
+/** What a cover says: the document's title when the plan gave it one, else the first post's opening. */
+export function hookBlocks(slide: Slide): Block[] {
   return slide.title?.length ? [{ type: 'paragraph', spans: slide.title }] : slide.blocks;
 }
 

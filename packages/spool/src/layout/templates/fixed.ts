@@ -4,7 +4,7 @@ import type { PagePart } from '../compose.js';
 import { composePages } from '../compose.js';
 import { layoutBlocks } from '../flow.js';
 import { layoutLinkOutro } from './outro-link.js';
-import { layoutImageCover, layoutPhotoCover } from './covers.js';
+import { hookBlocks, layoutImageCover, layoutPhotoCover } from './covers.js';
 import { blockText } from '../../model/document.js';
 import { setText } from '../lines.js';
 import { breakText } from '../wrap.js';
@@ -24,7 +24,7 @@ export function layoutCover(ctx: LayoutContext, slide: Slide): PagePart[] {
   const authorH = hasIdentity(slide.author) ? 48 : 0;
   const rule: LaidElement = { type: 'rect', x: markX(ctx, box, slide, 48), y: box.y, w: 48, h: 5, radius: 2.5, fill: ctx.accent };
   const textBox = { x: box.x, y: box.y + 5 + t.bodySize * 1.2, w: box.w, h: box.h - authorH - 5 - t.bodySize * 2.2 };
-  const blocks = slide.title?.length ? [{ type: 'paragraph' as const, spans: slide.title }] : slide.blocks;
+  const blocks = hookBlocks(slide);
   // The cover's promise is the largest text of the deck: the shorter it is, the larger it is set.
   const chars = blocks.reduce((n, b) => n + blockText(b).length, 0);
   const size = t.titleSize * (chars <= 50 ? 1.6 : chars <= 90 ? 1.35 : 1.2);

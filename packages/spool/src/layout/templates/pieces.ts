@@ -6,9 +6,9 @@ import { setText, type Align } from '../lines.js';
 import type { Piece } from '../stack.js';
 import { styleSpans } from '../styles.js';
 import type { TextStyle } from '../../text/types.js';
-import type { LaidElement } from '../types.js';
 import type { Wrap } from '../wrap.js';
-import { cutsWord } from '../compose.js';
+import { cutsWord, widestLine } from '../compose.js';
+import { shiftY } from '../shift.js';
 
 export interface TextPieceStyle {
   style: TextStyle;
@@ -21,22 +21,19 @@ export interface TextPieceStyle {
   emphasis?: string;
 }
 
-/** Spans set in one style (marks kept) at x, `width` wide. */
+/**
+ * Spans set in one style (marks kept) at x, `width` wide. Each piece is laid out once, at the top of
+ * the page, and drawn by moving those lines down to where the stack puts it.
+ */
 export function textPiece(ctx: LayoutContext, spans: readonly Span[], x: number, width: number, s: TextPieceStyle): Piece {
-  const texts = styleSpans(spans, s.style, ctx.theme, s.emphasis);
-  const probe = setText(ctx.engine, texts, 0, 0, width, s.lineHeight, s.align ?? 'start', s.wrap ?? 'balance');
-  return {
-    h: probe.height + (s.gap ?? 0),
-    w: probe.width,
-    split: probe.text.lines.some((l) => l.line.splitWord === true),
-    draw: (y) => [setText(ctx.engine, texts, x, y, width, s.lineHeight, s.align ?? 'start', s.wrap ?? 'balance').text],
-  };
+  const set = setText(ctx.engine, styleSpans(spans, s.style, ctx.theme, s.emphasis), x, 0, width, s.lineHeight, s.align ?? 'start', s.wrap ?? 'balance');
+  return { h: set.height + (s.gap ?? 0), w: set.width, split: cutsWord([set.text]), draw: (y) => [shiftY(set.text, y)] };
 }
 
 /** Blocks in the body flow (lists, quotes and paragraphs as everywhere else). */
 export function blocksPiece(ctx: LayoutContext, blocks: readonly Block[], x: number, width: number, style: FlowStyle, gap = 0): Piece {
-  const probe = layoutBlocks(blocks, ctx, 0, 0, width, style);
-  return { h: probe.height + gap, w: widest(probe.elements), split: cutsWord(probe.elements), draw: (y) => layoutBlocks(blocks, ctx, x, y, width, style).elements };
+  const flow = layoutBlocks(blocks, ctx, x, 0, width, style);
+  return { h: flow.height + gap, w: widestLine(flow.elements), split: cutsWord(flow.elements), draw: (y) => flow.elements.map((e) => shiftY(e, y)) };
 }
 
 /** The short accent rule that marks where a slide's text begins. */
@@ -44,8 +41,3 @@ export function rulePiece(ctx: LayoutContext, x: number, gap: number, w = 32, h 
   return { h: h + gap, w, draw: (y) => [{ type: 'rect', x, y, w, h, radius: h / 2, fill: ctx.accent }] };
 }
 
-export function widest(elements: readonly LaidElement[]): number {
-  let w = 0;
-  for (const e of elements) if (e.type === 'text') for (const l of e.lines) w = Math.max(w, l.line.width);
-  return w;
-}

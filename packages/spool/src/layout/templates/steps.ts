@@ -6,6 +6,8 @@ import { setText } from '../lines.js';
 import { fitStack, placeStack, type Piece } from '../stack.js';
 import { baseStyle, styleSpans } from '../styles.js';
 import type { LaidElement } from '../types.js';
+import { cutsWord } from '../compose.js';
+import { shiftY } from '../shift.js';
 import { layoutClassic } from './content.js';
 import { readsRightToLeft } from './direction.js';
 import { blocksPiece, textPiece } from './pieces.js';
@@ -51,13 +53,13 @@ function stepPiece(ctx: LayoutContext, item: Block, index: number, last: boolean
   const textX = rtl ? box.x : box.x + column;
   const texts = styleSpans(item.spans, baseStyle(ctx.fonts.body, body * 1.08, ctx.theme.text, 400), ctx.theme);
   const lineHeight = 1.38;
-  const probe = setText(ctx.engine, texts, 0, 0, textW, lineHeight, 'start', 'pretty');
-  const rowH = Math.max(probe.height, numeralSize * 1.05);
+  const text = setText(ctx.engine, texts, textX, 0, textW, lineHeight, 'start', 'pretty');
+  const rowH = Math.max(text.height, numeralSize * 1.05);
   const gap = last ? 0 : body * 1.5;
   return {
     h: rowH + gap,
-    w: probe.width + column,
-    split: probe.text.lines.some((l) => l.line.splitWord === true),
+    w: text.width + column,
+    split: cutsWord([text.text]),
     draw: (y) => {
       const out: LaidElement[] = [];
       const markX = rtl ? box.x + box.w - column : box.x;
@@ -70,7 +72,7 @@ function stepPiece(ctx: LayoutContext, item: Block, index: number, last: boolean
         const d = body * 0.62;
         out.push({ type: 'rect', x: rtl ? box.x + box.w - d : markX, y: y + (body * 1.08 * lineHeight - d) / 2, w: d, h: d, radius: d * 0.3, fill: ctx.accent });
       }
-      out.push(setText(ctx.engine, texts, textX, y, textW, lineHeight, 'start', 'pretty').text);
+      out.push(shiftY(text.text, y));
       if (!last) out.push({ type: 'rect', x: box.x, y: y + rowH + gap / 2, w: box.w, h: 0.8, fill: ctx.theme.muted, opacity: 0.28 });
       return out;
     },
