@@ -54,9 +54,10 @@ function countWords(text: LaidText): number {
 
 /**
  * What a line is drawn on: the last opaque rect drawn before it that holds the line's start, else the
- * page background (both ends of a gradient).
+ * page background (both ends of a gradient); a scrim over a picture counts as the lightest and the
+ * darkest picture under it.
  */
-function backgroundsUnder(elements: readonly LaidElement[], index: number, placed: PlacedLine, theme: Theme): string[] {
+export function backgroundsUnder(elements: readonly LaidElement[], index: number, placed: PlacedLine, theme: Theme): string[] {
   const x = placed.x + 1;
   const y = placed.baseline - placed.line.ascent / 2;
   for (let k = index - 1; k >= 0; k--) {

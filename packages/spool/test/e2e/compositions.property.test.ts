@@ -11,6 +11,7 @@ import { smartenBlocks } from '../../src/model/typography.js';
 import { blockText, type Block, type SpoolDocument } from '../../src/model/document.js';
 import type { LaidOutDeck } from '../../src/layout/types.js';
 import { linesOutside, pageText } from '../helpers/inspect.js';
+import { backgroundsUnder } from '../../src/layout/page-metrics.js';
 
 const word = fc.constantFrom('model', 'teacher', 'student', 'learns', 'soft', 'targets', 'distillation', 'temperature', 'logits', 'a', 'of', 'the', 'carousel', 'reader', 'Überraschung', 'naïve');
 const sentence = (min: number, max: number) => fc.array(word, { minLength: min, maxLength: max }).map((w) => `${w.join(' ')}.`);
@@ -39,8 +40,8 @@ function contrastFailures(laid: LaidOutDeck) {
     page.elements.forEach((e, k) => {
       if (e.type !== 'text') return;
       for (const placed of e.lines) {
-        const panel = page.elements.slice(0, k).reverse().find((r) => r.type === 'rect' && (r.opacity ?? 1) >= 0.95 && placed.x + 1 >= r.x && placed.x + 1 <= r.x + r.w && placed.baseline >= r.y && placed.baseline <= r.y + r.h);
-        const backgrounds = panel?.type === 'rect' ? [panel.fill] : [laid.theme.background, ...(laid.theme.backgroundTo ? [laid.theme.backgroundTo] : [])];
+        // What the build summary judges contrast against: the same reading of what is under a line.
+        const backgrounds = backgroundsUnder(page.elements, k, placed, laid.theme);
         for (const run of placed.line.runs) {
           if (run.emoji || !run.text.trim()) continue;
           const shown = (run.size * px) / 3;
