@@ -111,7 +111,7 @@ function OutroStyle() {
   const current = design.cta.style ?? 'follow';
   return (
     <>
-      <ChoiceChips label="Outro" options={OUTRO_STYLES} value={current} disabled={!design.cta.enabled} onChoose={(style) => edit(act.setDesign({ cta: { style } }))} />
+      <ChoiceChips shown label="Outro" options={OUTRO_STYLES} value={current} disabled={!design.cta.enabled} onChoose={(style) => edit(act.setDesign({ cta: { style } }))} />
       {current === 'link' && <p className="panel-note">Points to the source’s address, else the brand profile’s website; with neither, the outro shows who to follow.</p>}
     </>
   );

@@ -38,7 +38,7 @@ const ALIGNS = [
 /** The deck's text alignment, as a two-choice radio group under the layouts. */
 function AlignChoice() {
   const { deck, edit } = useStudio();
-  return <ChoiceChips label="Text alignment" options={ALIGNS} value={deck.design.align ?? 'left'} onChoose={(align) => edit(act.setDesign({ align }))} />;
+  return <ChoiceChips shown label="Text alignment" options={ALIGNS} value={deck.design.align ?? 'left'} onChoose={(align) => edit(act.setDesign({ align }))} />;
 }
 
 const COVERS = [
@@ -50,7 +50,7 @@ const COVERS = [
 /** Which cover: the hook large, the first image full-bleed under it, or the author's picture large. */
 function CoverChoice() {
   const { deck, edit } = useStudio();
-  return <ChoiceChips label="Cover" options={COVERS} value={deck.design.coverStyle ?? 'title'} onChoose={(coverStyle) => edit(act.setDesign({ coverStyle }))} />;
+  return <ChoiceChips shown label="Cover" options={COVERS} value={deck.design.coverStyle ?? 'title'} onChoose={(coverStyle) => edit(act.setDesign({ coverStyle }))} />;
 }
 
 /** Canvas & Ratio: the export size, which every page of the deck shares. */
@@ -96,9 +96,9 @@ export function LayoutPanel() {
         tiles={layouts.map((l) => ({ id: l.id, label: l.label, title: l.description, placeholder: <span className="thumb-skeleton" /> }))}
         onPick={(id) => edit(act.setDesign({ layout: id }))}
       />
+      <p className="panel-note">Applies to content slides. A slide can pick its own layout and alignment in its edit form.</p>
       <AlignChoice />
       <CoverChoice />
-      <p className="panel-note">Applies to content slides. A slide can pick its own layout and alignment in its edit form.</p>
     </PanelSection>
   );
 }
