@@ -4,7 +4,7 @@ import { quoteInput } from '../errors/input-error.js';
 export const AUTO_LAYOUT_ID = 'auto';
 
 export const LAYOUTS: readonly LayoutTemplate[] = [
-  { id: AUTO_LAYOUT_ID, label: 'Auto', description: 'Each slide composed for what it says: statement, quote, stat, steps, comparison or image.' },
+  { id: AUTO_LAYOUT_ID, label: 'Auto', description: 'Each slide composed for what it says: statement, quote, stat, steps, comparison, code or image.' },
   { id: 'classic', label: 'Classic', description: 'Title and body text with an accent rule; images below the text.' },
   { id: 'post-card', label: 'Post card', description: 'Each slide shows the post as a card with avatar, name and handle.' },
   { id: 'statement', label: 'Big statement', description: 'Large, bold text that fills the slide; best for short posts.' },
@@ -14,6 +14,7 @@ export const LAYOUTS: readonly LayoutTemplate[] = [
   { id: 'stat', label: 'Stat', description: 'A leading figure (90%, 3×, $1.2M) huge, the rest of the text as its caption.' },
   { id: 'steps', label: 'Steps', description: 'A list as large numerals or marks beside evenly spaced items.' },
   { id: 'comparison', label: 'Comparison', description: 'Before/After, Do/Don’t, Myth/Fact as two labelled halves.' },
+  { id: 'code', label: 'Code', description: 'Code large on an editor card in syntax colours, the words around it above and below.' },
 ];
 
 export const DEFAULT_LAYOUT_ID = AUTO_LAYOUT_ID;

@@ -1,9 +1,11 @@
 import type { Block, Span } from '../model/document.js';
 import { linkifySpans } from '../model/linkify.js';
+import { splitFences } from '../model/code-fences.js';
 
 /**
  * The plain-text form a slide is edited in: one block a line (`# ` heading, `- ` or `1. ` list item,
- * `> ` quote), `**bold**`, `*italic*`, `` `code` `` and `[text](https://…)` inside a line.
+ * `> ` quote), `**bold**`, `*italic*`, `` `code` `` and `[text](https://…)` inside a line, and a code
+ * block between fences (```js … ```) with its lines as written.
  * Editing text instead of markup keeps untrusted post text inert, and the form round-trips:
  * `textToBlocks(blocksToText(b))` gives `b` back (mentions, hashtags and bare URLs are re-detected).
  */
@@ -35,6 +37,13 @@ export function blocksToText(blocks: readonly Block[]): string {
 }
 
 function blockToText(block: Block): string {
+  if (block.type === 'code') {
+    const code = block.spans.map((s) => s.text).join('');
+    // A fence longer than any run of backticks in the code, so the code can never close it.
+    const longest = Math.max(2, ...(code.match(/`+/g) ?? []).map((run) => run.length));
+    const fence = '`'.repeat(longest + 1);
+    return `${fence}${block.lang ?? ''}\n${code}\n${fence}`;
+  }
   const text = spansToText(block.spans);
   switch (block.type) {
     case 'heading':
@@ -53,10 +62,16 @@ const LINE_MARKER = /^(#{1,3} |[-•*] |\d+[.)] |> )/;
 
 export function textToBlocks(text: string): Block[] {
   const blocks: Block[] = [];
-  for (const raw of text.split(/\r?\n/)) {
-    const line = raw.trimEnd();
-    if (line.trim() === '') continue;
-    blocks.push(lineToBlock(line));
+  for (const part of splitFences(text)) {
+    if (part.kind === 'code') {
+      blocks.push(part.block);
+      continue;
+    }
+    for (const raw of part.text.split(/\r?\n/)) {
+      const line = raw.trimEnd();
+      if (line.trim() === '') continue;
+      blocks.push(lineToBlock(line));
+    }
   }
   return blocks;
 }

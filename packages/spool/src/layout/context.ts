@@ -1,3 +1,4 @@
+import type { Highlighter } from '../formats/highlight.js';
 import type { Design, Theme } from '../design/types.js';
 import type { TextEngine } from '../text/types.js';
 import type { Fonts } from './styles.js';
@@ -22,6 +23,8 @@ export interface LayoutContext {
   accent: string;
   /** The slide's text alignment: its own, else the deck's. */
   align: 'start' | 'center';
+  /** Colours code blocks, when the host loaded the highlighter. */
+  highlight?: Highlighter;
 }
 
 export interface Box {

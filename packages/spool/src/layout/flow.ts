@@ -1,5 +1,6 @@
 import { blockText, type Block } from '../model/document.js';
 import type { LayoutContext } from './context.js';
+import { layoutCodeCard } from './code-block.js';
 import type { Align } from './lines.js';
 import { setText } from './lines.js';
 import { baseStyle, styleSpans } from './styles.js';
@@ -28,13 +29,16 @@ export interface Flow {
 const PARAGRAPH_GAP = 0.7;
 const BODY_LINE_HEIGHT = 1.45;
 const HEADING_LINE_HEIGHT = 1.22;
+/** Code's size beside body text, and the smallest it is set at before its lines wrap (layout units). */
+const CODE_SIZE = 0.85;
+const CODE_FLOOR = 9;
 
 /** Gap above a block that follows another, in units of the body size. */
 export function blockGap(size: number): number {
   return size * PARAGRAPH_GAP;
 }
 
-/** Lays one block out at (x, y): paragraphs, headings, list items with hanging markers, quotes with a rule. */
+/** Lays one block out at (x, y): paragraphs, headings, list items with hanging markers, quotes with a rule, code on a card. */
 export function layoutBlock(block: Block, ctx: LayoutContext, x: number, y: number, width: number, style: FlowStyle): Flow {
   const { engine, theme } = ctx;
   const align = style.align ?? 'start';
@@ -66,6 +70,11 @@ export function layoutBlock(block: Block, ctx: LayoutContext, x: number, y: numb
       const barX = rtl ? x + width - 3 : x;
       const bar: LaidElement = { type: 'rect', x: barX, y: y + style.size * 0.2, w: 3, h: Math.max(0, body.height - style.size * 0.4), radius: 1.5, fill: ctx.accent };
       return { elements: [bar, body.text], height: body.height };
+    }
+    case 'code': {
+      // Code a little under the text around it, as in print; smaller still before a line wraps.
+      const card = layoutCodeCard(ctx, block, x, y, width, style.size * CODE_SIZE, Math.max(CODE_FLOOR, style.size * 0.55));
+      return { elements: card.elements, height: card.height };
     }
     default: {
       const set = setText(engine, styleSpans(block.spans, base, theme, style.emphasis), x, y, width, lh, align, wrap);

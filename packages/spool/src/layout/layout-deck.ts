@@ -1,3 +1,4 @@
+import type { Highlighter } from '../formats/highlight.js';
 import type { Deck, Slide } from '../model/deck.js';
 import type { Author } from '../model/document.js';
 import { customTheme, themeOf } from '../design/custom-theme.js';
@@ -45,6 +46,8 @@ export interface LayoutOptions {
    */
   checkpoint?: () => void;
   memo?: LayoutMemo;
+  /** Colours code blocks; without one code is set in one colour (see formats/highlight.ts). */
+  highlight?: Highlighter;
 }
 
 /**
@@ -53,8 +56,8 @@ export interface LayoutOptions {
  * slides and pages an edit did not touch.
  */
 export function layoutDeck(deck: Deck, engine: TextEngine, images: ImageLookup, options: LayoutOptions = {}): LaidOutDeck {
-  const { checkpoint, memo } = options;
-  const make = () => deckContext(deck, engine, images);
+  const { checkpoint, memo, highlight } = options;
+  const make = () => deckContext(deck, engine, images, highlight);
   const ctx = memo ? memo.context(deck, engine, images, make) : make();
   const slides: SlidePages[] = [];
   let ordinal = 0;
@@ -92,7 +95,7 @@ function authorKey(author: Slide['author']): string {
 }
 
 /** What every slide of a deck shares: theme, fonts, page size and the content box. */
-export function deckContext(deck: Deck, engine: TextEngine, images: ImageLookup): LayoutContext {
+export function deckContext(deck: Deck, engine: TextEngine, images: ImageLookup, highlight?: Highlighter): LayoutContext {
   const { design } = deck;
   const theme = themeOf(design);
   findLayout(design.layout);
@@ -106,6 +109,7 @@ export function deckContext(deck: Deck, engine: TextEngine, images: ImageLookup)
     section: 0,
     accent: design.brand.accent ?? theme.accent,
     align: 'start',
+    ...(highlight ? { highlight } : {}),
   };
 }
 

@@ -12,7 +12,7 @@ export interface Take {
 
 /**
  * Takes as many blocks as fit in `maxHeight`; a block that straddles the bottom is split at the
- * last sentence end that fits (a paragraph boundary is preferred; a word boundary, then a character
+ * last sentence end that fits (code at the last line end; a paragraph boundary is preferred; a word boundary, then a character
  * boundary, are the last resorts for a sentence or word longer than a whole page). Never drops text:
  * taken + rest hold every character.
  */
@@ -36,7 +36,7 @@ export function takeBlocks(blocks: readonly Block[], ctx: LayoutContext, width: 
     const room = maxHeight - used - gap;
     const fits = (b: Block) => layoutBlock(b, ctx, 0, 0, width, style).height <= room;
     if (long) {
-      const split = splitToFit(block, fits, sentenceEnds) ?? (taken.length === 0 ? splitToFit(block, fits, wordEnds) ?? splitToFit(block, fits, graphemeEnds) : undefined);
+      const split = splitToFit(block, fits, block.type === 'code' ? lineEnds : sentenceEnds) ?? (taken.length === 0 ? splitToFit(block, fits, wordEnds) ?? splitToFit(block, fits, graphemeEnds) : undefined);
       if (split) return { taken: [...taken, split[0]], rest: [restOf(whole, blockText(split[0]).length), ...blocks.slice(i + 1)] };
       if (taken.length > 0) return { taken, rest: blocks.slice(i) };
       const first = splitAtFirst(block);
@@ -44,7 +44,7 @@ export function takeBlocks(blocks: readonly Block[], ctx: LayoutContext, width: 
       return { taken: [first ? first[0] : block], rest: [restOf(whole, cut), ...blocks.slice(i + 1)] };
     }
     const split =
-      splitToFit(block, fits, sentenceEnds) ??
+      splitToFit(block, fits, block.type === 'code' ? lineEnds : sentenceEnds) ??
       (taken.length === 0 ? splitToFit(block, fits, wordEnds) ?? splitToFit(block, fits, graphemeEnds) : undefined);
     if (split) return { taken: [...taken, split[0]], rest: [split[1], ...blocks.slice(i + 1)] };
     if (taken.length === 0) {
@@ -111,6 +111,12 @@ function restOf(block: Block, offset: number): Block {
 /** The tail of a split list item or quote continues the same block without repeating its marker. */
 function cutBlock(block: Block, offset: number): [Block, Block] {
   const [head, tail] = splitSpansAt(block.spans, offset);
+  if (block.type === 'code') {
+    // Code continues with its indents: only the line break at the cut goes.
+    const rest = tail.map((s, i) => (i === 0 ? { ...s, text: s.text.replace(/^\n/, '') } : s)).filter((s) => s.text.length > 0);
+    const kept = head.map((s, i) => (i === head.length - 1 ? { ...s, text: s.text.replace(/\n$/, '') } : s));
+    return [{ ...block, spans: kept }, { ...block, spans: rest }];
+  }
   const trimmed = tail.map((s, i) => (i === 0 ? { ...s, text: s.text.trimStart() } : s)).filter((s) => s.text.length > 0);
   const rest: Block = block.type === 'listItem' ? { type: 'paragraph', spans: trimmed } : { ...block, spans: trimmed };
   return [{ ...block, spans: head }, rest];
@@ -131,6 +137,13 @@ function sentenceEnds(text: string): number[] {
 
 function wordEnds(text: string): number[] {
   return [...segmenter('word').segment(text)].filter((s) => s.isWordLike).map((s) => s.index + s.segment.length);
+}
+
+/** After each line break: where code may continue on the next page. */
+function lineEnds(text: string): number[] {
+  const ends: number[] = [];
+  for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) ends.push(at + 1);
+  return ends;
 }
 
 /** Between any two characters: only for a single word longer than a whole page. */

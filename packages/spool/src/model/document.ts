@@ -14,7 +14,7 @@ export interface Span {
   tag?: 'mention' | 'hashtag' | 'url';
 }
 
-export type BlockType = 'paragraph' | 'heading' | 'listItem' | 'quote';
+export type BlockType = 'paragraph' | 'heading' | 'listItem' | 'quote' | 'code';
 
 export interface Block {
   type: BlockType;
@@ -25,6 +25,11 @@ export interface Block {
   ordered?: boolean;
   /** Ordered list items: the number shown. The planner renumbers runs of items split over posts. */
   ordinal?: number;
+  /**
+   * Code blocks: the language a fence or class named (`js`, `python`), when one did. A code block is
+   * the one block that keeps line breaks: its single span (marked `code`) holds every line, indents kept.
+   */
+  lang?: string;
 }
 
 export interface MediaRef {

@@ -55,11 +55,12 @@ export const spanSchema = z.object({
 });
 
 export const blockSchema = z.object({
-  type: z.enum(['paragraph', 'heading', 'listItem', 'quote']),
+  type: z.enum(['paragraph', 'heading', 'listItem', 'quote', 'code']),
   spans: z.array(spanSchema),
   level: z.number().int().min(1).max(3).optional(),
   ordered: z.boolean().optional(),
   ordinal: z.number().int().optional(),
+  lang: z.string().max(40).optional(),
 });
 
 export const mediaSchema = z.object({

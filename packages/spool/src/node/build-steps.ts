@@ -5,6 +5,7 @@
  * `layout/layout-deck.ts`, which the studio's incremental preview runs too.
  */
 import type { Deck } from '../model/deck.js';
+import type { Highlighter } from '../formats/highlight.js';
 import type { LaidOutDeck, Warning } from '../layout/types.js';
 import { layoutDeck } from '../layout/layout-deck.js';
 import { buildScenes } from '../draw/build-scene.js';
@@ -23,6 +24,8 @@ export interface BuildState {
   /** Throws once the build has run past its time limit. */
   readonly checkpoint: () => void;
   engine?: TextEngine;
+  /** Loaded only for a deck that shows code. */
+  highlight?: Highlighter;
   staged?: StagedImages;
   imageWarnings?: Warning[];
   laidOut?: LaidOutDeck;
@@ -68,10 +71,19 @@ export const BUILD_STEPS: readonly BuildStep[] = [
     },
   },
   {
+    name: 'code',
+    timed: false,
+    async run(state) {
+      // The highlighter and its grammars cost a cold process tens of milliseconds: only code pays.
+      if (state.deck.slides.some((s) => s.blocks.some((b) => b.type === 'code'))) state.highlight = (await import('../formats/highlight.js')).highlightCode;
+    },
+  },
+  {
     name: 'layout',
     timed: true,
     run(state) {
-      state.laidOut = layoutDeck(state.deck, made(state, 'engine'), imageLookup(made(state, 'staged')), { checkpoint: state.checkpoint });
+      const options = { checkpoint: state.checkpoint, ...(state.highlight ? { highlight: state.highlight } : {}) };
+      state.laidOut = layoutDeck(state.deck, made(state, 'engine'), imageLookup(made(state, 'staged')), options);
     },
   },
   {

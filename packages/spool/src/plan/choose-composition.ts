@@ -2,13 +2,14 @@
  * Auto layout: each content slide's composition chosen from what it says. The rules, in the order
  * they are tried (the first that holds wins):
  *
- * 1. images with little text (at most 40 words) → `image-focus`: the image leads, the text captions it;
- * 2. two labelled sides (Before/After, Do/Don't, Myth/Fact, ❌/✅) → `comparison`;
- * 3. a quotation (`>` blocks, or one sentence in quotation marks) → `quote`;
- * 4. a list (two or more items, and at least half the blocks) → `steps`;
- * 5. a leading figure that carries the point (90%, 3×, $1.2M, 48,000) in at most 40 words → `stat`;
- * 6. a short text (at most 30 words in at most two paragraphs, no list) → `statement`;
- * 7. anything else → `classic`.
+ * 1. a code block (a fence, `<pre>`) → `code`: the code on an editor card, the words around it;
+ * 2. images with little text (at most 40 words) → `image-focus`: the image leads, the text captions it;
+ * 3. two labelled sides (Before/After, Do/Don't, Myth/Fact, ❌/✅) → `comparison`;
+ * 4. a quotation (`>` blocks, or one sentence in quotation marks) → `quote`;
+ * 5. a list (two or more items, and at least half the blocks) → `steps`;
+ * 6. a leading figure that carries the point (90%, 3×, $1.2M, 48,000) in at most 40 words → `stat`;
+ * 7. a short text (at most 30 words in at most two paragraphs, no list) → `statement`;
+ * 8. anything else → `classic`.
  */
 import type { Slide } from '../model/deck.js';
 import { blockText } from '../model/document.js';
@@ -17,7 +18,7 @@ import { leadingFigure } from './figure.js';
 import { quotationOf } from './quotation.js';
 
 /** The compositions auto layout picks among; each is also a layout a user may set by hand. */
-export type AutoComposition = 'image-focus' | 'comparison' | 'quote' | 'steps' | 'stat' | 'statement' | 'classic';
+export type AutoComposition = 'code' | 'image-focus' | 'comparison' | 'quote' | 'steps' | 'stat' | 'statement' | 'classic';
 
 export const STATEMENT_MAX_WORDS = 30;
 export const CAPTION_MAX_WORDS = 40;
@@ -25,6 +26,7 @@ export const CAPTION_MAX_WORDS = 40;
 export function chooseComposition(slide: Pick<Slide, 'blocks' | 'media' | 'title'>): AutoComposition {
   const blocks = slide.blocks.filter((b) => blockText(b).trim() !== '');
   const words = wordCount(blocks.map(blockText).join(' ')) + wordCount((slide.title ?? []).map((s) => s.text).join(''));
+  if (blocks.some((b) => b.type === 'code')) return 'code';
   if (slide.media.length > 0) return words <= CAPTION_MAX_WORDS ? 'image-focus' : 'classic';
   if (blocks.length === 0) return 'classic';
   if (comparisonOf(blocks)) return 'comparison';

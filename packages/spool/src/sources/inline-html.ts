@@ -1,8 +1,9 @@
 /**
  * Post HTML -> blocks. Thread tools and X articles give a small, often sloppy subset of HTML; we read
  * `<b> <strong> <i> <em> <a href> <br> <p> <ul> <ol> <li> <code>` (and headings and quotes where they
- * appear), keep the text of everything else, and drop script and style content whole. Post text is
- * untrusted: it only ever becomes our spans, and only http(s) and mailto links survive.
+ * appear), `<pre>` as a code block with its text as written, keep the text of everything else, and
+ * drop script and style content whole. Post text is untrusted: it only ever becomes our spans, and
+ * only http(s) and mailto links survive.
  *
  * Whitespace collapses as in HTML, with one exception: a newline ends the line. Thread tools keep a
  * post's line breaks as newlines inside its HTML, and the line rules (`## `, `1. `) depend on them.
@@ -10,11 +11,12 @@
 import type { Block, Span } from '../model/document.js';
 import { tokenizeHtml } from './html-tokens.js';
 import { cleanText, lineToBlock, type BlockHint } from './line-rules.js';
+import { codeBlock } from '../model/code-fences.js';
 import { linkifyBlocks } from '../model/linkify.js';
 
 const BLOCK_TAGS = new Set([
   'p', 'div', 'section', 'article', 'header', 'footer', 'main', 'aside', 'nav', 'figure', 'figcaption',
-  'table', 'thead', 'tbody', 'tr', 'td', 'th', 'dl', 'dt', 'dd', 'pre', 'hr', 'center', 'address',
+  'table', 'thead', 'tbody', 'tr', 'td', 'th', 'dl', 'dt', 'dd', 'hr', 'center', 'address',
   'details', 'summary', 'body', 'html',
 ]);
 const BOLD = new Set(['b', 'strong']);
@@ -48,8 +50,14 @@ class LineBuilder {
   private lists: { ordered: boolean; next: number }[] = [];
   private quoteDepth = 0;
   private headingLevel = 0;
+  /** Inside `<pre>`: its text as written, and the language a `class="language-…"` named. */
+  private pre: { text: string; lang?: string; depth: number } | undefined;
 
   text(raw: string): void {
+    if (this.pre) {
+      this.pre.text += raw;
+      return;
+    }
     raw.split(/\r\n|\r|\n/).forEach((part, i) => {
       if (i > 0) this.endLine();
       let text = cleanText(part).replace(/[ \f]+/g, ' ');
@@ -60,6 +68,17 @@ class LineBuilder {
   }
 
   open(name: string, attrs: Record<string, string>, selfClosing: boolean): void {
+    if (this.pre) {
+      if (name === 'br') this.pre.text += '\n';
+      else if (name === 'pre' && !selfClosing) this.pre.depth++;
+      this.pre.lang ??= languageClass(attrs.class);
+      return;
+    }
+    if (name === 'pre' && !selfClosing) {
+      this.endLine();
+      this.pre = { text: '', lang: languageClass(attrs.class), depth: 1 };
+      return;
+    }
     if (selfClosing && !['br', 'hr'].includes(name)) return;
     if (BOLD.has(name)) this.bold++;
     else if (ITALIC.has(name)) this.italic++;
@@ -87,6 +106,13 @@ class LineBuilder {
   }
 
   close(name: string): void {
+    if (this.pre) {
+      if (name !== 'pre' || --this.pre.depth > 0) return;
+      const block = codeBlock(this.pre.text.replace(/^\r?\n/, ''), this.pre.lang);
+      this.pre = undefined;
+      if (block) this.blocks.push(block);
+      return;
+    }
     // Stray closing tags are common in pasted markup; counters never go below zero.
     if (BOLD.has(name)) this.bold = Math.max(0, this.bold - 1);
     else if (ITALIC.has(name)) this.italic = Math.max(0, this.italic - 1);
@@ -110,6 +136,11 @@ class LineBuilder {
   }
 
   endLine(): void {
+    // A `<pre>` left open at the end of the post keeps its code.
+    if (this.pre) {
+      this.pre.depth = 1;
+      return this.close('pre');
+    }
     const hint: BlockHint | undefined =
       this.hint ??
       (this.headingLevel > 0
@@ -133,6 +164,11 @@ class LineBuilder {
     if (href) span.href = href;
     return span;
   }
+}
+
+/** The language a highlighter's class names (`language-js`, `lang-python`), if any. */
+function languageClass(cls: string | undefined): string | undefined {
+  return /(?:^|\s)(?:language|lang)-([\w#+.-]+)/.exec(cls ?? '')?.[1];
 }
 
 /** Only links a reader can follow safely; `javascript:`, `data:` and relative links become plain text. */

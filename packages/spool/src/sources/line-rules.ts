@@ -1,11 +1,12 @@
 /**
  * The line conventions posts use instead of markup: `## ` and `# ` headings, `1. ` numbered items,
  * `- `, `* `, `• ` bullets and `> ` quotes. Shared by post HTML, post text and pasted threads, so the
- * same line means the same block wherever it comes from. The model has no line breaks inside a block:
- * every line is a block of its own.
+ * same line means the same block wherever it comes from. The model has no line breaks inside a block
+ * (code aside): every line is a block of its own.
  */
 import type { Block, Span } from '../model/document.js';
 import { linkifyBlocks } from '../model/linkify.js';
+import { splitFences } from '../model/code-fences.js';
 
 export type BlockHint =
   | { type: 'paragraph' }
@@ -55,12 +56,21 @@ export function lineToBlock(spans: readonly Span[], hint?: BlockHint): Block | u
     : { type: 'listItem', ordered: false, spans: line };
 }
 
-/** Post text (no markup): one block per non-blank line, line rules applied, then links found. */
+/**
+ * Post text (no markup): one block per non-blank line, line rules applied, then links found; code
+ * between fences (```) becomes one code block with its lines as written.
+ */
 export function parsePostText(text: string): Block[] {
   const blocks: Block[] = [];
-  for (const raw of text.split(/\r\n|\r|\n/)) {
-    const block = lineToBlock([{ text: cleanText(raw) }]);
-    if (block) blocks.push(block);
+  for (const part of splitFences(text)) {
+    if (part.kind === 'code') {
+      blocks.push(part.block);
+      continue;
+    }
+    for (const raw of part.text.split(/\r\n|\r|\n/)) {
+      const block = lineToBlock([{ text: cleanText(raw) }]);
+      if (block) blocks.push(block);
+    }
   }
   return linkifyBlocks(blocks);
 }

@@ -10,6 +10,7 @@ import { SpoolInputError } from '../errors/input-error.js';
 import { draftsToDocument, type ArticleOptions } from './article-text.js';
 import { splitFrontMatter, type FrontMatter } from './front-matter.js';
 import { htmlToBlocks } from './inline-html.js';
+import { codeBlock } from '../model/code-fences.js';
 import { lineToBlock, type BlockHint } from './line-rules.js';
 import { linkifyBlocks } from '../model/linkify.js';
 import { markdownTooDeep } from './markup-depth.js';
@@ -118,11 +119,11 @@ function convertBlock(token: Token, out: ArticleItem[], fix: (t: string) => stri
     case 'blockquote':
       for (const child of (token as Tokens.Blockquote).tokens) convertBlock(child, out, fix, 'quote');
       return;
-    case 'code':
-      for (const line of fix(token.text).split('\n')) {
-        if (line.trim() !== '') pushBlock(out, { type: 'paragraph', spans: [{ text: line.trimEnd(), code: true }] });
-      }
+    case 'code': {
+      const block = codeBlock(fix(token.text), (token as Tokens.Code).lang);
+      if (block) out.push({ kind: 'block', block });
       return;
+    }
     case 'html':
       for (const block of htmlToBlocks(fix(token.text))) pushBlock(out, within === 'quote' ? { ...block, type: 'quote' } : block);
       return;

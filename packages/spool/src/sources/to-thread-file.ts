@@ -32,6 +32,10 @@ function blockHtml(block: Block): string {
       return block.ordered ? `${block.ordinal ?? 1}. ${inline}` : `- ${inline}`;
     case 'quote':
       return `&gt; ${inline}`.replace(/^&gt;/, '>');
+    case 'code': {
+      const lang = block.lang ? ` class="language-${escapeHtml(block.lang)}"` : '';
+      return `<pre><code${lang}>${escapeHtml(block.spans.map((s) => s.text).join(''))}</code></pre>`;
+    }
     default:
       return inline;
   }

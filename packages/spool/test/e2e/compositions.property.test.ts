@@ -12,6 +12,7 @@ import { blockText, type Block, type SpoolDocument } from '../../src/model/docum
 import type { LaidOutDeck } from '../../src/layout/types.js';
 import { linesOutside, pageText } from '../helpers/inspect.js';
 import { backgroundsUnder } from '../../src/layout/page-metrics.js';
+import { highlightCode } from '../../src/formats/highlight.js';
 
 const word = fc.constantFrom('model', 'teacher', 'student', 'learns', 'soft', 'targets', 'distillation', 'temperature', 'logits', 'a', 'of', 'the', 'carousel', 'reader', 'Überraschung', 'naïve');
 const sentence = (min: number, max: number) => fc.array(word, { minLength: min, maxLength: max }).map((w) => `${w.join(' ')}.`);
@@ -25,6 +26,15 @@ const shaped: fc.Arbitrary<Block[]> = fc.oneof(
   fc.array(sentence(2, 30), { minLength: 2, maxLength: 6 }).map((items) => items.map((s, i): Block => ({ type: 'listItem', ordered: i % 2 === 0 || true, ordinal: i + 1, spans: [{ text: s }] }))),
   fc.tuple(fc.constantFrom(['Before', 'After'], ['Myth', 'Fact'], ['Do', 'Don’t']), sentence(2, 30), sentence(2, 30)).map(([[a, b], x, y]) => [para(`${a}: ${x}`), para(`${b}: ${y}`)]),
   sentence(20, 60).map((s) => [para(s), para(s)]),
+  // Code: a lead-in, then lines of identifiers at any indent, any length, in any of a few languages.
+  fc.tuple(
+    sentence(2, 12),
+    fc.array(fc.tuple(fc.integer({ min: 0, max: 3 }), fc.array(fc.constantFrom('x', '=', 'return', 'total_count', '(a, b)', '"text"', '42', '#', 'if', ':'), { minLength: 0, maxLength: 14 })), { minLength: 1, maxLength: 40 }),
+    fc.constantFrom('python', 'js', undefined),
+  ).map(([lead, lines, lang]): Block[] => [
+    para(lead),
+    { type: 'code', ...(lang ? { lang } : {}), spans: [{ text: lines.map(([indent, toks]) => '    '.repeat(indent) + toks.join(' ')).join('\n').trim() || 'x = 1', code: true }] },
+  ]),
 );
 
 const documentArb: fc.Arbitrary<SpoolDocument> = fc.array(shaped, { minLength: 2, maxLength: 6 }).map((posts) => ({
@@ -72,14 +82,14 @@ describe('every composition on any text, in every ratio and theme', () => {
     fc.assert(
       fc.property(
         documentArb,
-        fc.constantFrom('auto', 'statement', 'quote', 'stat', 'steps', 'comparison'),
+        fc.constantFrom('auto', 'statement', 'quote', 'stat', 'steps', 'comparison', 'code'),
         fc.constantFrom('linkedin-portrait', 'instagram-square', 'instagram-landscape', 'instagram-story'),
         themeArb,
         fc.constantFrom('left' as const, 'center' as const),
         (doc, layout, ratio, look, align) => {
           const design = resolveDesign({ layout, ratio, align, ...look });
           const deck = planDeck(doc, design);
-          const laid = layoutDeck(deck, engine, () => undefined);
+          const laid = layoutDeck(deck, engine, () => undefined, { highlight: highlightCode });
           expect(linesOutside(laid, MARGIN)).toEqual([]);
           // Labels are set in capitals and quotation marks drawn large, so words compare without case or punctuation.
           const bare = (w: string) => w.toLowerCase().replace(/^\p{P}+|\p{P}+$/gu, '');

@@ -47,6 +47,17 @@ describe('slide text form', () => {
     expect(textToBlocks(blocksToText(blocks))).toEqual(blocks);
   });
 
+  it('edits a code block between fences, its lines and language kept, a fence inside the code included', () => {
+    const blocks: Block[] = [
+      { type: 'paragraph', spans: [{ text: 'Run:' }] },
+      { type: 'code', lang: 'md', spans: [{ text: '# not a heading\n```\n  - indented', code: true }] },
+      { type: 'paragraph', spans: [{ text: 'after' }] },
+    ];
+    const text = blocksToText(blocks);
+    expect(text).toContain('````md\n# not a heading');
+    expect(textToBlocks(text)).toEqual(blocks);
+  });
+
   it('puts marks inside the spaces around a run', () => {
     expect(spansToText([{ text: 'a' }, { text: ' bold ', bold: true }, { text: 'b' }])).toBe('a **bold** b');
   });

@@ -52,6 +52,13 @@ describe('auto layout: one rule for each composition', () => {
     expect(choose([para('a'), para('b'), para('c')])).toBe('classic');
   });
 
+  it('0. a code block makes a code slide, before any other rule', () => {
+    const code: Block = { type: 'code', lang: 'js', spans: [{ text: 'const a = 1;', code: true }] };
+    expect(choose([para('Try this:'), code])).toBe('code');
+    expect(choose([code], { media: [image] })).toBe('code');
+    expect(choose([para('Use `npm ci` in CI.')])).toBe('statement');
+  });
+
   it('7. anything else is classic', () => {
     expect(choose([para(words(80))])).toBe('classic');
     expect(choose([])).toBe('classic');

@@ -28,10 +28,11 @@ const author = { name: 'Ada Lovelace', handle: 'ada' };
 const COMPOSED: SpoolDocument = {
   schemaVersion: 1,
   posts: [
-    [para('Three compositions auto layout chooses')],
+    [para('Four compositions auto layout chooses')],
     [{ type: 'quote' as const, spans: [{ text: 'Simplicity is prerequisite for reliability.' }] }, para('— Edsger W. Dijkstra')],
     [para('87% of readers never reach slide ten of a carousel.'), para('Shorter decks get finished: put the payoff early.')],
     [{ type: 'paragraph' as const, spans: [{ text: 'Onboarding, rewritten', bold: true }] }, para('Before: fourteen steps, a video and a form to fill in.'), para('After: three steps and you are in.')],
+    [para('Keep only what you use:'), { type: 'code' as const, lang: 'python', spans: [{ text: 'active = [u for u in users if u.is_active]\nprint(len(active), "active")  # count', code: true }] }],
   ].map((blocks, i) => ({ id: String(i + 1), author, blocks, media: [] })),
 };
 let built: BuildResult;
@@ -78,7 +79,7 @@ describe('fixture scenes (golden)', () => {
     expect(imageLookup(staged)('media/kd-1.jpg')).toBeDefined();
     const pages: [string, BuildResult, number][] = [
       ...['cover', 'statement', 'steps', 'image'].map((layout): [string, BuildResult, number] => [`kd-${layout}`, built, firstOf(built, layout)]),
-      ...['quote', 'stat', 'comparison'].map((layout): [string, BuildResult, number] => [`composition-${layout}`, composed, firstOf(composed, layout)]),
+      ...['quote', 'stat', 'comparison', 'code'].map((layout): [string, BuildResult, number] => [`composition-${layout}`, composed, firstOf(composed, layout)]),
     ];
     for (const [name, result, i] of pages) {
       const scene: Scene = result.scenes[i];

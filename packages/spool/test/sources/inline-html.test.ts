@@ -169,3 +169,24 @@ describe('parsePostText', () => {
     expect(blocks.map((b) => b.type)).toEqual(['paragraph', 'heading', 'listItem', 'listItem', 'quote']);
   });
 });
+
+describe('code in posts', () => {
+  it('reads <pre> as one code block, its lines and indents as written and its language from the class', () => {
+    const blocks = parsePostHtml('Look:<pre><code class="language-js">if (a &lt; b) {\n  <span>return</span> a;\n}</code></pre>Done');
+    expect(blocks).toEqual([
+      { type: 'paragraph', spans: [{ text: 'Look:' }] },
+      { type: 'code', lang: 'js', spans: [{ text: 'if (a < b) {\n  return a;\n}', code: true }] },
+      { type: 'paragraph', spans: [{ text: 'Done' }] },
+    ]);
+  });
+
+  it('keeps the code of a <pre> never closed', () => {
+    expect(parsePostHtml('<pre>x = 1\ny = 2')).toEqual([{ type: 'code', spans: [{ text: 'x = 1\ny = 2', code: true }] }]);
+  });
+
+  it('reads fenced code in post text without applying the line rules inside it', () => {
+    const blocks = parsePostText('Steps:\n```bash\n# install\nnpm ci\n- not a bullet\n```\n1. Then run it');
+    expect(blocks.map((b) => b.type)).toEqual(['paragraph', 'code', 'listItem']);
+    expect(blocks[1]).toEqual({ type: 'code', lang: 'bash', spans: [{ text: '# install\nnpm ci\n- not a bullet', code: true }] });
+  });
+});

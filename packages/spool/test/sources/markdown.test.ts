@@ -77,7 +77,7 @@ describe('markdownToDocument', () => {
       ['listItem', undefined, 'with a temperature'],
       ['listItem', 3, 'Train the student.'],
       ['quote', undefined, 'The student is optimized to mimic the teacher.'],
-      ['paragraph', undefined, 'loss = KL(p || q)'],
+      ['code', undefined, 'loss = KL(p || q)'],
       ['paragraph', undefined, 'T · spread'],
       ['paragraph', undefined, '1 · sharp'],
     ]);
@@ -120,5 +120,13 @@ describe('splitFrontMatter', () => {
 
   it('is what parseMarkdown reports', () => {
     expect(parseMarkdown('---\nhandle: x\n---\nHi').frontMatter).toEqual({ handle: 'x' });
+  });
+});
+
+describe('code in Markdown', () => {
+  it('keeps a fenced block as one code block with its language, its lines as written', () => {
+    const doc = markdownToDocument('# Notes\n\nInstall it:\n\n```bash\n# fetch\nnpm ci\n\nnpm test\n```\n').document;
+    const blocks = doc.posts.flatMap((p) => p.blocks);
+    expect(blocks.find((b) => b.type === 'code')).toEqual({ type: 'code', lang: 'bash', spans: [{ text: '# fetch\nnpm ci\n\nnpm test', code: true }] });
   });
 });

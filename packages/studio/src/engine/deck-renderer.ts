@@ -1,6 +1,6 @@
 import {
   buildScene, paintSvg,
-  type Deck, type LaidOutDeck, type LaidOutPage, type PaintResources, type Scene, type Warning,
+  type Deck, type Highlighter, type LaidOutDeck, type LaidOutPage, type PaintResources, type Scene, type Warning,
 } from 'spool/core';
 import type { FontLibrary } from './font-library.js';
 import type { ImageLibrary } from './image-library.js';
@@ -35,14 +35,14 @@ export class DeckRenderer {
   private readonly svgs = new WeakMap<Scene, string>();
   readonly resources: PaintResources;
 
-  constructor(readonly fonts: FontLibrary, readonly images: ImageLibrary) {
+  constructor(readonly fonts: FontLibrary, readonly images: ImageLibrary, readonly highlight?: Highlighter) {
     this.resources = { face: (key) => fonts.engine.face(key), image: (key) => images.resource(key) };
   }
 
   /** Synchronous; throws FaceNotLoaded when layout needs a face that is still to be fetched. */
   render(deck: Deck): DeckRender {
     const t0 = performance.now();
-    const laidOut = this.layout.layout(deck, this.fonts.engine, this.images.lookup, this.images.version);
+    const laidOut = this.layout.layout(deck, this.fonts.engine, this.images.lookup, this.images.version, this.highlight);
     const t1 = performance.now();
     let complete = true;
     const pages = laidOut.pages.map((page): RenderedPage => {

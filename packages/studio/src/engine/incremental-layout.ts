@@ -1,6 +1,6 @@
 import {
   layoutDeck,
-  type Deck, type ImageLookup, type LaidOutDeck, type LaidOutPage, type LayoutContext, type LayoutMemo, type Slide, type SlidePages, type TextEngine,
+  type Deck, type Highlighter, type ImageLookup, type LaidOutDeck, type LaidOutPage, type LayoutContext, type LayoutMemo, type Slide, type SlidePages, type TextEngine,
 } from 'spool/core';
 
 type PagePart = SlidePages['parts'][number];
@@ -19,10 +19,10 @@ export class IncrementalLayout implements LayoutMemo {
   /** Slides laid out (not taken from the memo) by the last call, for tests and timing. */
   lastLaidOut = 0;
 
-  layout(deck: Deck, engine: TextEngine, images: ImageLookup, imagesVersion = 0): LaidOutDeck {
+  layout(deck: Deck, engine: TextEngine, images: ImageLookup, imagesVersion = 0, highlight?: Highlighter): LaidOutDeck {
     this.version = imagesVersion;
     this.lastLaidOut = 0;
-    return layoutDeck(deck, engine, images, { memo: this });
+    return layoutDeck(deck, engine, images, highlight ? { memo: this, highlight } : { memo: this });
   }
 
   context(deck: Deck, engine: TextEngine, images: ImageLookup, make: () => LayoutContext): LayoutContext {

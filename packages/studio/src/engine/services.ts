@@ -1,4 +1,4 @@
-import { type Deck, type Design, findTheme, loadHarfBuzzShaper, type Shaper } from 'spool/core';
+import { type Deck, type Design, findTheme, loadHarfBuzzShaper, loadHighlighter, type Shaper } from 'spool/core';
 import { api, type Backend } from '../api/client.js';
 import type { Catalog, Project, ProjectSummary } from '../api/types.js';
 import { DeckRenderer } from './deck-renderer.js';
@@ -26,10 +26,10 @@ export interface Boot {
  * the address, else the most recent, else a new one) and the faces its design uses.
  */
 export async function bootStudio(): Promise<Boot> {
-  const [catalog, emoji, projects, shaper] = await Promise.all([api.catalog(), api.emojiKeys(), api.listProjects(), loadShaper()]);
+  const [catalog, emoji, projects, shaper, highlight] = await Promise.all([api.catalog(), api.emojiKeys(), api.listProjects(), loadShaper(), loadHighlighter()]);
   const fonts = new FontLibrary(catalog.fonts, new Set(emoji.keys), shaper, catalog.fontFallbacks);
   const images = new ImageLibrary();
-  const services: Services = { backend: api, catalog, fonts, images, renderer: new DeckRenderer(fonts, images) };
+  const services: Services = { backend: api, catalog, fonts, images, renderer: new DeckRenderer(fonts, images, highlight) };
   const project = await openInitialProject(projects, catalog);
   await preloadDesignFonts(services, project.deck.design);
   installInterfaceFont(fonts);

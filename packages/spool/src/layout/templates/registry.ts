@@ -2,6 +2,7 @@
 import type { Slide } from '../../model/deck.js';
 import type { LayoutContext } from '../context.js';
 import type { PagePart } from '../compose.js';
+import { layoutCode } from './code.js';
 import { layoutComparison } from './comparison.js';
 import { layoutClassic, layoutImageFocus, layoutNumbered, layoutPostCard, layoutStatement } from './content.js';
 import { layoutQuote } from './quote.js';
@@ -20,4 +21,5 @@ export const CONTENT_TEMPLATES: Readonly<Record<string, Composition>> = {
   stat: layoutStat,
   steps: layoutSteps,
   comparison: layoutComparison,
+  code: layoutCode,
 };
