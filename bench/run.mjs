@@ -7,6 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildCarousel, importSource } from '../packages/spool/dist/index.js';
 import { generateThread } from './thread-gen.mjs';
+import { measureStudioKeystrokes } from './studio-keystroke.mjs';
 import { renderPeer } from './peer-react-pdf.mjs';
 import { paintWithPdfkit, withoutImages } from './peer-pdfkit.mjs';
 import { paintPdf } from '../packages/spool/dist/paint/pdf/index.js';
@@ -75,6 +76,13 @@ try {
   const bigRun = await timeIt(5, () => buildCarousel(bigDoc, { baseDir: tmp, format: 'pdf' }));
   const bigPeer = await timeIt(3, () => renderPeer(big, tmp));
   row(`200-post thread PDF, warm (${bigRun.last.scenes.length} pages)`, ms(bigRun.ms), ms(bigPeer.ms), `target < 400 ms; ${(bigPeer.ms / bigRun.ms).toFixed(1)}x`);
+
+  // The studio in headless Chromium: a keystroke in the slide editor to the preview's DOM and to the next frame.
+  const studio = await measureStudioKeystrokes();
+  const studioRow = (label, r) => row(`studio keystroke, ${label}: to DOM / to frame`, `${ms(r.domMs)} / ${ms(r.frameMs)}`, '', `engine ${ms(r.engineMs)}; ${r.thumbs} thumbnail rendered`);
+  studioRow('13-slide sample', studio.sample);
+  studioRow(`300-post thread`, studio.big);
+  row('  300-post vs sample', `${(studio.big.domMs / studio.sample.domMs).toFixed(2)}x / ${(studio.big.frameMs / studio.sample.frameMs).toFixed(2)}x`, '', 'target within 1.5x');
 
   // Whole processes, cold, as a user runs them; the two alternate so load on the machine hits both alike.
   const runOnce = (args) => {

@@ -1,11 +1,11 @@
-import { createContext, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import {
   closestCenter, DndContext, DragOverlay, KeyboardSensor, pointerWithin, PointerSensor, useSensor, useSensors,
   type Announcements, type CollisionDetection, type DragEndEvent, type DragStartEvent, type KeyboardCoordinateGetter, type UniqueIdentifier,
 } from '@dnd-kit/core';
 import { sortableKeyboardCoordinates } from '@dnd-kit/sortable';
 import { nextSlideId, type Post } from 'spool/core';
-import { useStudio } from '../state/studio-context.js';
+import { useStudioActions } from '../state/studio-context.js';
 import { PostDragPreview } from '../components/source/PostCard.js';
 import { dragData, dropData, type DragData } from './drag-ids.js';
 import { act } from '../state/deck-actions.js';
@@ -37,24 +37,18 @@ function useAppendModifier() {
 }
 
 export function StudioDnd({ children }: { children: ReactNode }) {
-  const studio = useStudio();
-  const { deck, state } = studio;
+  // Actions only: the drag context must not change on every edit, or every draggable post and
+  // sortable slide under it would render again for each keystroke. Handlers read the deck as it is.
+  const studio = useStudioActions();
   const [active, setActive] = useState<DragData | undefined>();
   const append = useAppendModifier();
-  const sensors = useSensors(
-    useSensor(PointerSensor, { activationConstraint: { distance: 5 } }),
-    // Enter keeps its meaning (select, press); Space lifts and drops, as dnd-kit's instructions say.
-    useSensor(KeyboardSensor, {
-      coordinateGetter: studioKeyboardCoordinates,
-      keyboardCodes: { start: ['Space'], cancel: ['Escape'], end: ['Space', 'Enter'] },
-    }),
-  );
-  const postById = (id: string): Post | undefined => studio.document.posts.find((p) => p.id === id);
-  const slideNumber = (id: string) => deck.slides.findIndex((s) => s.id === id) + 1;
+  const sensors = useSensors(useSensor(PointerSensor, POINTER_OPTIONS), useSensor(KeyboardSensor, KEYBOARD_OPTIONS));
+  const postById = (id: string): Post | undefined => studio.current().document.posts.find((p) => p.id === id);
 
-  const onDragEnd = ({ active: a, over }: DragEndEvent) => {
+  const onDragEnd = useCallback(({ active: a, over }: DragEndEvent) => {
     keyboardTarget = undefined;
     setActive(undefined);
+    const { deck, document } = studio.current();
     const drag = dragData(a);
     const drop = dropData(over);
     if (!drag) return;
@@ -63,7 +57,7 @@ export function StudioDnd({ children }: { children: ReactNode }) {
       if (to >= 0) studio.edit(act.moveSlide({ slideId: drag.slideId, to }), { select: drag.slideId });
       return;
     }
-    const post = postById(drag.postId);
+    const post = document.posts.find((p) => p.id === drag.postId);
     if (!post || !drop) return;
     if (drop.type === 'gap') {
       const id = nextSlideId(deck);
@@ -72,44 +66,50 @@ export function StudioDnd({ children }: { children: ReactNode }) {
       const mode = drop.type === 'zone' ? drop.mode : append.current ? 'append' : 'replace';
       studio.edit(act.applyPostToSlide({ post, slideId: drop.slideId, mode }), { select: drop.slideId });
     }
-  };
+  }, [studio, append]);
 
-  const describe = (id: string | number | undefined): string => {
-    const s = String(id ?? '');
-    if (s.startsWith('onto:')) return `slide ${slideNumber(s.slice(5))}`;
-    if (s.startsWith('gap:')) return `a new slide at position ${Number(s.slice(4)) + 1}`;
-    if (s.startsWith('zone:append')) return 'the end of the selected slide';
-    if (s.startsWith('zone:replace')) return 'the selected slide, replacing it';
-    if (s.startsWith('slide:')) return `position ${slideNumber(s.slice(6))}`;
-    if (s.startsWith('post:')) return `post ${s.slice(5)}`;
-    return 'nothing';
-  };
-  const announcements: Announcements = {
-    onDragStart: ({ active: a }) => `Picked up ${describe(a.id)}.`,
-    onDragOver: ({ active: a, over }) => `${describe(a.id)} is over ${describe(over?.id)}.`,
-    onDragEnd: ({ active: a, over }) => (over ? `Dropped ${describe(a.id)} on ${describe(over.id)}.` : `${describe(a.id)} was not dropped.`),
-    onDragCancel: ({ active: a }) => `Moving ${describe(a.id)} was cancelled.`,
-  };
+  const accessibility = useMemo(() => {
+    const slideNumber = (id: string) => studio.current().deck.slides.findIndex((s) => s.id === id) + 1;
+    const describe = (id: string | number | undefined): string => {
+      const s = String(id ?? '');
+      if (s.startsWith('onto:')) return `slide ${slideNumber(s.slice(5))}`;
+      if (s.startsWith('gap:')) return `a new slide at position ${Number(s.slice(4)) + 1}`;
+      if (s.startsWith('zone:append')) return 'the end of the selected slide';
+      if (s.startsWith('zone:replace')) return 'the selected slide, replacing it';
+      if (s.startsWith('slide:')) return `position ${slideNumber(s.slice(6))}`;
+      if (s.startsWith('post:')) return `post ${s.slice(5)}`;
+      return 'nothing';
+    };
+    const announcements: Announcements = {
+      onDragStart: ({ active: a }) => `Picked up ${describe(a.id)}.`,
+      onDragOver: ({ active: a, over }) => `${describe(a.id)} is over ${describe(over?.id)}.`,
+      onDragEnd: ({ active: a, over }) => (over ? `Dropped ${describe(a.id)} on ${describe(over.id)}.` : `${describe(a.id)} was not dropped.`),
+      onDragCancel: ({ active: a }) => `Moving ${describe(a.id)} was cancelled.`,
+    };
+    return {
+      announcements,
+      screenReaderInstructions: {
+        draggable: 'Press space to pick up. Use the arrow keys to move over a slide or between slides, then press space or enter to drop. Hold Shift while dropping a post to append it. Press escape to cancel.',
+      },
+    };
+  }, [studio]);
+  const onDragStart = useCallback(({ active: a }: DragStartEvent) => {
+    keyboardTarget = undefined;
+    setActive(dragData(a));
+  }, []);
+  const onDragCancel = useCallback(() => {
+    keyboardTarget = undefined;
+    setActive(undefined);
+  }, []);
 
   return (
     <DndContext
       sensors={sensors}
       collisionDetection={studioCollisions}
-      onDragStart={({ active: a }: DragStartEvent) => {
-        keyboardTarget = undefined;
-        setActive(dragData(a));
-      }}
-      onDragCancel={() => {
-        keyboardTarget = undefined;
-        setActive(undefined);
-      }}
+      onDragStart={onDragStart}
+      onDragCancel={onDragCancel}
       onDragEnd={onDragEnd}
-      accessibility={{
-        announcements,
-        screenReaderInstructions: {
-          draggable: 'Press space to pick up. Use the arrow keys to move over a slide or between slides, then press space or enter to drop. Hold Shift while dropping a post to append it. Press escape to cancel.',
-        },
-      }}
+      accessibility={accessibility}
     >
       <ActiveDragContext.Provider value={active}>{children}</ActiveDragContext.Provider>
       <DragOverlay dropAnimation={null}>
@@ -118,6 +118,8 @@ export function StudioDnd({ children }: { children: ReactNode }) {
     </DndContext>
   );
 }
+
+const POINTER_OPTIONS = { activationConstraint: { distance: 5 } };
 
 const POST_TARGET = /^(onto|gap|zone):/;
 
@@ -175,4 +177,10 @@ export const studioKeyboardCoordinates: KeyboardCoordinateGetter = (event, args)
   // may turn into scrolling the strip) and so ask for collisions again.
   const { x, y } = args.currentCoordinates;
   return { x: x + step, y: y + (Math.round(y) % 2 === 0 ? 1 : -1) };
+};
+
+// Enter keeps its meaning (select, press); Space lifts and drops, as dnd-kit's instructions say.
+const KEYBOARD_OPTIONS = {
+  coordinateGetter: studioKeyboardCoordinates,
+  keyboardCodes: { start: ['Space'], cancel: ['Escape'], end: ['Space', 'Enter'] },
 };

@@ -33,6 +33,7 @@ export class DeckRenderer {
   private readonly layout = new IncrementalLayout();
   private readonly scenes = new WeakMap<LaidOutPage, Scene>();
   private readonly svgs = new WeakMap<Scene, string>();
+  private readonly rendered = new WeakMap<Scene, RenderedPage>();
   readonly resources: PaintResources;
 
   constructor(readonly fonts: FontLibrary, readonly images: ImageLibrary, readonly highlight?: Highlighter) {
@@ -67,7 +68,13 @@ export class DeckRenderer {
         if (waiting) complete = false;
         else this.svgs.set(scene, svg);
       }
-      return { slideId: page.slideId, part: page.part, scene, svg };
+      // The same object for a page that did not change, so components compare pages by identity and
+      // never compare long SVG strings character by character.
+      const kept = this.rendered.get(scene);
+      if (kept && kept.svg === svg && kept.slideId === page.slideId && kept.part === page.part) return kept;
+      const rendered: RenderedPage = { slideId: page.slideId, part: page.part, scene, svg };
+      if (this.svgs.get(scene) === svg) this.rendered.set(scene, rendered);
+      return rendered;
     });
     const t2 = performance.now();
     return { deck, laidOut, pages, warnings: laidOut.warnings, complete, ms: { layout: t1 - t0, paint: t2 - t1 } };

@@ -1,6 +1,7 @@
 /**
  * How long an edit takes to reach the large preview, as performance marks and measures named
- * `spool:preview`, with the last one kept on `window.spoolPreview` for tests and curious users.
+ * `spool:preview` (to the preview's DOM) and `spool:frame` (to the frame after it), with the last one
+ * kept on `window.spoolPreview` for tests and curious users.
  */
 
 export interface PreviewTiming {
@@ -11,6 +12,8 @@ export interface PreviewTiming {
   /** Of which the engine: laying out the changed slide, and building and painting its pages. */
   layoutMs?: number;
   paintMs?: number;
+  /** Slide thumbnails React rendered for the edit: one (the edited slide's) when the strip is incremental. */
+  thumbs: number;
   count: number;
 }
 
@@ -22,11 +25,19 @@ declare global {
 
 let started = false;
 let count = 0;
+let thumbs = 0;
 
 /** Called where an edit starts (a keystroke in a slide's text, a slider moving). */
 export function markEditStart(): void {
   performance.mark('spool:edit');
   started = true;
+  thumbs = 0;
+}
+
+/** Called by each slide thumbnail as it renders; the strip may follow the preview by a frame. */
+export function countThumbRender(): void {
+  thumbs++;
+  if (window.spoolPreview && !started) window.spoolPreview.thumbs = thumbs;
 }
 
 /** Called once the preview shows the edited slide, with the engine's share of the work. */
@@ -34,11 +45,12 @@ export function measurePreview(engineMs?: { layout: number; paint: number }): vo
   if (!started) return;
   started = false;
   const measure = performance.measure('spool:preview', 'spool:edit');
-  const timing: PreviewTiming = { ms: round(measure.duration), layoutMs: engineMs && round(engineMs.layout), paintMs: engineMs && round(engineMs.paint), count: ++count };
+  const timing: PreviewTiming = { ms: round(measure.duration), layoutMs: engineMs && round(engineMs.layout), paintMs: engineMs && round(engineMs.paint), thumbs, count: ++count };
   window.spoolPreview = timing;
   requestAnimationFrame(() => {
     setTimeout(() => {
-      timing.frameMs = round(performance.now() - measure.startTime);
+      const frame = performance.measure('spool:frame', { start: measure.startTime, end: performance.now() });
+      timing.frameMs = round(frame.duration);
     }, 0);
   });
 }

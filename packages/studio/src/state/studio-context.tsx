@@ -38,7 +38,13 @@ export interface Studio {
 }
 
 /** The parts of Studio that never change while a project is open: safe to use in memoised panels. */
-export type StudioActions = Pick<Studio, 'services' | 'edit' | 'undo' | 'redo' | 'select' | 'change' | 'rename' | 'open' | 'flush'>;
+export type StudioActions = Pick<Studio, 'services' | 'edit' | 'undo' | 'redo' | 'select' | 'change' | 'rename' | 'open' | 'flush'> & {
+  /**
+   * The deck and posts as they are now, for event handlers (a drop, a click) that need them without
+   * re-rendering on every edit to have them.
+   */
+  current(): { deck: Deck; document: SpoolDocument };
+};
 
 const StudioContext = createContext<Studio | null>(null);
 const ActionsContext = createContext<StudioActions | null>(null);
@@ -80,6 +86,8 @@ export function StudioProvider({ services, project, children }: { services: Serv
   const { status, flush } = useAutosave(services.backend, state, dispatch, onConflict);
   const { deck, document } = state.history.present;
   const render = useDeckRender(services, deck);
+  const present = useRef(state.history.present);
+  present.current = state.history.present;
 
   useEffect(() => {
     if (state.refused) notify(state.refused.message, 'error');
@@ -111,6 +119,7 @@ export function StudioProvider({ services, project, children }: { services: Serv
       rename: (name) => dispatch({ type: 'rename', name }),
       open,
       flush,
+      current: () => ({ deck: present.current.deck, document: present.current.document }),
     }),
     [services, edit, open, flush],
   );

@@ -188,6 +188,14 @@ describe('editing in the studio', { timeout: 120_000 }, () => {
     // a regression from a busy neighbour.
     expect(times.length).toBeGreaterThan(10);
     expect(engine.every((ms) => ms > 0)).toBe(true);
+    // Incremental all the way: one keystroke renders the edited slide's thumbnail again, not the
+    // strip's other twelve (whose pages, SVG and props did not change).
+    await page.keyboard.type('X');
+    await page.waitForFunction(() => (window as { spoolPreview?: { frameMs?: number } }).spoolPreview?.frameMs !== undefined);
+    await page.waitForTimeout(200);
+    const thumbs = await page.evaluate(() => (window as { spoolPreview?: { thumbs: number } }).spoolPreview?.thumbs);
+    expect(thumbs).toBeGreaterThanOrEqual(1);
+    expect(thumbs).toBeLessThanOrEqual(2);
     const measures = await page.evaluate(() => performance.getEntriesByName('spool:preview').length);
     expect(measures).toBeGreaterThan(10);
     await page.context().close();

@@ -159,7 +159,8 @@ describe('projects', { timeout: 120_000 }, () => {
     expect(await cards.nth(postsBefore).innerText()).toContain('An imported post about hooks.');
     await expect.poll(() => page.locator('.strip-item').count(), PATIENT).toBe(slidesBefore + 2);
     // The project's own posts are all still there, first.
-    expect(await cards.first().innerText()).toContain('Your best thread deserves a second life');
+    // Read as text, not as rendered: cards out of view are not rendered (content-visibility).
+    expect(await cards.first().textContent()).toContain('Your best thread deserves a second life');
     // Undo takes back the posts and their slides together; redo brings both.
     await page.getByRole('button', { name: 'Undo' }).click();
     await expect.poll(() => cards.count(), PATIENT).toBe(postsBefore);

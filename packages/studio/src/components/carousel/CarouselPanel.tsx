@@ -1,4 +1,4 @@
-import { useCallback, useMemo } from 'react';
+import { useCallback, useMemo, useRef } from 'react';
 import { nextSlideId } from 'spool/core';
 import { useRender, useStudio } from '../../state/studio-context.js';
 import { CopyIcon, PlusIcon, TrashIcon } from '../common/graphics.js';
@@ -18,9 +18,13 @@ export function CarouselPanel() {
   const index = selected ? deck.slides.indexOf(selected) : -1;
   const selectedPages = useMemo(() => pages.filter((p) => p.slideId === selected?.id), [pages, selected?.id]);
 
+  // Stable across edits, so the strip (memoised) is not rendered again for a new callback.
+  const latest = useRef({ deck, selectedId: selected?.id });
+  latest.current = { deck, selectedId: selected?.id };
   const add = useCallback(() => {
-    edit(act.addSlideAfter({ after: selected?.id }), { select: nextSlideId(deck) });
-  }, [edit, selected, deck]);
+    const { deck: now, selectedId } = latest.current;
+    edit(act.addSlideAfter({ after: selectedId }), { select: nextSlideId(now) });
+  }, [edit]);
 
   return (
     <main id="carousel" tabIndex={-1} className="column column-centre" aria-labelledby="carousel-title">

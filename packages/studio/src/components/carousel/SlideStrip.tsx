@@ -17,30 +17,37 @@ interface SlideStripProps {
   onAdd(): void;
 }
 
-/** The reorderable row of slides, with gaps a post can be dropped into as a new slide. */
-export function SlideStrip(props: SlideStripProps) {
-  // Typing updates the big preview first; the strip follows when the browser has a moment.
+/**
+ * The reorderable row of slides, with gaps a post can be dropped into as a new slide. An edit to one
+ * slide renders only that slide's thumbnail again: the others get the same props (their SVG string is
+ * kept by the renderer) and the sortable list the same ids, so their memo holds.
+ */
+export const SlideStrip = memo(function SlideStrip(props: SlideStripProps) {
+  // Typing updates the big preview first; the strip's one changed thumbnail follows a frame later.
   const pages = useDeferredValue(props.pages);
   const drag = useActiveDrag();
   const postDrag = drag?.type === 'post';
   const bySlide = useMemo(() => {
-    const map = new Map<string, { svg: string; pages: number }>();
+    const map = new Map<string, { first: RenderedPage; pages: number }>();
     for (const p of pages) {
       const known = map.get(p.slideId);
       if (known) known.pages++;
-      else map.set(p.slideId, { svg: p.svg, pages: 1 });
+      else map.set(p.slideId, { first: p, pages: 1 });
     }
     return map;
   }, [pages]);
+  const idKey = props.slides.map((s) => s.id).join('\u0000');
+  // The ids, not the slide objects, decide the list: an edit inside a slide keeps it.
+  const items = useMemo(() => props.slides.map((s) => slideDragId(s.id)), [idKey]);
 
   return (
     <div className={postDrag ? 'strip is-post-drag' : 'strip'} role="region" aria-label="Slides">
-      <SortableContext items={props.slides.map((s) => slideDragId(s.id))} strategy={horizontalListSortingStrategy}>
+      <SortableContext items={items} strategy={horizontalListSortingStrategy}>
         <ol className="strip-list">
           {props.slides.map((slide, i) => (
             <li key={slide.id} className="strip-item">
               <Gap index={i} active={postDrag} />
-              <SlideThumb slide={slide} index={i} svg={bySlide.get(slide.id)?.svg} pages={bySlide.get(slide.id)?.pages ?? 1}
+              <SlideThumb slide={slide} index={i} page={bySlide.get(slide.id)?.first} pages={bySlide.get(slide.id)?.pages ?? 1}
                 aspect={props.aspect} selected={slide.id === props.selectedId} postOver={postDrag} onSelect={props.onSelect} />
             </li>
           ))}
@@ -54,7 +61,7 @@ export function SlideStrip(props: SlideStripProps) {
       </SortableContext>
     </div>
   );
-}
+});
 
 const Gap = memo(function Gap({ index, active }: { index: number; active: boolean }) {
   const data: DropData = { type: 'gap', index };

@@ -1,16 +1,18 @@
-import { memo } from 'react';
+import { memo, useCallback, useMemo } from 'react';
 import { useDroppable } from '@dnd-kit/core';
 import { useSortable } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
 import type { Slide } from 'spool/core';
 import { ontoId, slideDragId, type DragData, type DropData } from '../../dnd/drag-ids.js';
 import { SvgImage } from '../common/graphics.js';
+import type { RenderedPage } from '../../engine/deck-renderer.js';
+import { countThumbRender } from '../../engine/preview-timing.js';
 
 interface SlideThumbProps {
   slide: Slide;
   index: number;
-  /** SVG of the slide's first page, painted by the engine. */
-  svg?: string;
+  /** The slide's first page as the engine painted it: the same object while it does not change. */
+  page?: RenderedPage;
   pages: number;
   aspect: number;
   selected: boolean;
@@ -24,20 +26,24 @@ const KIND_LABEL: Record<Slide['kind'], string> = { cover: 'Cover', content: 'Sl
  * A slide in the strip: sortable among slides, and a drop target for posts. Both come from
  * dnd-kit, on the same element; the collision rules decide which one a drag sees.
  */
-export const SlideThumb = memo(function SlideThumb({ slide, index, svg, pages, aspect, selected, postOver, onSelect }: SlideThumbProps) {
-  const data: DragData = { type: 'slide', slideId: slide.id };
+export const SlideThumb = memo(function SlideThumb({ slide, index, page, pages, aspect, selected, postOver, onSelect }: SlideThumbProps) {
+  countThumbRender();
+  const data = useMemo((): DragData => ({ type: 'slide', slideId: slide.id }), [slide.id]);
   const sortable = useSortable({ id: slideDragId(slide.id), data });
-  const drop: DropData = { type: 'onto', slideId: slide.id };
+  const drop = useMemo((): DropData => ({ type: 'onto', slideId: slide.id }), [slide.id]);
   const droppable = useDroppable({ id: ontoId(slide.id), data: drop });
+  const { setNodeRef: setSortableRef } = sortable;
+  const { setNodeRef: setDroppableRef } = droppable;
+  const ref = useCallback((el: HTMLElement | null) => {
+    setSortableRef(el);
+    setDroppableRef(el);
+  }, [setSortableRef, setDroppableRef]);
   const style = { transform: CSS.Transform.toString(sortable.transform), transition: sortable.transition };
   const classes = ['thumb', selected && 'is-selected', sortable.isDragging && 'is-dragging', postOver && droppable.isOver && 'is-drop-target'];
   const label = `${KIND_LABEL[slide.kind]} ${index + 1}${pages > 1 ? `, ${pages} pages` : ''}`;
   return (
     <div
-      ref={(el) => {
-        sortable.setNodeRef(el);
-        droppable.setNodeRef(el);
-      }}
+      ref={ref}
       style={style}
       className={classes.filter(Boolean).join(' ')}
       data-slide-id={slide.id}
@@ -53,7 +59,7 @@ export const SlideThumb = memo(function SlideThumb({ slide, index, svg, pages, a
         onClick={() => onSelect(slide.id)}
       >
         <span className="thumb-frame" style={{ aspectRatio: String(aspect) }}>
-          {svg ? <SvgImage svg={svg} alt="" className="thumb-img" /> : <span className="thumb-skeleton" />}
+          {page ? <SvgImage svg={page.svg} alt="" className="thumb-img" /> : <span className="thumb-skeleton" />}
         </span>
       </button>
       <span className="thumb-meta" aria-hidden="true">

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { type Post, nextSlideId } from 'spool/core';
 import { useStudio } from '../../state/studio-context.js';
 import { PlusIcon } from '../common/graphics.js';
@@ -25,11 +25,14 @@ export function SourcePanel() {
   }, [focusNext, posts]);
 
   // Slide numbers as text, so a card re-renders only when the slides showing its post change.
+  // Kept the same Map while no slide changes which posts it shows, so typing in a slide leaves the
+  // post list alone (PostList is memoised) rather than comparing hundreds of cards' props.
+  const usedKey = useMemo(() => deck.slides.map((sl) => sl.postIds.join(',')).join('|'), [deck.slides]);
   const usedOn = useMemo(() => {
     const map = new Map<string, number[]>();
-    deck.slides.forEach((s, i) => s.postIds.forEach((id) => map.set(id, [...(map.get(id) ?? []), i + 1])));
+    usedKey.split('|').forEach((ids, i) => ids && ids.split(',').forEach((id) => map.set(id, [...(map.get(id) ?? []), i + 1])));
     return new Map([...map].map(([id, nums]) => [id, nums.join(', ')]));
-  }, [deck.slides]);
+  }, [usedKey]);
 
   const { edit } = studio;
   const latest = useRef({ deck, selectedId: selected?.id });
@@ -75,12 +78,28 @@ export function SourcePanel() {
             <button type="button" className="btn btn-sm btn-primary" onClick={() => setImporting(true)}>Import posts</button>
           </div>
         )}
-        {posts.map((post, i) => (
-          <PostCard key={post.id} post={post} index={i} usedOn={usedOn.get(post.id) ?? ''} canApplyImage={!!selected}
-            onInsert={onInsert} onApplyImage={onApplyImage} />
-        ))}
+        <PostList posts={posts} usedOn={usedOn} canApplyImage={!!selected} onInsert={onInsert} onApplyImage={onApplyImage} />
       </div>
       {posts.length > 0 && <p className="column-foot">Drag a post onto a slide to replace it · hold Shift to append · drop between slides to insert</p>}
     </aside>
   );
 }
+
+interface PostListProps {
+  posts: Post[];
+  usedOn: Map<string, string>;
+  canApplyImage: boolean;
+  onInsert(post: Post): void;
+  onApplyImage(post: Post): void;
+}
+
+const PostList = memo(function PostList({ posts, usedOn, canApplyImage, onInsert, onApplyImage }: PostListProps) {
+  return (
+    <>
+      {posts.map((post, i) => (
+        <PostCard key={post.id} post={post} index={i} usedOn={usedOn.get(post.id) ?? ''} canApplyImage={canApplyImage}
+          onInsert={onInsert} onApplyImage={onApplyImage} />
+      ))}
+    </>
+  );
+});
