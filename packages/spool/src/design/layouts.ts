@@ -4,12 +4,13 @@ import { quoteInput } from '../errors/input-error.js';
 export const AUTO_LAYOUT_ID = 'auto';
 
 export const LAYOUTS: readonly LayoutTemplate[] = [
-  { id: AUTO_LAYOUT_ID, label: 'Auto', description: 'Each slide composed for what it says: statement, quote, stat, steps, comparison, code or image.' },
+  { id: AUTO_LAYOUT_ID, label: 'Auto', description: 'Each slide composed for what it says: statement, quote, stat, steps, comparison, code, image or image grid.' },
   { id: 'classic', label: 'Classic', description: 'Title and body text with an accent rule; images below the text.' },
   { id: 'post-card', label: 'Post card', description: 'Each slide shows the post as a card with avatar, name and handle.' },
   { id: 'statement', label: 'Big statement', description: 'Large, bold text that fills the slide; best for short posts.' },
   { id: 'numbered', label: 'Numbered steps', description: 'A large step number beside each slide’s text.' },
   { id: 'image-focus', label: 'Image focus', description: 'The image fills the top of the slide with the text beneath it.' },
+  { id: 'image-grid', label: 'Image grid', description: 'Two to four images as an even grid, the text beneath as their caption.' },
   { id: 'quote', label: 'Quote', description: 'The words large under big quotation marks in the accent colour, who said them below.' },
   { id: 'stat', label: 'Stat', description: 'A leading figure (90%, 3×, $1.2M) huge, the rest of the text as its caption.' },
   { id: 'steps', label: 'Steps', description: 'A list as large numerals or marks beside evenly spaced items.' },

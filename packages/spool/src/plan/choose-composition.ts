@@ -3,7 +3,8 @@
  * they are tried (the first that holds wins):
  *
  * 1. a code block (a fence, `<pre>`) → `code`: the code on an editor card, the words around it;
- * 2. images with little text (at most 40 words) → `image-focus`: the image leads, the text captions it;
+ * 2. images with little text (at most 40 words) → `image-focus` for one, `image-grid` for two to four:
+ *    the images lead, the text captions them;
  * 3. two labelled sides (Before/After, Do/Don't, Myth/Fact, ❌/✅) → `comparison`;
  * 4. a quotation (`>` blocks, or one sentence in quotation marks) → `quote`;
  * 5. a list (two or more items, and at least half the blocks) → `steps`;
@@ -18,7 +19,7 @@ import { leadingFigure } from './figure.js';
 import { quotationOf } from './quotation.js';
 
 /** The compositions auto layout picks among; each is also a layout a user may set by hand. */
-export type AutoComposition = 'code' | 'image-focus' | 'comparison' | 'quote' | 'steps' | 'stat' | 'statement' | 'classic';
+export type AutoComposition = 'code' | 'image-focus' | 'image-grid' | 'comparison' | 'quote' | 'steps' | 'stat' | 'statement' | 'classic';
 
 export const STATEMENT_MAX_WORDS = 30;
 export const CAPTION_MAX_WORDS = 40;
@@ -27,7 +28,7 @@ export function chooseComposition(slide: Pick<Slide, 'blocks' | 'media' | 'title
   const blocks = slide.blocks.filter((b) => blockText(b).trim() !== '');
   const words = wordCount(blocks.map(blockText).join(' ')) + wordCount((slide.title ?? []).map((s) => s.text).join(''));
   if (blocks.some((b) => b.type === 'code')) return 'code';
-  if (slide.media.length > 0) return words <= CAPTION_MAX_WORDS ? 'image-focus' : 'classic';
+  if (slide.media.length > 0) return words > CAPTION_MAX_WORDS ? 'classic' : slide.media.length > 1 ? 'image-grid' : 'image-focus';
   if (blocks.length === 0) return 'classic';
   if (comparisonOf(blocks)) return 'comparison';
   if (!slide.title?.length && quotationOf(blocks)) return 'quote';

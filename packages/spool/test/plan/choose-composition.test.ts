@@ -13,6 +13,8 @@ describe('auto layout: one rule for each composition', () => {
   it('1. images with at most 40 words of text lead the slide; with more, the text does', () => {
     expect(choose([para(words(40))], { media: [image] })).toBe('image-focus');
     expect(choose([para(words(41))], { media: [image] })).toBe('classic');
+    // Two to four images make a grid.
+    expect(choose([para('Three views of one model')], { media: [image, image, image] })).toBe('image-grid');
   });
 
   it('2. two labelled sides make a comparison', () => {

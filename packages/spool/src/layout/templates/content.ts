@@ -82,7 +82,7 @@ export function layoutStatement(ctx: LayoutContext, slide: Slide): PagePart[] {
  * and bold when it is a short caption. The pair sits at the optical centre. Text too long to caption
  * an image continues in the flow, the image above it on the first page.
  */
-export function layoutImageFocus(ctx: LayoutContext, slide: Slide): PagePart[] {
+export function layoutImageFocus(ctx: LayoutContext, slide: Slide, share = 0.62): PagePart[] {
   if (slide.media.length === 0) return layoutClassic(ctx, slide);
   const t = ctx.design.typography;
   const box = ctx.box;
@@ -97,8 +97,8 @@ export function layoutImageFocus(ctx: LayoutContext, slide: Slide): PagePart[] {
         : blocksPiece(ctx, slide.blocks, box.x, box.w, { size: t.bodySize * scale, color: ctx.theme.text, family: ctx.fonts.body, align: ctx.align }));
     }
     const textH = textPieces.reduce((n, p) => n + p.h, 0);
-    // The image takes what the text leaves, up to three fifths of the box.
-    const frame = Math.max(0, Math.min(box.h * 0.62, box.h - textH - gap));
+    // The image takes what the text leaves, up to three fifths of the box (a grid, seven tenths).
+    const frame = Math.max(0, Math.min(box.h * share, box.h - textH - gap));
     const sized = placeImages(ctx, slide.media, { ...box, y: 0, h: frame });
     const imageH = sized.reduce((h, e) => Math.max(h, e.type === 'image' ? e.y + e.h : 0), 0);
     const image: Piece = {
@@ -113,6 +113,15 @@ export function layoutImageFocus(ctx: LayoutContext, slide: Slide): PagePart[] {
   const hero = placeImages(ctx, slide.media, { ...box, h: imageH });
   const inner = shrinkTop(box, imageH + t.bodySize);
   return withFirst(composePages(ctx, inner, { ...bodySpec(ctx, slide), media: [] }), hero);
+}
+
+/**
+ * Two to four images as a grid of equal gutters, cropped to their tiles as X shows them, taking
+ * more of the slide than image focus gives one picture; alt text kept on each. One image is set
+ * whole, as in image focus.
+ */
+export function layoutImageGrid(ctx: LayoutContext, slide: Slide): PagePart[] {
+  return layoutImageFocus(ctx, slide, slide.media.length > 1 ? 0.7 : 0.62);
 }
 
 /** The post as a card: avatar, name and handle above its text, like on X. */

@@ -4,7 +4,7 @@ import type { LayoutContext } from '../context.js';
 import type { PagePart } from '../compose.js';
 import { layoutCode } from './code.js';
 import { layoutComparison } from './comparison.js';
-import { layoutClassic, layoutImageFocus, layoutNumbered, layoutPostCard, layoutStatement } from './content.js';
+import { layoutClassic, layoutImageFocus, layoutImageGrid, layoutNumbered, layoutPostCard, layoutStatement } from './content.js';
 import { layoutQuote } from './quote.js';
 import { layoutStat } from './stat.js';
 import { layoutSteps } from './steps.js';
@@ -16,7 +16,8 @@ export const CONTENT_TEMPLATES: Readonly<Record<string, Composition>> = {
   'post-card': layoutPostCard,
   statement: layoutStatement,
   numbered: layoutNumbered,
-  'image-focus': layoutImageFocus,
+  'image-focus': (ctx, slide) => layoutImageFocus(ctx, slide),
+  'image-grid': layoutImageGrid,
   quote: layoutQuote,
   stat: layoutStat,
   steps: layoutSteps,
