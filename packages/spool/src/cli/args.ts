@@ -101,7 +101,7 @@ export function designFromFlags(flags: CliFlags): DesignInput {
     },
     pattern: { id: flags.pattern, color: flags['pattern-color'], opacity: numberFlag(flags, 'pattern-opacity') },
     brand: { show: { header: flags['no-header'] ? false : undefined, footer: flags['no-footer'] ? false : undefined } },
-    cta: { enabled: flags['no-cta'] ? false : undefined, lines: flags.cta, style: oneOf(flags, 'outro', ['follow', 'link'] as const) },
+    cta: { enabled: flags['no-cta'] ? false : undefined, lines: flags.cta, style: oneOf(flags, 'outro', ['follow', 'link', 'subscribe'] as const) },
     plan: {
       cover: flags['no-cover'] ? false : undefined,
       headings: oneOf(flags, 'headings', ['section', 'title'] as const),

@@ -42,7 +42,8 @@ Build options
       --chrome-size <n>      Header and footer size (default 12)
       --brand <kit.json>     Brand kit: name, handle, avatar, logo, website, accent, show: {...}
       --cta <text>           Outro call-to-action line (up to three times); --no-cta for none
-      --outro <o>            follow (default) | link: the source's address and a QR code to it
+      --outro <o>            follow (default) | link: the source's address and a QR code to it |
+                             subscribe: the call to action on an accent card, your website under it
       --no-cover             No cover slide
       --headings <mode>      section (default): heading posts become section slides; title: titles of the next slide
       --images <mode>        slide (default): image-only posts get their own slide; attach: join the slide before

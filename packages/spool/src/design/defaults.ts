@@ -7,6 +7,8 @@ export const DEFAULT_TYPOGRAPHY: Typography = { titleSize: 36, bodySize: 18, chr
 
 /** `{name}` and `{handle}` are filled from the brand kit, or the thread's author. */
 export const DEFAULT_CTA_LINES = ['Found this useful?', 'Follow {name} for more', 'Repost ♻️ to share it with your network'];
+/** What a subscribe outro says when the lines are still the defaults. */
+export const SUBSCRIBE_CTA_LINES = ['Want the next one?', 'One carousel like this in your inbox every week', 'Subscribe — it’s free'];
 
 export function defaultBrand(): BrandKit {
   return {

@@ -57,7 +57,7 @@ export const designSchema = z.object({
   }),
   pattern: z.object({ id: knownId(PATTERNS, 'pattern'), color: hexColour.optional(), opacity: within(0, 1).optional() }),
   brand: z.object({ ...brandIdentityFields, show: showSchema }),
-  cta: z.object({ enabled: z.boolean(), lines: ctaLines, style: z.enum(['follow', 'link']).optional() }),
+  cta: z.object({ enabled: z.boolean(), lines: ctaLines, style: z.enum(['follow', 'link', 'subscribe']).optional() }),
   plan: z.object({
     headings: z.enum(['section', 'title']),
     images: z.enum(['slide', 'attach']),

@@ -62,8 +62,9 @@ export interface CallToAction {
   /**
    * `follow` (default): the author's picture over the lines, the last as a button. `link`: the
    * source's address under the headline with a QR code to it, for a reader on another screen.
+   * `subscribe`: the lines on an accent card, the last as the button, the brand's website under it.
    */
-  style?: 'follow' | 'link';
+  style?: 'follow' | 'link' | 'subscribe';
 }
 
 export interface PlanOptions {

@@ -133,6 +133,6 @@ function oneLine(ctx: LayoutContext, texts: Parameters<typeof setText>[1], x: nu
   return { ...set.text, lines: set.text.lines.slice(0, 1), role: 'chrome' };
 }
 
-function displayUrl(url: string): string {
+export function displayUrl(url: string): string {
   return url.replace(/^https?:\/\//, '').replace(/\/$/, '');
 }

@@ -1,11 +1,17 @@
 import type { Author, Block, Span } from '../model/document.js';
 import type { Design } from '../design/types.js';
+import { DEFAULT_CTA_LINES, SUBSCRIBE_CTA_LINES } from '../design/defaults.js';
 
-/** The outro's call to action: up to three lines, `{name}` and `{handle}` filled from the brand kit or author. */
+/**
+ * The outro's call to action: up to three lines, `{name}` and `{handle}` filled from the brand kit or
+ * author. A subscribe outro with the default lines (which ask to follow) says subscribe instead.
+ */
 export function ctaBlocks(design: Design, author: Author | undefined): Block[] {
   const name = design.brand.name ?? author?.name ?? '';
   const handle = design.brand.handle ?? author?.handle ?? '';
-  return design.cta.lines
+  const unchanged = design.cta.lines.length === DEFAULT_CTA_LINES.length && design.cta.lines.every((l, i) => l === DEFAULT_CTA_LINES[i]);
+  const lines = design.cta.style === 'subscribe' && unchanged ? SUBSCRIBE_CTA_LINES : design.cta.lines;
+  return lines
     .slice(0, 3)
     // A line that names the author makes no sense without one (an article with no byline).
     .filter((line) => !/\{(name|handle)\}/.test(line) || name || handle)

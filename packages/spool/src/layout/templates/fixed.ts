@@ -4,6 +4,7 @@ import type { PagePart } from '../compose.js';
 import { composePages } from '../compose.js';
 import { layoutBlocks } from '../flow.js';
 import { layoutLinkOutro } from './outro-link.js';
+import { layoutSubscribeOutro } from './outro-subscribe.js';
 import { hookBlocks, layoutImageCover, layoutPhotoCover } from './covers.js';
 import { blockText } from '../../model/document.js';
 import { setText } from '../lines.js';
@@ -80,12 +81,15 @@ export function layoutImageSlide(ctx: LayoutContext, slide: Slide): PagePart[] {
 
 /**
  * The call to action: avatar, a large first line, a second line, and the third as a button. A link
- * outro (its last block a link the planner added) shows the address and a QR code to it instead.
+ * outro (its last block a link the planner added) shows the address and a QR code to it instead,
+ * and a subscribe outro sets the lines on an accent card.
  */
 export function layoutOutro(ctx: LayoutContext, slide: Slide): PagePart[] {
   const last = slide.blocks[slide.blocks.length - 1];
   const linked = ctx.design.cta.style === 'link' && last?.spans[0]?.href ? layoutLinkOutro(ctx, slide, last) : undefined;
   if (linked) return linked;
+  const subscribe = ctx.design.cta.style === 'subscribe' && slide.blocks.length > 0 ? layoutSubscribeOutro(ctx, slide) : undefined;
+  if (subscribe) return subscribe;
   // Short pages (landscape) scale the whole stack down until it fits.
   for (let scale = 1; ; scale -= 0.1) {
     const stack = outroStack(ctx, slide, Math.max(scale, 0.3));

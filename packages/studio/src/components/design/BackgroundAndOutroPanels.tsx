@@ -103,9 +103,10 @@ export function CtaPanel() {
 const OUTRO_STYLES = [
   { id: 'follow', label: 'Follow' },
   { id: 'link', label: 'Link + QR code' },
+  { id: 'subscribe', label: 'Subscribe' },
 ] as const;
 
-/** Which outro: the author to follow, or the source's address with a QR code to it. */
+/** Which outro: the author to follow, the source's address with a QR code to it, or a subscribe card. */
 function OutroStyle() {
   const { design, edit } = useDesign();
   const current = design.cta.style ?? 'follow';
@@ -113,6 +114,7 @@ function OutroStyle() {
     <>
       <ChoiceChips shown label="Outro" options={OUTRO_STYLES} value={current} disabled={!design.cta.enabled} onChoose={(style) => edit(act.setDesign({ cta: { style } }))} />
       {current === 'link' && <p className="panel-note">Points to the source’s address, else the brand profile’s website; with neither, the outro shows who to follow.</p>}
+      {current === 'subscribe' && <p className="panel-note">The call to action on an accent card, the brand profile’s website (your newsletter) under it.</p>}
     </>
   );
 }
