@@ -16,6 +16,7 @@ const OPTIONS = {
   progress: { type: 'string' },
   colors: { type: 'string' },
   align: { type: 'string' },
+  emphasis: { type: 'string' },
   outro: { type: 'string' },
   'cover-style': { type: 'string' },
   'title-font': { type: 'string' },
@@ -111,5 +112,6 @@ export function designFromFlags(flags: CliFlags): DesignInput {
     colors: colorsFlag(flags),
     align: oneOf(flags, 'align', ['left', 'center'] as const),
     coverStyle: oneOf(flags, 'cover-style', ['title', 'image', 'photo'] as const),
+    emphasis: oneOf(flags, 'emphasis', ['colour', 'highlight'] as const),
   };
 }

@@ -35,6 +35,8 @@ Build options
                              gradient), as #rrggbb; other colours are derived and kept at WCAG AA
       --cover-style <c>      title (default) | image (the first image full-bleed) | photo (the author large)
       --align <a>            left (default) | center: how content slides set their text
+      --emphasis <e>         colour (default) | highlight: a bold key phrase in display text in the
+                             accent colour, or on a band of it
       --progress <p>         number (3/12, default) | bar | dots: how the footer shows the reader's place
       --title-font <f>       --body-font <f>   sans | serif | display | mono
       --title-size <n>       Title size (default 36, in units of a 432-wide slide)

@@ -155,3 +155,15 @@ function fromHsl(h: number, s: number, l: number): string {
   };
   return `#${[channel(0), channel(8), channel(4)].map((v) => v.toString(16).padStart(2, '0')).join('').toUpperCase()}`;
 }
+
+/**
+ * The band behind a highlighted key phrase: the accent mixed into the page, as strong as keeps the
+ * title colour at AA on it, so the phrase stands out and still reads.
+ */
+export function highlightBand(theme: Theme, accent: string): string {
+  for (const share of [0.42, 0.34, 0.27, 0.2, 0.14]) {
+    const band = mixHex(theme.background, accent, share);
+    if (contrastRatio(theme.title, band) >= AA_TEXT) return band;
+  }
+  return mixHex(theme.background, accent, 0.08);
+}

@@ -67,6 +67,7 @@ export const designSchema = z.object({
   colors: z.strictObject({ background: hexColour, backgroundTo: hexColour.optional(), text: hexColour, accent: hexColour }).optional(),
   align: z.enum(['left', 'center']).optional(),
   coverStyle: z.enum(['title', 'image', 'photo']).optional(),
+  emphasis: z.enum(['colour', 'highlight']).optional(),
 });
 
 /** A ratio by id (`instagram-portrait`) or size (`1200x1500`), read as the Ratio it names. */
@@ -93,4 +94,5 @@ export const designInputSchema = z.strictObject({
   colors: designSchema.shape.colors,
   align: designSchema.shape.align,
   coverStyle: designSchema.shape.coverStyle,
+  emphasis: designSchema.shape.emphasis,
 });

@@ -1,4 +1,4 @@
-import type { BrandKit, CallToAction, Design, PatternChoice, PlanOptions, ProgressStyle, Typography, CustomColors, TextAlign, CoverStyle } from './types.js';
+import type { BrandKit, CallToAction, Design, PatternChoice, PlanOptions, ProgressStyle, Typography, CustomColors, TextAlign, CoverStyle, EmphasisStyle } from './types.js';
 import { defaultDesign } from './defaults.js';
 import type { z } from 'zod/v3';
 import { SpoolInputError } from '../errors/input-error.js';
@@ -20,6 +20,7 @@ export interface DesignInput {
   colors?: CustomColors;
   align?: TextAlign;
   coverStyle?: CoverStyle;
+  emphasis?: EmphasisStyle;
 }
 
 /**
@@ -44,7 +45,7 @@ export function mergeDesign(base: Design, input: z.output<typeof designInputSche
     brand: { ...base.brand, ...definedOnly(input.brand), show: { ...base.brand.show, ...definedOnly(input.brand?.show) } },
     cta: { ...base.cta, ...definedOnly(input.cta) },
     plan: { ...base.plan, ...definedOnly(input.plan) },
-    ...definedOnly({ progress: input.progress ?? base.progress, colors: input.colors ?? base.colors, align: input.align ?? base.align, coverStyle: input.coverStyle ?? base.coverStyle }),
+    ...definedOnly({ progress: input.progress ?? base.progress, colors: input.colors ?? base.colors, align: input.align ?? base.align, coverStyle: input.coverStyle ?? base.coverStyle, emphasis: input.emphasis ?? base.emphasis }),
   };
 }
 

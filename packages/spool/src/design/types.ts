@@ -55,6 +55,8 @@ export interface BrandKit {
   };
 }
 
+export type EmphasisStyle = 'colour' | 'highlight';
+
 export interface CallToAction {
   enabled: boolean;
   /** Up to three lines: a headline and two follow-ups. */
@@ -110,6 +112,11 @@ export interface Design {
    * image full-bleed under a scrim with the hook on it; `photo` the author's picture large.
    */
   coverStyle?: CoverStyle;
+  /**
+   * How display text (statements, quotes, covers) marks a bold key phrase: `colour` (default) sets
+   * it in the accent, `highlight` on a band of the accent mixed into the page, as with a highlighter.
+   */
+  emphasis?: EmphasisStyle;
 }
 
 export type CoverStyle = 'title' | 'image' | 'photo';

@@ -39,6 +39,13 @@ function lineItems(placed: PlacedLine): SceneItem[] {
       const box = run.emojiBox;
       items.push({ type: 'image', key: `emoji:${run.emoji}`, x: x + box.x, y: placed.baseline + box.y, w: box.w, h: box.h, fit: 'fill', alt: run.text });
     } else {
+      // The band sits under the words, from just below the baseline to a little over the capitals,
+      // reaching past them a little, but not past the start of the line (the edge of the text box).
+      if (run.highlight) {
+        const pad = run.size * 0.1;
+        const lead = run.x > 0 ? pad : 0;
+        items.push({ type: 'rect', x: x - lead, y: placed.baseline - run.size * 0.8, w: run.width + lead + pad, h: run.size * 1.02, radius: run.size * 0.12, fill: run.highlight });
+      }
       items.push({ type: 'text', x, y: placed.baseline, face: run.face, size: run.size, color: run.color, text: run.text, width: run.width, glyphs: run.glyphs });
       if (run.underline) items.push({ type: 'rect', x, y: placed.baseline + run.size * 0.11, w: run.width, h: Math.max(0.5, run.size * 0.055), fill: run.color });
     }

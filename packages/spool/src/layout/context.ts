@@ -1,7 +1,7 @@
 import type { Highlighter } from '../formats/highlight.js';
 import type { Design, Theme } from '../design/types.js';
 import type { TextEngine } from '../text/types.js';
-import type { Fonts } from './styles.js';
+import type { Emphasis, Fonts } from './styles.js';
 import type { ImageLookup } from './types.js';
 
 /** Everything a template needs besides the slide: measured in layout units. */
@@ -21,6 +21,8 @@ export interface LayoutContext {
   section: number;
   /** Accent colour after the brand kit's override. */
   accent: string;
+  /** How display text marks a key phrase (a bold span): the accent colour, or a band of it. */
+  emphasis: Emphasis;
   /** The slide's text alignment: its own, else the deck's. */
   align: 'start' | 'center';
   /** Colours code blocks, when the host loaded the highlighter. */

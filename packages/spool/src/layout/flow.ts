@@ -3,7 +3,7 @@ import type { LayoutContext } from './context.js';
 import { layoutCodeCard } from './code-block.js';
 import type { Align } from './lines.js';
 import { setText } from './lines.js';
-import { baseStyle, styleSpans } from './styles.js';
+import { baseStyle, styleSpans, type Emphasis } from './styles.js';
 import { isRightToLeft } from '../text/bidi.js';
 import type { LaidElement } from './types.js';
 import type { Wrap } from './wrap.js';
@@ -17,8 +17,8 @@ export interface FlowStyle {
   lineHeight?: number;
   /** Where lines break: body text avoids widows (`pretty`, the default), display text is balanced. */
   wrap?: Wrap;
-  /** Colour of bold spans in display text (statement, quote), where bold alone would not show. */
-  emphasis?: string;
+  /** How bold spans show in display text (statement, quote), where bold alone would not. */
+  emphasis?: Emphasis;
 }
 
 export interface Flow {

@@ -1,7 +1,7 @@
 import type { Highlighter } from '../formats/highlight.js';
 import type { Deck, Slide } from '../model/deck.js';
 import type { Author } from '../model/document.js';
-import { customTheme, themeOf } from '../design/custom-theme.js';
+import { customTheme, highlightBand, themeOf } from '../design/custom-theme.js';
 import { findTheme } from '../design/themes.js';
 import { contrastRatio } from '../design/contrast.js';
 import { findLayout } from '../design/layouts.js';
@@ -101,13 +101,15 @@ export function deckContext(deck: Deck, engine: TextEngine, images: ImageLookup,
   findLayout(design.layout);
   const width = SLIDE_UNITS_WIDE;
   const height = slideUnitsHigh(design.ratio);
+  const accent = design.brand.accent ?? theme.accent;
   return {
     engine, design, theme, images, width, height,
     fonts: { title: design.typography.titleFont ?? theme.titleFont, body: design.typography.bodyFont ?? theme.bodyFont },
     box: contentBox(design, width, height),
     ordinal: 0,
     section: 0,
-    accent: design.brand.accent ?? theme.accent,
+    accent,
+    emphasis: design.emphasis === 'highlight' ? { band: highlightBand(theme, accent) } : accent,
     align: 'start',
     ...(highlight ? { highlight } : {}),
   };

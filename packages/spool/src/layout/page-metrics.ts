@@ -36,7 +36,8 @@ export function pageMetrics(page: LaidOutPage, theme: Theme, exportWidth: number
       for (const run of placed.line.runs) {
         if (run.emoji || run.text.trim() === '') continue;
         if (own) smallest = Math.min(smallest, run.size * px);
-        for (const bg of under) lowest = Math.min(lowest, contrastRatio(opaque(run.color), bg));
+        // A highlighted key phrase is read on its band.
+        for (const bg of run.highlight ? [opaque(run.highlight)] : under) lowest = Math.min(lowest, contrastRatio(opaque(run.color), bg));
       }
     }
   });

@@ -17,7 +17,10 @@ export function baseStyle(family: FontFamilyId, size: number, color: string, wei
  * `--` and `...` are set as the typographer's marks here, where every text passes on its way to a
  * slide (imported, planned or typed in the studio), and never inside code or links.
  */
-export function styleSpans(spans: readonly Span[], base: TextStyle, theme: Theme, emphasis?: string): StyledText[] {
+/** How display text marks a bold span: in a colour (the accent), or on a band of one, as with a highlighter. */
+export type Emphasis = string | { band: string };
+
+export function styleSpans(spans: readonly Span[], base: TextStyle, theme: Theme, emphasis?: Emphasis): StyledText[] {
   return smartened(spans)
     .filter((s) => s.text.length > 0)
     .map((span) => ({ text: span.text, style: emphasised(span, spanStyle(span, base, theme), emphasis) }));
@@ -37,10 +40,11 @@ function smartened(spans: readonly Span[]): Span[] {
 
 /**
  * Display text is bold throughout, so a bold span would not stand out: there it takes `emphasis`
- * (the accent colour) instead, the way a designer marks a post's key phrase.
+ * instead (the accent colour, or a band behind it), the way a designer marks a post's key phrase.
  */
-function emphasised(span: Span, style: TextStyle, emphasis: string | undefined): TextStyle {
-  return emphasis && span.bold && !span.href && !span.tag && !span.code ? { ...style, color: emphasis } : style;
+function emphasised(span: Span, style: TextStyle, emphasis: Emphasis | undefined): TextStyle {
+  if (!emphasis || !span.bold || span.href || span.tag || span.code) return style;
+  return typeof emphasis === 'string' ? { ...style, color: emphasis } : { ...style, highlight: emphasis.band };
 }
 
 function spanStyle(span: Span, base: TextStyle, theme: Theme): TextStyle {

@@ -13,7 +13,7 @@ function paragraphKey(texts: readonly StyledText[]): string {
   let key = '';
   for (const { text, style: s } of texts) {
     key += `${s.family}\u0001${s.weight}\u0001${s.italic ? 1 : 0}\u0001${s.size}\u0001${s.color}\u0001`
-      + `${s.href ?? ''}\u0001${s.underline ? 1 : 0}\u0002${text}\u0003`;
+      + `${s.href ?? ''}\u0001${s.underline ? 1 : 0}\u0001${s.highlight ?? ''}\u0002${text}\u0003`;
   }
   return key;
 }

@@ -24,7 +24,7 @@ export interface Piece {
 
 function sameStyle(a: TextStyle, b: TextStyle): boolean {
   return a.family === b.family && a.weight === b.weight && a.italic === b.italic && a.size === b.size
-    && a.color === b.color && a.href === b.href && !a.underline === !b.underline;
+    && a.color === b.color && a.href === b.href && !a.underline === !b.underline && a.highlight === b.highlight;
 }
 
 /** Concatenates the inputs, merging neighbours in the same style so they shape as one run. */

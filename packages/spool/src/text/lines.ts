@@ -18,6 +18,7 @@ function makeRun(
   const run: ShapedRun = { text, face, size: style.size, color: style.color, x, width, glyphs };
   if (style.href !== undefined) run.href = style.href;
   if (style.underline) run.underline = true;
+  if (style.highlight) run.highlight = style.highlight;
   if (emoji !== undefined) {
     run.emoji = emoji;
     run.emojiBox = emojiBox(run);

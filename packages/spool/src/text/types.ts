@@ -19,6 +19,8 @@ export interface TextStyle extends FontStyle {
   color: string;
   href?: string;
   underline?: boolean;
+  /** A band of this colour behind the text: a key phrase marked as with a highlighter. */
+  highlight?: string;
 }
 
 /** A piece of input text in one style. `\n` inside text forces a line break. */
@@ -36,6 +38,7 @@ export interface ShapedRun {
   color: string;
   href?: string;
   underline?: boolean;
+  highlight?: string;
   /** Offset from the line start. */
   x: number;
   width: number;

@@ -21,6 +21,8 @@ const para = (text: string): Block => ({ type: 'paragraph', spans: [{ text }] })
 /** Posts shaped like each composition auto layout chooses, with text of any length. */
 const shaped: fc.Arbitrary<Block[]> = fc.oneof(
   sentence(3, 25).map((s) => [para(s)]),
+  // A key phrase in bold, which display text marks in the accent or on a band.
+  fc.tuple(sentence(1, 6), sentence(2, 14)).map(([key, rest]): Block[] => [{ type: 'paragraph', spans: [{ text: `${key} `, bold: true }, { text: rest }] }]),
   fc.tuple(fc.constantFrom('90%', '3×', '$1.2M', '48,000', '10x'), sentence(2, 30)).map(([f, s]) => [para(`${f} ${s}`)]),
   fc.tuple(sentence(3, 40), fc.constantFrom('— Ada Lovelace', '— Grace Hopper', '')).map(([s, by]) => [{ type: 'quote' as const, spans: [{ text: s }] }, ...(by ? [para(by)] : [])]),
   fc.array(sentence(2, 30), { minLength: 2, maxLength: 6 }).map((items) => items.map((s, i): Block => ({ type: 'listItem', ordered: i % 2 === 0 || true, ordinal: i + 1, spans: [{ text: s }] }))),
@@ -57,7 +59,7 @@ function contrastFailures(laid: LaidOutDeck) {
           const shown = (run.size * px) / 3;
           const bold = /700|Bold/i.test(run.face);
           const need = shown >= 32 || (bold && shown >= 24) ? 3 : 4.5;
-          for (const bg of backgrounds) {
+          for (const bg of run.highlight ? [run.highlight] : backgrounds) {
             const ratio = contrastRatio(run.color.slice(0, 7), bg.slice(0, 7));
             if (ratio < need) failures.push(`page ${i + 1} ${page.layout}: "${run.text}" ${run.color} on ${bg} is ${ratio.toFixed(2)} (needs ${need})`);
           }
@@ -86,8 +88,9 @@ describe('every composition on any text, in every ratio and theme', () => {
         fc.constantFrom('linkedin-portrait', 'instagram-square', 'instagram-landscape', 'instagram-story'),
         themeArb,
         fc.constantFrom('left' as const, 'center' as const),
-        (doc, layout, ratio, look, align) => {
-          const design = resolveDesign({ layout, ratio, align, ...look });
+        fc.constantFrom('colour' as const, 'highlight' as const),
+        (doc, layout, ratio, look, align, emphasis) => {
+          const design = resolveDesign({ layout, ratio, align, emphasis, ...look });
           const deck = planDeck(doc, design);
           const laid = layoutDeck(deck, engine, () => undefined, { highlight: highlightCode });
           expect(linesOutside(laid, MARGIN)).toEqual([]);

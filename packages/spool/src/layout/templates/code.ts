@@ -37,7 +37,7 @@ export function layoutCode(ctx: LayoutContext, slide: Slide): PagePart[] {
     }
     if (before.length) {
       pieces.push(headline
-        ? blocksPiece(ctx, before, box.x, box.w, { size: t.titleSize * 0.62, color: ctx.theme.title, family: ctx.fonts.title, weight: 700, lineHeight: 1.2, wrap: 'balance', emphasis: ctx.accent, align: ctx.align }, gap)
+        ? blocksPiece(ctx, before, box.x, box.w, { size: t.titleSize * 0.62, color: ctx.theme.title, family: ctx.fonts.title, weight: 700, lineHeight: 1.2, wrap: 'balance', emphasis: ctx.emphasis, align: ctx.align }, gap)
         : blocksPiece(ctx, before, box.x, box.w, { size: t.bodySize, color: ctx.theme.text, family: ctx.fonts.body, align: ctx.align }, gap));
     }
     // The card is set at this scale's size exactly: a line too long for it wraps, and the stack

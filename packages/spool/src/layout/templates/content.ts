@@ -61,7 +61,7 @@ export function layoutStatement(ctx: LayoutContext, slide: Slide): PagePart[] {
       const size = big * scale;
       const pieces: Piece[] = [rulePiece(ctx, markX(ctx, box, slide, 32), size * 0.75)];
       if (slide.title?.length) pieces.push(textPiece(ctx, slide.title, box.x, box.w, { style: baseStyle(ctx.fonts.title, size * 0.6, ctx.accent, 700), lineHeight: 1.2, gap: size * 0.5, align: ctx.align }));
-      pieces.push(blocksPiece(ctx, slide.blocks, box.x, box.w, { size, color: ctx.theme.title, family: ctx.fonts.title, weight: 700, lineHeight: 1.2, wrap: 'balance', emphasis: ctx.accent, align: ctx.align }));
+      pieces.push(blocksPiece(ctx, slide.blocks, box.x, box.w, { size, color: ctx.theme.title, family: ctx.fonts.title, weight: 700, lineHeight: 1.2, wrap: 'balance', emphasis: ctx.emphasis, align: ctx.align }));
       return pieces;
     });
     if (fitted) return [{ elements: placeStack(box, fitted.pieces), bodySize: big * fitted.scale }];
@@ -93,7 +93,7 @@ export function layoutImageFocus(ctx: LayoutContext, slide: Slide, share = 0.62)
     if (slide.title?.length) textPieces.push(textPiece(ctx, slide.title, box.x, box.w, { style: baseStyle(ctx.fonts.title, t.titleSize * 0.7 * scale, ctx.theme.title, 700), lineHeight: 1.18, gap: gap * 0.6, align: ctx.align }));
     if (slide.blocks.length) {
       textPieces.push(caption
-        ? blocksPiece(ctx, slide.blocks, box.x, box.w, { size: t.titleSize * 0.62 * scale, color: ctx.theme.title, family: ctx.fonts.title, weight: 700, lineHeight: 1.22, wrap: 'balance', emphasis: ctx.accent, align: ctx.align })
+        ? blocksPiece(ctx, slide.blocks, box.x, box.w, { size: t.titleSize * 0.62 * scale, color: ctx.theme.title, family: ctx.fonts.title, weight: 700, lineHeight: 1.22, wrap: 'balance', emphasis: ctx.emphasis, align: ctx.align })
         : blocksPiece(ctx, slide.blocks, box.x, box.w, { size: t.bodySize * scale, color: ctx.theme.text, family: ctx.fonts.body, align: ctx.align }));
     }
     const textH = textPieces.reduce((n, p) => n + p.h, 0);

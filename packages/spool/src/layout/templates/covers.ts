@@ -67,7 +67,7 @@ export function layoutPhotoCover(ctx: LayoutContext, slide: Slide): PagePart[] |
   const fitted = fitStack(box, 0.4, (scale): Piece[] => {
     const d = Math.min(box.w * 0.42, box.h * 0.34) * scale;
     const pieces: Piece[] = [{ h: d + t.bodySize * 1.3, w: d, draw: (y) => avatar(ctx, author, pictureOf(ctx, author), box.x + (box.w - d) / 2, y, d) }];
-    for (const block of blocks) pieces.push(textPiece(ctx, block.spans, box.x, box.w, { style: baseStyle(ctx.fonts.title, size * scale, ctx.theme.title, 700), lineHeight: 1.14, align: 'center', emphasis: ctx.accent, gap: t.bodySize }));
+    for (const block of blocks) pieces.push(textPiece(ctx, block.spans, box.x, box.w, { style: baseStyle(ctx.fonts.title, size * scale, ctx.theme.title, 700), lineHeight: 1.14, align: 'center', emphasis: ctx.emphasis, gap: t.bodySize }));
     const handle = author.handle ? `@${author.handle.replace(/^@/, '')}` : '';
     const byline = [author.name, handle].filter(Boolean).join('  ');
     pieces.push(textPiece(ctx, [{ text: byline }], box.x, box.w, { style: baseStyle(ctx.fonts.body, t.bodySize, ctx.theme.muted, 700), lineHeight: 1.3, align: 'center', wrap: 'balance' }));

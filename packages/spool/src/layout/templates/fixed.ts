@@ -32,7 +32,7 @@ export function layoutCover(ctx: LayoutContext, slide: Slide): PagePart[] {
   const parts = composePages(ctx, textBox, {
     blocks,
     media: slide.media,
-    body: { size, color: ctx.theme.title, family: ctx.fonts.title, weight: 700, lineHeight: 1.12, wrap: 'balance', emphasis: ctx.accent, align: ctx.align },
+    body: { size, color: ctx.theme.title, family: ctx.fonts.title, weight: 700, lineHeight: 1.12, wrap: 'balance', emphasis: ctx.emphasis, align: ctx.align },
     titleSize: t.titleSize,
     minScale: 0.45 * ((t.titleSize * 1.2) / size),
     center: slide.media.length === 0,

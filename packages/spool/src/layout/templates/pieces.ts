@@ -4,7 +4,7 @@ import type { LayoutContext } from '../context.js';
 import { layoutBlocks, type FlowStyle } from '../flow.js';
 import { setText, type Align } from '../lines.js';
 import type { Piece } from '../stack.js';
-import { styleSpans } from '../styles.js';
+import { styleSpans, type Emphasis } from '../styles.js';
 import type { TextStyle } from '../../text/types.js';
 import type { Wrap } from '../wrap.js';
 import { cutsWord, widestLine } from '../compose.js';
@@ -17,8 +17,8 @@ export interface TextPieceStyle {
   wrap?: Wrap;
   /** Space below, in layout units. */
   gap?: number;
-  /** Colour of bold spans (see `styleSpans`). */
-  emphasis?: string;
+  /** How bold spans show (see `styleSpans`). */
+  emphasis?: Emphasis;
 }
 
 /**

@@ -37,7 +37,7 @@ export function layoutQuote(ctx: LayoutContext, slide: Slide): PagePart[] {
     const words = textPiece(ctx, spans, box.x, box.w, {
       style: baseStyle(ctx.fonts.title, size * scale, ctx.theme.title, 700),
       lineHeight: 1.22,
-      emphasis: ctx.accent,
+      emphasis: ctx.emphasis,
       align: ctx.align,
       gap: quotation.by ? t.bodySize * 1.3 : 0,
     });

@@ -37,8 +37,19 @@ const ALIGNS = [
 
 /** The deck's text alignment, as a two-choice radio group under the layouts. */
 function AlignChoice() {
-  const { deck, edit } = useStudio();
-  return <ChoiceChips shown label="Text alignment" options={ALIGNS} value={deck.design.align ?? 'left'} onChoose={(align) => edit(act.setDesign({ align }))} />;
+  const { design, edit } = useDesign();
+  return <ChoiceChips shown label="Text alignment" options={ALIGNS} value={design.align ?? 'left'} onChoose={(align) => edit(act.setDesign({ align }))} />;
+}
+
+const EMPHASES = [
+  { id: 'colour', label: 'Accent colour' },
+  { id: 'highlight', label: 'Highlight' },
+] as const;
+
+/** How a bold key phrase stands out in big text: in the accent colour, or on a band of it. */
+function EmphasisChoice() {
+  const { design, edit } = useDesign();
+  return <ChoiceChips shown label="Key phrases" options={EMPHASES} value={design.emphasis ?? 'colour'} onChoose={(emphasis) => edit(act.setDesign({ emphasis }))} />;
 }
 
 const COVERS = [
@@ -49,8 +60,8 @@ const COVERS = [
 
 /** Which cover: the hook large, the first image full-bleed under it, or the author's picture large. */
 function CoverChoice() {
-  const { deck, edit } = useStudio();
-  return <ChoiceChips shown label="Cover" options={COVERS} value={deck.design.coverStyle ?? 'title'} onChoose={(coverStyle) => edit(act.setDesign({ coverStyle }))} />;
+  const { design, edit } = useDesign();
+  return <ChoiceChips shown label="Cover" options={COVERS} value={design.coverStyle ?? 'title'} onChoose={(coverStyle) => edit(act.setDesign({ coverStyle }))} />;
 }
 
 /** Canvas & Ratio: the export size, which every page of the deck shares. */
@@ -98,6 +109,7 @@ export function LayoutPanel() {
       />
       <p className="panel-note">Applies to content slides. A slide can pick its own layout and alignment in its edit form.</p>
       <AlignChoice />
+      <EmphasisChoice />
       <CoverChoice />
     </PanelSection>
   );
