@@ -12,7 +12,7 @@ export interface PreviewTiming {
   /** Of which the engine: laying out the changed slide, and building and painting its pages. */
   layoutMs?: number;
   paintMs?: number;
-  /** Slide thumbnails React rendered for the edit: one (the edited slide's) when the strip is incremental. */
+  /** Slides whose thumbnails React rendered for the edit: one (the edited slide) when the strip is incremental. */
   thumbs: number;
   count: number;
 }
@@ -25,19 +25,19 @@ declare global {
 
 let started = false;
 let count = 0;
-let thumbs = 0;
+const thumbs = new Set<string>();
 
 /** Called where an edit starts (a keystroke in a slide's text, a slider moving). */
 export function markEditStart(): void {
   performance.mark('spool:edit');
   started = true;
-  thumbs = 0;
+  thumbs.clear();
 }
 
 /** Called by each slide thumbnail as it renders; the strip may follow the preview by a frame. */
-export function countThumbRender(): void {
-  thumbs++;
-  if (window.spoolPreview && !started) window.spoolPreview.thumbs = thumbs;
+export function countThumbRender(slideId: string): void {
+  thumbs.add(slideId);
+  if (window.spoolPreview && !started) window.spoolPreview.thumbs = thumbs.size;
 }
 
 /** Called once the preview shows the edited slide, with the engine's share of the work. */
@@ -45,7 +45,7 @@ export function measurePreview(engineMs?: { layout: number; paint: number }): vo
   if (!started) return;
   started = false;
   const measure = performance.measure('spool:preview', 'spool:edit');
-  const timing: PreviewTiming = { ms: round(measure.duration), layoutMs: engineMs && round(engineMs.layout), paintMs: engineMs && round(engineMs.paint), thumbs, count: ++count };
+  const timing: PreviewTiming = { ms: round(measure.duration), layoutMs: engineMs && round(engineMs.layout), paintMs: engineMs && round(engineMs.paint), thumbs: thumbs.size, count: ++count };
   window.spoolPreview = timing;
   requestAnimationFrame(() => {
     setTimeout(() => {

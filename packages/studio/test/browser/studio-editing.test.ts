@@ -60,11 +60,12 @@ describe('editing in the studio', { timeout: 120_000 }, () => {
     const { page } = await studio().open(undefined, await studio().freshProject());
     const before = await slideIds(page);
     await page.locator(`${thumb(3)} .thumb-button`).focus();
-    // Pauses long enough for dnd-kit's keyboard sensor on a machine busy with other test files.
+    // Each step waits for dnd-kit to say it was taken, however busy the machine is with other test files.
+    const live = async () => (await page.locator('[aria-live]').allInnerTexts()).join(' ');
     await page.keyboard.press('Space');
-    await page.waitForTimeout(500);
+    await expect.poll(live, { timeout: 20_000 }).toMatch(/Picked up position 3\.|position 3 is over position 3\./);
     await page.keyboard.press('ArrowRight');
-    await page.waitForTimeout(800);
+    await expect.poll(live, { timeout: 20_000 }).toMatch(/position 3 is over position 4\./);
     await page.keyboard.press('Space');
     await page.waitForFunction((ids) => [...document.querySelectorAll('.thumb')].map((e) => e.getAttribute('data-slide-id')).join() !== ids, before.join());
     const after = await slideIds(page);
@@ -189,13 +190,14 @@ describe('editing in the studio', { timeout: 120_000 }, () => {
     expect(times.length).toBeGreaterThan(10);
     expect(engine.every((ms) => ms > 0)).toBe(true);
     // Incremental all the way: one keystroke renders the edited slide's thumbnail again, not the
-    // strip's other twelve (whose pages, SVG and props did not change).
+    // strip's other twelve (whose pages, SVG and props did not change). Counted by slide, since a
+    // busy machine may render the one thumbnail twice.
+    await page.waitForTimeout(500);
     await page.keyboard.type('X');
     await page.waitForFunction(() => (window as { spoolPreview?: { frameMs?: number } }).spoolPreview?.frameMs !== undefined);
-    await page.waitForTimeout(200);
+    await page.waitForTimeout(300);
     const thumbs = await page.evaluate(() => (window as { spoolPreview?: { thumbs: number } }).spoolPreview?.thumbs);
-    expect(thumbs).toBeGreaterThanOrEqual(1);
-    expect(thumbs).toBeLessThanOrEqual(2);
+    expect(thumbs).toBe(1);
     const measures = await page.evaluate(() => performance.getEntriesByName('spool:preview').length);
     expect(measures).toBeGreaterThan(10);
     await page.context().close();

@@ -27,7 +27,7 @@ const KIND_LABEL: Record<Slide['kind'], string> = { cover: 'Cover', content: 'Sl
  * dnd-kit, on the same element; the collision rules decide which one a drag sees.
  */
 export const SlideThumb = memo(function SlideThumb({ slide, index, page, pages, aspect, selected, postOver, onSelect }: SlideThumbProps) {
-  countThumbRender();
+  countThumbRender(slide.id);
   const data = useMemo((): DragData => ({ type: 'slide', slideId: slide.id }), [slide.id]);
   const sortable = useSortable({ id: slideDragId(slide.id), data });
   const drop = useMemo((): DropData => ({ type: 'onto', slideId: slide.id }), [slide.id]);
