@@ -10,6 +10,7 @@ import { splitHook } from './hook.js';
 import { ctaBlocks, outroLink } from './outro.js';
 import { gatherSteps } from './gather-steps.js';
 import { joinLeadIns } from './join-lead-ins.js';
+import { joinContinuations } from './join-continuations.js';
 
 /**
  * Document -> Deck. One post per slide, no cap on their number; the design's plan options
@@ -73,7 +74,7 @@ export function planDeck(document: SpoolDocument, design: Design): Deck {
   flushPendingTitle();
   // Auto layout composes each slide for what it says; a list split over posts reads as one steps slide.
   // A post that introduces the next (it ends with a colon) becomes that slide's title.
-  if (design.layout === AUTO_LAYOUT_ID) slides.splice(0, slides.length, ...joinLeadIns(gatherSteps(slides)));
+  if (design.layout === AUTO_LAYOUT_ID) slides.splice(0, slides.length, ...joinLeadIns(joinContinuations(gatherSteps(slides))));
 
   if (design.cta.enabled) {
     const author = document.posts[0]?.author;

@@ -11,7 +11,8 @@ const image = { type: 'image' as const, src: 'a.png', alt: 'chart' };
 
 describe('planDeck', () => {
   it('makes a cover, one slide per post, no cap, and an outro', () => {
-    const posts = Array.from({ length: 250 }, (_, i) => post(String(i + 1), [para(words(20, i))]));
+    // Each post a finished sentence, so none is joined to the next as one thought.
+    const posts = Array.from({ length: 250 }, (_, i) => post(String(i + 1), [para(words(20, i).replace(/\.?$/, '.'))]));
     const deck = planDeck(doc(posts), defaultDesign());
     expect(deck.slides[0].kind).toBe('cover');
     expect(deck.slides.filter((s) => s.kind === 'content')).toHaveLength(249);
