@@ -12,6 +12,18 @@ export interface SetText {
   width: number;
 }
 
+/** Opening quotation marks, which hang: English, German and French, single and double. */
+const OPENING_MARKS = new Set(['“', '‘', '"', "'", '«', '„', '‚', '‹']);
+
+/** The advance of the opening quotation mark a line starts with, or 0. */
+function hangingMark(line: PlacedLine['line']): number {
+  const run = line.runs[0];
+  const glyph = run?.glyphs[0];
+  if (!run || run.emoji || !glyph || run.x !== 0 || !OPENING_MARKS.has(run.text[0] ?? '')) return 0;
+  // One glyph for the mark (not a ligature that takes the letter after it too).
+  return run.glyphs.length > 1 ? glyph.advance : 0;
+}
+
 /**
  * Breaks styled text into lines and stacks them from `y` with a fixed line pitch, baselines
  * centred in the line box by the nominal font metrics so mixed emoji or fallback runs keep the rhythm.
@@ -39,7 +51,14 @@ export function setText(
     widest = Math.max(widest, line.width);
     const right = align === 'right' || (align === 'start' && line.rtl);
     const dx = align === 'center' ? (width - line.width) / 2 : right ? width - line.width : 0;
-    return { x: x + dx, baseline: y + i * pitch + baselineOffset, line };
+    const at: PlacedLine = { x: x + dx, baseline: y + i * pitch + baselineOffset, line };
+    // A line set from the left edge that opens with a quotation mark hangs the mark in the margin.
+    const hang = align === 'center' || right ? 0 : hangingMark(line);
+    if (hang > 0) {
+      at.x -= hang;
+      at.hang = hang;
+    }
+    return at;
   });
   return { text: { type: 'text', lines: placed }, height: lines.length * pitch, width: widest };
 }

@@ -7,6 +7,11 @@ export interface PlacedLine {
   x: number;
   baseline: number;
   line: TextLine;
+  /**
+   * How far an opening quotation mark hangs into the margin, left of the text's edge, so the words
+   * line up under each other (optical margin alignment). The rest of the line starts at the edge.
+   */
+  hang?: number;
 }
 
 export interface LaidText {

@@ -6,7 +6,8 @@ export function pageLines(page: LaidOutPage) {
     e.type === 'text'
       ? e.lines.map((l) => ({
           text: l.line.runs.map((r) => r.text).join(''),
-          left: l.x,
+          // An opening quotation mark may hang into the margin (optical alignment); the words may not.
+          left: l.x + (l.hang ?? 0),
           right: l.x + l.line.width,
           top: l.baseline - l.line.ascent,
           bottom: l.baseline + l.line.descent,

@@ -54,3 +54,23 @@ describe('setText', () => {
     expect(english.text.lines[0].x).toBe(36);
   });
 });
+
+describe('hanging punctuation', () => {
+  const real = defaultTextEngine();
+  const big = baseStyle('sans', 40, '#111111', 700);
+  it('hangs an opening quotation mark in the margin, so the words line up with the lines below', () => {
+    const set = setText(real, [{ text: '“Short beats clever” and specific beats short.', style: big }], 36, 0, 300, 1.2, 'left');
+    const [first, second] = set.text.lines;
+    const mark = first.line.runs[0].glyphs[0].advance;
+    expect(mark).toBeGreaterThan(5);
+    expect(first.hang).toBeCloseTo(mark, 6);
+    expect(first.x).toBeCloseTo(36 - mark, 6);
+    expect(second.x).toBe(36);
+    expect(second.hang).toBeUndefined();
+  });
+
+  it('hangs nothing in centred text or in a line that opens with a letter', () => {
+    expect(setText(real, [{ text: '“Centred”', style: big }], 36, 0, 300, 1.2, 'center').text.lines[0].hang).toBeUndefined();
+    expect(setText(real, [{ text: 'Plain start', style: big }], 36, 0, 300, 1.2, 'left').text.lines[0].x).toBe(36);
+  });
+});

@@ -67,7 +67,7 @@ describe('fixture scenes (golden)', () => {
     const scene = (result: BuildResult, i: number) => ({ page: i + 1, layout: result.laidOut.pages[i].layout, items: result.scenes[i].items.map(normalise) });
     const pages = FIXTURE_LAYOUTS.map((layout) => scene(built, firstOf(built, layout)));
     await expect(JSON.stringify(pages, null, 1)).toMatchFileSnapshot(path.join(baselines, 'kd-scenes.json'));
-    const others = ['quote', 'stat', 'comparison'].map((layout) => scene(composed, firstOf(composed, layout)));
+    const others = ['quote', 'stat', 'comparison', 'code'].map((layout) => scene(composed, firstOf(composed, layout)));
     await expect(JSON.stringify(others, null, 1)).toMatchFileSnapshot(path.join(baselines, 'composition-scenes.json'));
   });
 
