@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { homedir, tmpdir } from 'node:os';
 import path from 'node:path';
-import { fetchGuarded, type FetchGuardOptions } from '../sources/fetch-guard.js';
+import type { FetchGuardOptions } from '../sources/fetch-guard.js';
 
 /** An image at a URL that could not be had: the build leaves it out and says so. */
 export class RemoteImageError extends Error {
@@ -41,6 +41,8 @@ export function remoteImageFetcher(options: RemoteImageOptions = {}): (url: stri
     if (cached && Date.now() - cached.mtimeMs < CACHE_DAYS * 86_400_000) return new Uint8Array(await readFile(file));
     let bytes: Uint8Array;
     try {
+      // Loaded on first need: the HTTP stack costs a build of local files its start-up time.
+      const { fetchGuarded } = await import('../sources/fetch-guard.js');
       bytes = (await fetchGuarded(url, { maxBytes: MAX_IMAGE_BYTES, accept: 'image/*', ...options.fetch })).bytes;
     } catch (err) {
       throw new RemoteImageError(err instanceof Error ? err.message : String(err));
