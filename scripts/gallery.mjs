@@ -28,8 +28,12 @@ const SAMPLES = {
   classic: { blocks: [p('During this process the student learns to reproduce not just the correct answers, but also the teacher’s relative confidence in those answers and its mistakes. This knowledge about how the teacher distributes probability mass helps the student generalise better.')] },
   'image-focus': { blocks: [p('The teacher’s soft targets carry more than the right answer.')], media: [{ type: 'image', src: 'media/kd-7.png', alt: 'Bar charts of softmax at T = 1 and T = 10' }] },
   section: { blocks: [{ type: 'heading', level: 2, spans: [{ text: 'Types of knowledge distillation' }] }] },
+  code: { blocks: [p('Keep only what you use:'), { type: 'code', lang: 'python', spans: [{ text: 'active = [u for u in users if u.is_active]\nprint(len(active), "active")  # count', code: true }] }] },
+  'image-grid': { blocks: [p('Three views of the same model.')], media: ['media/kd-1.jpg', 'media/kd-7.png', 'media/kd-16.webp'].map((src) => ({ type: 'image', src, alt: 'A figure from the thread' })) },
+  'statement-highlight': { blocks: [{ type: 'paragraph', spans: [{ text: 'A carousel is not a thread with bigger fonts. ' }, { text: 'Every slide has to earn the next one.', bold: true }] }], emphasis: 'highlight' },
   outro: { blocks: [p('x')], last: true },
   'outro-link': { blocks: [p('x')], last: true, link: true },
+  'outro-subscribe': { blocks: [p('x')], last: true, style: 'subscribe' },
 };
 
 function documentFor(name, sample) {
@@ -52,14 +56,20 @@ for (const [name, sample] of Object.entries(SAMPLES)) {
     for (const [i, theme] of THEMES.entries()) {
       const doc = documentFor(name, sample);
       const page = name.startsWith('cover') ? 1 : sample.last ? undefined : 2;
-      const result = await buildCarousel(doc, { design: { theme, ratio, cta: { enabled: name.startsWith('outro'), ...(sample.link ? { style: 'link' } : {}) }, ...(sample.cover ? { coverStyle: sample.cover } : {}) }, format: 'png', page: page ?? 3, baseDir: media, source: name });
+      const style = sample.link ? 'link' : sample.style;
+      const design = {
+        theme, ratio, cta: { enabled: name.startsWith('outro'), ...(style ? { style } : {}) },
+        ...(sample.cover ? { coverStyle: sample.cover } : {}), ...(sample.emphasis ? { emphasis: sample.emphasis } : {}),
+        ...(style === 'subscribe' ? { brand: { website: 'ada.substack.com' } } : {}),
+      };
+      const result = await buildCarousel(doc, { design, format: 'png', page: page ?? 3, baseDir: media, source: name });
       const png = result.files[0].bytes;
       const tile = await sharp(png).resize(tileW).png().toBuffer();
       const meta = await sharp(tile).metadata();
       tiles.push({ input: tile, left: gap + i * (tileW + gap), top });
       rowH = Math.max(rowH, meta.height);
       const shownLayout = result.laidOut.pages[(page ?? 3) - 1].layout;
-      if (shownLayout !== name.replace(/-link|-photo/, '')) console.warn(`${name}: ${theme} ${ratio} was set as ${shownLayout}`);
+      if (shownLayout !== name.replace(/-link|-photo|-subscribe|-highlight/, '')) console.warn(`${name}: ${theme} ${ratio} was set as ${shownLayout}`);
     }
     top += rowH + gap;
   }

@@ -80,6 +80,8 @@ export interface LaidOutDeck {
 export interface ImageInfo {
   width: number;
   height: number;
+  /** Has transparency: on a dark page it is set on a light card, as it was drawn to be seen. */
+  alpha?: boolean;
 }
 
 export type ImageLookup = (src: string) => ImageInfo | undefined;

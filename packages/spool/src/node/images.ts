@@ -68,6 +68,8 @@ export async function loadImage(src: string, baseDir: string, opts: LoadImageOpt
 export interface StagedImage {
   width: number;
   height: number;
+  /** A PNG with an alpha channel: drawn for a light page, it may vanish on a dark one. */
+  alpha?: boolean;
   ready: Promise<ImageResource>;
 }
 
@@ -143,10 +145,15 @@ async function stageFromBytes(bytes: Uint8Array, name: string, opts: LoadImageOp
   // The same bytes under the same limits always normalise to the same result: convert them once per process.
   const cacheKey = `${key}:${maxPixels}:${maxSide}:${opts.decodeFully === true}`;
   const cached = normalised.get(cacheKey);
-  if (cached) return { width: cached.width, height: cached.height, ready: Promise.resolve(cached) };
+  if (cached) {
+    const again: StagedImage = { width: cached.width, height: cached.height, ready: Promise.resolve(cached) };
+    if (withAlpha.has(cached)) again.alpha = true;
+    return again;
+  }
   const staged = await normaliseImage(bytes, name, key, maxPixels, maxSide, opts.decodeFully === true);
   const ready = staged.ready.then((image) => {
     remember(cacheKey, image);
+    if (staged.alpha) withAlpha.add(image);
     return image;
   });
   // Awaited later by whoever paints; this only keeps an early failure from being reported as unhandled.
@@ -156,6 +163,8 @@ async function stageFromBytes(bytes: Uint8Array, name: string, opts: LoadImageOp
 
 /** Converted images kept for the life of the process, oldest dropped first past a byte budget. */
 const normalised = new Map<string, ImageResource>();
+/** Those of them staged with an alpha channel, so a second staging says so too. */
+const withAlpha = new WeakSet<ImageResource>();
 const CACHE_BYTES = 128 * 1024 * 1024;
 let cachedBytes = 0;
 
@@ -219,7 +228,9 @@ async function normaliseImage(
   if (asIs) {
     // Embedded as they are, so decoded once first: a PDF must never carry bytes that do not decode.
     const image: ImageResource = { key, mime: asIs, bytes, width, height };
-    return { width, height, ready: verifyDecodes(image, asIs === 'image/jpeg' ? 'jpeg' : 'png', label, maxPixels, decodeFully) };
+    const staged: StagedImage = { width, height, ready: verifyDecodes(image, asIs === 'image/jpeg' ? 'jpeg' : 'png', label, maxPixels, decodeFully) };
+    if ('colourType' in header && (header.colourType === 4 || header.colourType === 6)) staged.alpha = true;
+    return staged;
   }
   // EXIF orientations 5-8 turn the picture a quarter: its upright size has the sides swapped.
   const quarterTurn = orientation >= 5;

@@ -78,8 +78,12 @@ export async function readyImages(staged: StagedImages): Promise<Map<string, Ima
   return new Map(entries);
 }
 
-export function imageLookup(images: ReadonlyMap<string, { width: number; height: number }>): ImageLookup {
-  return (src) => images.get(src);
+export function imageLookup(images: ReadonlyMap<string, { width: number; height: number; alpha?: boolean }>): ImageLookup {
+  return (src) => {
+    const image = images.get(src);
+    if (!image) return undefined;
+    return image.alpha ? { width: image.width, height: image.height, alpha: true } : { width: image.width, height: image.height };
+  };
 }
 
 /** Fonts from the text engine, images by source, emoji from the bundled Twemoji set. */

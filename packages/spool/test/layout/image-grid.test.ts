@@ -6,7 +6,8 @@ import { fakeEngine } from '../helpers/fake-engine.js';
 import { doc, para, post } from '../helpers/documents.js';
 
 const shots = ['a.png', 'b.png', 'c.png'].map((src) => ({ type: 'image' as const, src, alt: `Screenshot ${src}` }));
-const images = () => ({ width: 1200, height: 900 });
+// Shaped near their tiles (the first spans the left column), so each is cropped rather than set whole.
+const images = (src: string) => (src === 'a.png' ? { width: 600, height: 1000 } : { width: 1200, height: 1000 });
 const lay = (layout: string) =>
   layoutDeck(planDeck(doc([post('1', [para('Cover')]), post('2', [para('Three views of the same model')], shots)]), resolveDesign({ layout })), fakeEngine(), images);
 const gridPage = (layout: string) => lay(layout).pages.find((p) => p.elements.some((e) => e.type === 'image'))!;

@@ -7,11 +7,14 @@ import type { LaidImage } from '../../src/layout/types.js';
 import { fakeEngine } from '../helpers/fake-engine.js';
 import { doc, para, post } from '../helpers/documents.js';
 
-const sizes: Record<string, { width: number; height: number }> = { 'wide.png': { width: 800, height: 400 }, 'tall.png': { width: 300, height: 900 } };
+const sizes: Record<string, { width: number; height: number }> = {
+  'wide.png': { width: 800, height: 400 }, 'tall.png': { width: 300, height: 900 }, 'photo.jpg': { width: 1100, height: 1000 }, 'square.png': { width: 900, height: 900 }, 'portrait.jpg': { width: 600, height: 1000 },
+};
 const ctx = deckContext(planDeck(doc([post('1', [para('Hook')])]), defaultDesign()), fakeEngine(), (src) => sizes[src]);
 const box = { x: 36, y: 100, w: 360, h: 300 };
 const media = (...srcs: string[]) => srcs.map((src) => ({ type: 'image' as const, src, alt: src }));
-const place = (...srcs: string[]) => placeImages(ctx, media(...srcs), box) as LaidImage[];
+const placed = (...srcs: string[]) => placeImages(ctx, media(...srcs), box);
+const place = (...srcs: string[]) => placed(...srcs).filter((e): e is LaidImage => e.type === 'image');
 
 describe('placeImages', () => {
   it('shows one wide image whole across the box width, at the top', () => {
@@ -25,8 +28,8 @@ describe('placeImages', () => {
     expect(img.x).toBe(36 + (360 - 100) / 2);
   });
 
-  it('tiles two to four images in two columns of cropped squares or shorter', () => {
-    const two = place('wide.png', 'tall.png');
+  it('tiles two to four images in two columns of squares or shorter, cropping those the crop barely cuts', () => {
+    const two = place('photo.jpg', 'square.png');
     expect(two.map((i) => i.fit)).toEqual(['cover', 'cover']);
     expect(two[0].y).toBe(two[1].y);
     expect(two[1].x).toBeGreaterThan(two[0].x + two[0].w);
@@ -39,8 +42,17 @@ describe('placeImages', () => {
     expect(new Set(four.map((t) => `${t.x},${t.y}`)).size).toBe(4);
   });
 
+  it('shows an image a crop would cut deep into whole, on a card the size of its tile', () => {
+    const [card, image] = placed('wide.png', 'square.png');
+    expect(card).toMatchObject({ type: 'rect', fill: ctx.theme.surface });
+    expect(image).toMatchObject({ type: 'image', src: 'wide.png', fit: 'contain' });
+    if (card.type !== 'rect' || image.type !== 'image') return;
+    expect(image.x).toBeGreaterThan(card.x);
+    expect(image.x + image.w).toBeLessThan(card.x + card.w);
+  });
+
   it('lets the first of three images span the left column, as X shows them', () => {
-    const [first, second, third] = place('wide.png', 'tall.png', 'wide.png');
+    const [first, second, third] = place('portrait.jpg', 'photo.jpg', 'photo.jpg');
     expect(first.x).toBe(36);
     expect(second.x).toBe(third.x);
     expect(first.y).toBe(second.y);
@@ -55,5 +67,21 @@ describe('placeImages', () => {
 
   it('draws nothing in a box too short to show an image', () => {
     expect(placeImages(ctx, media('wide.png'), { ...box, h: 20 })).toEqual([]);
+  });
+});
+
+describe('transparent pictures', () => {
+  const dark = deckContext(planDeck(doc([post('1', [para('Hook')])]), { ...defaultDesign(), theme: 'midnight' }), fakeEngine(), (src) => (src === 'chart.png' ? { width: 900, height: 900, alpha: true } : sizes[src]));
+  const light = { ...dark, theme: ctx.theme };
+  it('sets a picture with transparency on a white card on a dark page, and alone on a light one', () => {
+    const [card, image] = placeImages(dark, media('chart.png'), box);
+    expect(card).toMatchObject({ type: 'rect', fill: '#FFFFFF' });
+    expect(image).toMatchObject({ type: 'image', src: 'chart.png' });
+    if (card.type !== 'rect' || image.type !== 'image') return;
+    expect(image.x).toBeGreaterThan(card.x);
+    expect(image.y + image.h).toBeLessThan(card.y + card.h);
+    expect(placeImages(light, media('chart.png'), box).map((e) => e.type)).toEqual(['image']);
+    // An opaque picture needs no card anywhere.
+    expect(placeImages(dark, media('square.png'), box).map((e) => e.type)).toEqual(['image']);
   });
 });

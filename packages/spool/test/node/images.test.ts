@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readImageHeader } from '../../src/node/image-header.js';
-import { imageFromBytes, loadImage } from '../../src/node/images.js';
+import { imageFromBytes, loadImage, stageImage } from '../../src/node/images.js';
 import { splitTransparentPngs } from '../../src/paint/pdf/pdf-alpha.js';
 import type { ImageResource, PaintResources, Scene } from '../../src/scene/types.js';
 
@@ -198,5 +198,16 @@ describe('loadImage', () => {
       await expect(loadImage(src, '/')).rejects.toThrow(/10000x10000 \(100 MP\) is above the 50 MP limit/);
       await expect(imageFromBytes(bomb, 'bomb.png')).rejects.toThrow(/^bomb\.png: /);
     });
+  });
+});
+
+describe('stageImage and transparency', () => {
+  it('says a PNG has an alpha channel every time it is staged, the second time from the cache too', async () => {
+    const first = await stageImage('kd-7.png', MEDIA);
+    await first.ready;
+    const again = await stageImage('kd-7.png', MEDIA);
+    expect([first.alpha, again.alpha]).toEqual([true, true]);
+    const photo = await stageImage('kd-1.jpg', MEDIA);
+    expect(photo.alpha).toBeUndefined();
   });
 });

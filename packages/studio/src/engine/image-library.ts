@@ -4,6 +4,8 @@ import { api } from '../api/client.js';
 const PAINTABLE = new Set(['image/png', 'image/jpeg', 'image/svg+xml']);
 /** The size the export gives emoji images (src/node/resources.ts). */
 const EMOJI_SIZE = 36;
+/** Images this page redrew as PNG itself. */
+const redrawn = new WeakSet<ImageResource>();
 
 /**
  * Image bytes and sizes for layout and painting. Layout needs each image's size before it can
@@ -16,7 +18,12 @@ export class ImageLibrary {
   /** Goes up whenever an image arrives, so cached layouts made without it are redone. */
   version = 0;
 
-  readonly lookup = (src: string): ImageInfo | undefined => this.get(src);
+  readonly lookup = (src: string): ImageInfo | undefined => {
+    const image = this.get(src);
+    // As the export reads it: a PNG whose header says it has an alpha channel (see node/images.ts).
+    // Pictures redrawn here as PNG (WebP, GIF) always have one, and are judged as the export judges them: opaque.
+    return image && image.mime === 'image/png' && !redrawn.has(image) && hasAlphaChannel(image.bytes) ? { width: image.width, height: image.height, alpha: true } : image;
+  };
 
   readonly resource = (key: string): ImageResource | undefined => this.get(key);
 
@@ -75,7 +82,9 @@ async function toResource(key: string, blob: Blob): Promise<ImageResource | null
   const canvas = new OffscreenCanvas(width, height);
   canvas.getContext('2d')!.drawImage(image.source, 0, 0);
   const png = await canvas.convertToBlob({ type: 'image/png' });
-  return { key, mime: 'image/png', bytes: new Uint8Array(await png.arrayBuffer()), width, height };
+  const resource: ImageResource = { key, mime: 'image/png', bytes: new Uint8Array(await png.arrayBuffer()), width, height };
+  redrawn.add(resource);
+  return resource;
 }
 
 async function decode(blob: Blob): Promise<{ source: CanvasImageSource; width: number; height: number } | null> {
@@ -93,4 +102,9 @@ async function decode(blob: Blob): Promise<{ source: CanvasImageSource; width: n
     // The decoded image keeps its pixels; the URL is only needed to start decoding.
     setTimeout(() => URL.revokeObjectURL(url), 1000);
   }
+}
+
+/** A PNG's IHDR colour type (byte 25) is 4 (grey and alpha) or 6 (colour and alpha). */
+function hasAlphaChannel(bytes: Uint8Array): boolean {
+  return bytes.length > 25 && bytes[0] === 0x89 && bytes[1] === 0x50 && (bytes[25] === 4 || bytes[25] === 6);
 }

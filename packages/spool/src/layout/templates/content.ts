@@ -7,7 +7,7 @@ import { setText } from '../lines.js';
 import { baseStyle } from '../styles.js';
 import { authorRow, hasIdentity } from './author.js';
 import type { LaidElement } from '../types.js';
-import { centerIn, extentY } from '../shift.js';
+import { centerIn, extentY, shiftY } from '../shift.js';
 import { leadX, markX } from './direction.js';
 import { blockText } from '../../model/document.js';
 import { wordCount } from '../../plan/choose-composition.js';
@@ -100,11 +100,11 @@ export function layoutImageFocus(ctx: LayoutContext, slide: Slide, share = 0.62)
     // The image takes what the text leaves, up to three fifths of the box (a grid, seven tenths).
     const frame = Math.max(0, Math.min(box.h * share, box.h - textH - gap));
     const sized = placeImages(ctx, slide.media, { ...box, y: 0, h: frame });
-    const imageH = sized.reduce((h, e) => Math.max(h, e.type === 'image' ? e.y + e.h : 0), 0);
+    const imageH = sized.reduce((h, e) => Math.max(h, e.type === 'image' || e.type === 'rect' ? e.y + e.h : 0), 0);
     const image: Piece = {
       h: imageH + (textPieces.length ? gap : 0),
       w: 0,
-      draw: (y) => sized.map((e) => (e.type === 'image' ? { ...e, y: e.y + y } : e)),
+      draw: (y) => sized.map((e) => shiftY(e, y)),
     };
     return [image, ...textPieces];
   });
