@@ -114,7 +114,7 @@ function OutroStyle() {
     <>
       <ChoiceChips shown label="Outro" options={OUTRO_STYLES} value={current} disabled={!design.cta.enabled} onChoose={(style) => edit(act.setDesign({ cta: { style } }))} />
       {current === 'link' && <p className="panel-note">Points to the source’s address, else the brand profile’s website; with neither, the outro shows who to follow.</p>}
-      {current === 'subscribe' && <p className="panel-note">The call to action on an accent card, the brand profile’s website (your newsletter) under it.</p>}
+      {current === 'subscribe' && <p className="panel-note">The call to action on an accent card, the brand profile’s website (your newsletter) under it. With the lines above as they come, it asks readers to subscribe; write your own to say it your way.</p>}
     </>
   );
 }

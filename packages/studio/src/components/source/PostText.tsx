@@ -32,6 +32,9 @@ function BlockView({ block }: { block: Block }) {
       );
     case 'quote':
       return <blockquote className="post-quote" dir="auto">{spans}</blockquote>;
+    case 'code':
+      // Its lines and indents as written, as text.
+      return <pre className="post-code" dir="ltr">{block.spans.map((s) => s.text).join('')}</pre>;
     default:
       return <p dir="auto">{spans}</p>;
   }
