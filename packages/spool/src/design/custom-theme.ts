@@ -51,9 +51,12 @@ export function customTheme(base: Theme, colors: CustomColors): CustomTheme {
   // on both (a mid-tone background), they take the background itself and keep their outline.
   const lifted = dark ? mixHex(colors.background, '#ffffff', 0.08) : mixHex(colors.background, '#ffffff', 0.7);
   const surface = readableOn(colors.text, [...backgrounds, lifted], AA_TEXT) ? lifted : colors.background;
-  /** `fg` made readable on every colour in `on`; a change to a colour the user chose is reported. */
-  const readable = (role: string, fg: string, on: readonly string[], chosen = false) => {
-    const used = readableOn(fg, on, AA_TEXT) ?? fg;
+  /**
+   * `fg` made readable on every colour in `on`, else `fallback` (the text colour, which reads on all of
+   * them) when no shade of `fg` does; a change to a colour the user chose is reported.
+   */
+  const readable = (role: string, fg: string, on: readonly string[], chosen = false, fallback?: string) => {
+    const used = readableOn(fg, on, AA_TEXT) ?? fallback ?? fg;
     if (chosen && used.toLowerCase() !== fg.toLowerCase()) {
       const worst = on.reduce((w, bg) => (contrastRatio(fg, bg) < contrastRatio(fg, w) ? bg : w), on[0]);
       adjustments.push({ role, chosen: fg, used, on: worst, ratio: AA_TEXT });
@@ -62,7 +65,8 @@ export function customTheme(base: Theme, colors: CustomColors): CustomTheme {
   };
   // Text is read on the page and on cards and panels alike.
   const text = readable('text', colors.text, [...backgrounds, surface], true);
-  const accent = readable('accent', colors.accent, [...backgrounds, surface], true);
+  // On a mid-tone page with a light card, a colour may have no shade that reads on both: it takes the text's.
+  const accent = readable('accent', colors.accent, [...backgrounds, surface], true, text);
   const onAccent = contrastRatio('#ffffff', accent) >= contrastRatio('#111111', accent) ? '#FFFFFF' : '#111111';
   const theme: Theme = {
     id: 'custom',
@@ -71,11 +75,11 @@ export function customTheme(base: Theme, colors: CustomColors): CustomTheme {
     ...(backgrounds[1] ? { backgroundTo: backgrounds[1] } : {}),
     surface,
     text,
-    title: readable('title', mixHex(text, dark ? '#ffffff' : '#000000', 0.3), [...backgrounds, surface]),
-    muted: readable('muted', mixHex(text, colors.background, 0.3), [...backgrounds, surface]),
+    title: readable('title', mixHex(text, dark ? '#ffffff' : '#000000', 0.3), [...backgrounds, surface], false, text),
+    muted: readable('muted', mixHex(text, colors.background, 0.3), [...backgrounds, surface], false, text),
     accent,
     onAccent: readable('text on the accent', onAccent, [accent]),
-    link: readable('link', accent, [...backgrounds, surface]),
+    link: readable('link', accent, [...backgrounds, surface], false, text),
     pattern: { color: accent, opacity: base.pattern.opacity },
     titleFont: base.titleFont,
     bodyFont: base.bodyFont,
@@ -158,12 +162,14 @@ function fromHsl(h: number, s: number, l: number): string {
 
 /**
  * The band behind a highlighted key phrase: the accent mixed into the page, as strong as keeps the
- * title colour at AA on it, so the phrase stands out and still reads.
+ * title colour at AA on it, so the phrase stands out and still reads. Undefined when even a faint
+ * band would not (a light accent under light titles on a mid-tone page): the phrase then takes the
+ * accent colour instead.
  */
-export function highlightBand(theme: Theme, accent: string): string {
+export function highlightBand(theme: Theme, accent: string): string | undefined {
   for (const share of [0.42, 0.34, 0.27, 0.2, 0.14]) {
     const band = mixHex(theme.background, accent, share);
     if (contrastRatio(theme.title, band) >= AA_TEXT) return band;
   }
-  return mixHex(theme.background, accent, 0.08);
+  return undefined;
 }

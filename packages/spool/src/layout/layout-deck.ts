@@ -109,10 +109,16 @@ export function deckContext(deck: Deck, engine: TextEngine, images: ImageLookup,
     ordinal: 0,
     section: 0,
     accent,
-    emphasis: design.emphasis === 'highlight' ? { band: highlightBand(theme, accent) } : accent,
+    emphasis: emphasisOf(design, theme, accent),
     align: 'start',
     ...(highlight ? { highlight } : {}),
   };
+}
+
+/** How key phrases stand out: on a band when the design asks and one reads, else in the accent. */
+function emphasisOf(design: Deck['design'], theme: LayoutContext['theme'], accent: string): LayoutContext['emphasis'] {
+  const band = design.emphasis === 'highlight' ? highlightBand(theme, accent) : undefined;
+  return band ? { band } : accent;
 }
 
 /** Lays one slide out; `ordinal` and `section` count content and section slides up to it. */

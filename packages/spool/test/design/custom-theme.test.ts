@@ -43,6 +43,14 @@ describe('customTheme', () => {
     );
   });
 
+  it('keeps every pair at AA on a mid-tone page, where no shade of a derived colour reads on both page and card', () => {
+    // Found by the random property run: muted text came out at 3.0:1 on this blue.
+    for (const background of ['#117BB3', '#866D7E']) {
+      const { theme } = customTheme(findTheme('paper'), { background, text: '#000000', accent: '#000000', backgroundTo: '#000000' });
+      for (const [role, fg, bg] of pairs(theme)) expect(contrastRatio(fg, bg), `${background}: ${role} ${fg} on ${bg}`).toBeGreaterThanOrEqual(AA_TEXT - 0.01);
+    }
+  });
+
   it('keeps the colours that pass as chosen, and says what it changed and why', () => {
     const good = customTheme(findTheme('ink'), { background: '#101820', text: '#F2F2F2', accent: '#F2AA4C' });
     expect(good.theme).toMatchObject({ background: '#101820', text: '#F2F2F2', accent: '#F2AA4C', titleFont: findTheme('ink').titleFont });

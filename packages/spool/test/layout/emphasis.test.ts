@@ -14,7 +14,8 @@ const doc: SpoolDocument = {
   schemaVersion: 1,
   posts: [{ id: '1', author: { name: 'Ada', handle: 'ada' }, media: [], blocks: [{ type: 'paragraph', spans: [{ text: 'The first line decides ' }, { text: 'whether anyone reads on', bold: true }, { text: '.' }] }] }],
 };
-const lay = (emphasis: 'colour' | 'highlight', theme = 'paper') => layoutDeck(planDeck(doc, resolveDesign({ emphasis, theme, plan: { cover: false } })), engine, () => undefined);
+const lay = (emphasis: 'colour' | 'highlight', theme = 'paper', colors?: { background: string; text: string; accent: string }) =>
+  layoutDeck(planDeck(doc, resolveDesign({ emphasis, theme, plan: { cover: false }, ...(colors ? { colors } : {}) })), engine, () => undefined);
 const runsOf = (laid: ReturnType<typeof lay>) => laid.pages[0].elements.flatMap((e) => (e.type === 'text' ? e.lines.flatMap((l) => l.line.runs) : []));
 
 describe('emphasis in display text', () => {
@@ -41,5 +42,13 @@ describe('emphasis in display text', () => {
       expect(band, theme.id).toBeLessThan(words);
       expect(pageMetrics(laid.pages[0], laid.theme, 1080).lowestContrast, theme.id).toBeGreaterThanOrEqual(4.5);
     }
+  });
+
+  it('falls back to the accent colour where no band would keep the title at AA (found by the random property run)', () => {
+    const laid = lay('highlight', 'paper', { background: '#ab497b', text: '#1e0686', accent: '#000000' });
+    const key = runsOf(laid).find((r) => /anyone/.test(r.text))!;
+    expect(key.highlight).toBeUndefined();
+    expect(key.color).toBe(laid.theme.accent);
+    expect(pageMetrics(laid.pages[0], laid.theme, 1080).lowestContrast).toBeGreaterThanOrEqual(4.5);
   });
 });
