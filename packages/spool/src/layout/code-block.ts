@@ -57,7 +57,7 @@ export function codeColours(theme: Theme): CodeColours {
   return colours;
 }
 
-export function codeText(block: Block): string {
+function codeText(block: Block): string {
   return block.spans.map((s) => s.text).join('');
 }
 
@@ -78,7 +78,7 @@ function frame(size: number) {
 }
 
 /** Width of the code's widest line at `size`, unwrapped. */
-export function codeWidth(ctx: LayoutContext, block: Block, size: number): number {
+function codeWidth(ctx: LayoutContext, block: Block, size: number): number {
   return ctx.engine.measure(codeRuns(ctx, block, size));
 }
 
@@ -188,7 +188,3 @@ function trimStartRuns(runs: StyledText[]): StyledText[] {
   return runs;
 }
 
-/** The code's text element (for tests and metrics): the last element a card draws. */
-export function codeLines(card: CodeCard): LaidText {
-  return card.elements[card.elements.length - 1] as LaidText;
-}
