@@ -4,7 +4,7 @@ import { useDesign } from '../../state/studio-context.js';
 import { PanelSection, RangeField } from '../common/controls.js';
 import { useRovingFocus } from '../common/roving-focus.js';
 import { act } from '../../state/deck-actions.js';
-import { ChoiceChips } from '../common/ChoiceChips.js';
+import { DesignChoice } from './DesignChoice.js';
 
 /** Background Pattern: a subtle texture behind every slide, in the theme's colour unless chosen. */
 export function PatternPanel() {
@@ -51,10 +51,10 @@ const PROGRESS = [
 
 /** Progress: how the footer shows the reader's place in the deck. */
 export function ProgressPanel() {
-  const { design, edit } = useDesign();
+  const { design } = useDesign();
   return (
     <PanelSection title="Progress">
-      <ChoiceChips label="Progress" options={PROGRESS} value={design.progress ?? 'number'} onChoose={(progress) => edit(act.setDesign({ progress }))} />
+      <DesignChoice shown={false} label="Progress" options={PROGRESS} read={(d) => d.progress ?? 'number'} patch={(progress) => ({ progress })} />
       {!design.brand.show.pageNumbers && <p className="panel-note">Page numbers are off in the brand profile, so no progress is shown.</p>}
     </PanelSection>
   );
@@ -108,11 +108,11 @@ const OUTRO_STYLES = [
 
 /** Which outro: the author to follow, the source's address with a QR code to it, or a subscribe card. */
 function OutroStyle() {
-  const { design, edit } = useDesign();
+  const { design } = useDesign();
   const current = design.cta.style ?? 'follow';
   return (
     <>
-      <ChoiceChips shown label="Outro" options={OUTRO_STYLES} value={current} disabled={!design.cta.enabled} onChoose={(style) => edit(act.setDesign({ cta: { style } }))} />
+      <DesignChoice label="Outro" options={OUTRO_STYLES} read={(d) => d.cta.style ?? 'follow'} patch={(style) => ({ cta: { style } })} disabled={!design.cta.enabled} />
       {current === 'link' && <p className="panel-note">Points to the source’s address, else the brand profile’s website; with neither, the outro shows who to follow.</p>}
       {current === 'subscribe' && <p className="panel-note">The call to action on an accent card, the brand profile’s website (your newsletter) under it. With the lines above as they come, it asks readers to subscribe; write your own to say it your way.</p>}
     </>

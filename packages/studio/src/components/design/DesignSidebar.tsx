@@ -9,7 +9,7 @@ import { TypographyPanel } from './TypographyPanel.js';
 import { useVariantSvgs } from './use-variant-svgs.js';
 import { useRovingFocus } from '../common/roving-focus.js';
 import { act } from '../../state/deck-actions.js';
-import { ChoiceChips } from '../common/ChoiceChips.js';
+import { DesignChoice } from './DesignChoice.js';
 
 /** The right column: every design choice of the deck, in the order people usually make them. */
 export function DesignSidebar() {
@@ -35,34 +35,16 @@ const ALIGNS = [
   { id: 'center', label: 'Centre' },
 ] as const;
 
-/** The deck's text alignment, as a two-choice radio group under the layouts. */
-function AlignChoice() {
-  const { design, edit } = useDesign();
-  return <ChoiceChips shown label="Text alignment" options={ALIGNS} value={design.align ?? 'left'} onChoose={(align) => edit(act.setDesign({ align }))} />;
-}
-
 const EMPHASES = [
   { id: 'colour', label: 'Accent colour' },
   { id: 'highlight', label: 'Highlight' },
 ] as const;
-
-/** How a bold key phrase stands out in big text: in the accent colour, or on a band of it. */
-function EmphasisChoice() {
-  const { design, edit } = useDesign();
-  return <ChoiceChips shown label="Key phrases" options={EMPHASES} value={design.emphasis ?? 'colour'} onChoose={(emphasis) => edit(act.setDesign({ emphasis }))} />;
-}
 
 const COVERS = [
   { id: 'title', label: 'Title cover' },
   { id: 'image', label: 'Image cover' },
   { id: 'photo', label: 'Photo cover' },
 ] as const;
-
-/** Which cover: the hook large, the first image full-bleed under it, or the author's picture large. */
-function CoverChoice() {
-  const { design, edit } = useDesign();
-  return <ChoiceChips shown label="Cover" options={COVERS} value={design.coverStyle ?? 'title'} onChoose={(coverStyle) => edit(act.setDesign({ coverStyle }))} />;
-}
 
 /** Canvas & Ratio: the export size, which every page of the deck shares. */
 export function CanvasPanel() {
@@ -108,9 +90,10 @@ export function LayoutPanel() {
         onPick={(id) => edit(act.setDesign({ layout: id }))}
       />
       <p className="panel-note">Applies to content slides. A slide can pick its own layout and alignment in its edit form.</p>
-      <AlignChoice />
-      <EmphasisChoice />
-      <CoverChoice />
+      {/* Text alignment; how a bold key phrase stands out (the accent colour, or a band of it); the cover. */}
+      <DesignChoice label="Text alignment" options={ALIGNS} read={(d) => d.align ?? 'left'} patch={(align) => ({ align })} />
+      <DesignChoice label="Key phrases" options={EMPHASES} read={(d) => d.emphasis ?? 'colour'} patch={(emphasis) => ({ emphasis })} />
+      <DesignChoice label="Cover" options={COVERS} read={(d) => d.coverStyle ?? 'title'} patch={(coverStyle) => ({ coverStyle })} />
     </PanelSection>
   );
 }
