@@ -12,6 +12,7 @@ import { passingColour, AA_TEXT } from '../design/custom-theme.js';
 import type { Theme } from '../design/types.js';
 import type { LayoutContext } from './context.js';
 import { setText } from './lines.js';
+import { splitSpansAt } from '../plan/hook.js';
 import { baseStyle } from './styles.js';
 import type { StyledText } from '../text/types.js';
 import type { LaidElement, LaidText, PlacedLine } from './types.js';
@@ -141,7 +142,7 @@ function setCode(ctx: LayoutContext, runs: StyledText[], x: number, y: number, w
       if (broken.length === 1) break;
       wrapped = true;
       const taken = line.runs.reduce((n, r) => n + r.text.length, 0);
-      rest = trimStartRuns(dropRuns(rest, lengthThrough(rest, taken)));
+      rest = trimStartRuns(splitSpansAt(rest, lengthThrough(rest, taken))[1]);
       first = false;
     }
   }
@@ -166,20 +167,6 @@ function lengthThrough(runs: readonly StyledText[], shown: number): number {
   let at = shown;
   while (at < text.length && text[at] === ' ') at++;
   return at;
-}
-
-function dropRuns(runs: readonly StyledText[], count: number): StyledText[] {
-  const out: StyledText[] = [];
-  let left = count;
-  for (const run of runs) {
-    if (left >= run.text.length) {
-      left -= run.text.length;
-      continue;
-    }
-    out.push(left > 0 ? { text: run.text.slice(left), style: run.style } : run);
-    left = 0;
-  }
-  return out;
 }
 
 function trimStartRuns(runs: StyledText[]): StyledText[] {

@@ -44,9 +44,10 @@ function firstSentenceEnd(text: string): number {
   return match ? match.index + match[0].length : -1;
 }
 
-export function splitSpansAt(spans: readonly Span[], offset: number): [Span[], Span[]] {
-  const head: Span[] = [];
-  const tail: Span[] = [];
+/** Spans, or any runs of text, cut `offset` characters in: the head with its end trimmed, and the tail. */
+export function splitSpansAt<T extends { text: string }>(spans: readonly T[], offset: number): [T[], T[]] {
+  const head: T[] = [];
+  const tail: T[] = [];
   let pos = 0;
   for (const span of spans) {
     const end = pos + span.text.length;
@@ -61,7 +62,7 @@ export function splitSpansAt(spans: readonly Span[], offset: number): [Span[], S
   return [trimEnd(head), tail];
 }
 
-function trimEnd(spans: Span[]): Span[] {
+function trimEnd<T extends { text: string }>(spans: T[]): T[] {
   if (spans.length) spans[spans.length - 1] = { ...spans[spans.length - 1], text: spans[spans.length - 1].text.trimEnd() };
   return spans.filter((s) => s.text.length > 0);
 }

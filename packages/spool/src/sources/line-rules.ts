@@ -7,6 +7,7 @@
 import type { Block, Span } from '../model/document.js';
 import { linkifyBlocks } from '../model/linkify.js';
 import { splitFences } from '../model/code-fences.js';
+import { splitSpansAt } from '../plan/hook.js';
 
 export type BlockHint =
   | { type: 'paragraph' }
@@ -43,7 +44,7 @@ export function lineToBlock(spans: readonly Span[], hint?: BlockHint): Block | u
     const rule = lineRule(line.map((s) => s.text).join(''));
     if (rule) {
       hint = rule.hint;
-      line = trimLine(dropLeading(line, rule.length));
+      line = trimLine(splitSpansAt(line, rule.length)[1]);
     }
   }
   line = tidySpans(line);
@@ -90,19 +91,6 @@ function trimLine(spans: readonly Span[]): Span[] {
   return out;
 }
 
-function dropLeading(spans: readonly Span[], count: number): Span[] {
-  const out: Span[] = [];
-  let left = count;
-  for (const span of spans) {
-    if (left >= span.text.length) {
-      left -= span.text.length;
-      continue;
-    }
-    out.push(left > 0 ? { ...span, text: span.text.slice(left) } : span);
-    left = 0;
-  }
-  return out;
-}
 
 function sameMarks(a: Span, b: Span): boolean {
   return (
