@@ -1,6 +1,6 @@
 import type { MediaRef } from '../model/document.js';
 import type { Box, LayoutContext } from './context.js';
-import type { ImageInfo, LaidElement } from './types.js';
+import type { ImageInfo, LaidElement, LaidImage } from './types.js';
 import { relativeLuminance } from '../design/contrast.js';
 
 const RADIUS = 12;
@@ -23,7 +23,7 @@ export function placeImages(ctx: LayoutContext, media: readonly MediaRef[], box:
       h = box.h;
       w = h * aspect;
     }
-    const image: LaidElement = { type: 'image', src: known[0].src, x: box.x + (box.w - w) / 2, y: box.y, w, h, fit: 'contain', radius: RADIUS, alt: known[0].alt };
+    const image: LaidImage = { type: 'image', src: known[0].src, x: box.x + (box.w - w) / 2, y: box.y, w, h, fit: 'contain', radius: RADIUS, alt: known[0].alt };
     return onCard(ctx, info, image);
   }
   const tiles = known.slice(0, 4);
@@ -40,11 +40,9 @@ export function placeImages(ctx: LayoutContext, media: readonly MediaRef[], box:
     const info = ctx.images(m.src)!;
     // A photo is cropped to its tile; a picture the crop would cut deep into (a chart, a diagram
     // with its labels at the edges) is shown whole on a card of the tile's size instead.
-    if (cropLoss(info.width / info.height, tile.w / tile.h) <= MAX_CROP) return onCard(ctx, info, { type: 'image', src: m.src, ...tile, fit: 'cover', radius: RADIUS, alt: m.alt });
-    return [
-      { type: 'rect', ...tile, radius: RADIUS, fill: info.alpha && darkPage(ctx) ? LIGHT_CARD : ctx.theme.surface },
-      { type: 'image', src: m.src, ...inset(tile, 6), fit: 'contain', radius: RADIUS / 2, alt: m.alt },
-    ];
+    const crop = cropLoss(info.width / info.height, tile.w / tile.h) <= MAX_CROP;
+    const image: LaidImage = { type: 'image', src: m.src, ...tile, fit: crop ? 'cover' : 'contain', radius: RADIUS, alt: m.alt };
+    return crop ? onCard(ctx, info, image) : card(image, info.alpha && darkPage(ctx) ? LIGHT_CARD : ctx.theme.surface);
   });
 }
 
@@ -55,10 +53,14 @@ function darkPage(ctx: LayoutContext): boolean {
   return relativeLuminance(ctx.theme.background) < 0.3;
 }
 
-/** A transparent picture on a dark page gets a white card under it, a little larger than itself. */
-function onCard(ctx: LayoutContext, info: ImageInfo, image: LaidElement): LaidElement[] {
-  if (!info.alpha || !darkPage(ctx) || image.type !== 'image') return [image];
-  return [{ type: 'rect', x: image.x, y: image.y, w: image.w, h: image.h, radius: RADIUS, fill: LIGHT_CARD }, { ...image, ...inset(image, 6), radius: RADIUS / 2 }];
+/** A transparent picture on a dark page gets a white card under it; any other is drawn as it is. */
+function onCard(ctx: LayoutContext, info: ImageInfo, image: LaidImage): LaidElement[] {
+  return info.alpha && darkPage(ctx) ? card(image, LIGHT_CARD) : [image];
+}
+
+/** A card of `fill` where the image was, the image a little inside it. */
+function card(image: LaidImage, fill: string): LaidElement[] {
+  return [{ type: 'rect', x: image.x, y: image.y, w: image.w, h: image.h, radius: RADIUS, fill }, { ...image, ...inset(image, 6), radius: RADIUS / 2 }];
 }
 
 /** Most of an image's width or height a crop may take away before the image is shown whole. */

@@ -5,10 +5,10 @@ import { composePages } from '../compose.js';
 import { layoutBlocks } from '../flow.js';
 import { layoutLinkOutro } from './outro-link.js';
 import { layoutSubscribeOutro } from './outro-subscribe.js';
+import { button } from './pieces.js';
 import { hookBlocks, layoutImageCover, layoutPhotoCover } from './covers.js';
 import { blockText } from '../../model/document.js';
 import { setText } from '../lines.js';
-import { breakText } from '../wrap.js';
 import { baseStyle, styleSpans } from '../styles.js';
 import { authorRow, avatar, hasIdentity } from './author.js';
 import type { LaidElement } from '../types.js';
@@ -130,19 +130,3 @@ function outroStack(ctx: LayoutContext, slide: Slide, scale: number) {
   return parts;
 }
 
-function button(ctx: LayoutContext, texts: ReturnType<typeof styleSpans>, x: number, width: number) {
-  const size = texts[0]?.style.size ?? 18;
-  const padX = size * 1.2;
-  const lines = breakText(ctx.engine, texts, width - padX * 2, 'balance');
-  const textW = Math.max(...lines.map((l) => l.width), 0);
-  const h = lines.length * size * 1.35 + size * 1.3;
-  return {
-    h,
-    draw: (y: number): LaidElement[] => {
-      const w = textW + padX * 2;
-      const bx = x + (width - w) / 2;
-      const set = setText(ctx.engine, texts, bx + padX, y + size * 0.65, textW + 0.5, 1.35, 'center', 'balance');
-      return [{ type: 'rect', x: bx, y, w, h, radius: h / 2 > 28 ? 14 : h / 2, fill: ctx.accent }, set.text];
-    },
-  };
-}

@@ -1,12 +1,13 @@
-/** Pieces the compositions stack: a run of styled text, blocks in the body flow, a short accent rule. */
+/** Pieces the compositions stack: a run of styled text, blocks in the body flow, a short accent rule, a button. */
 import type { Block, Span } from '../../model/document.js';
 import type { LayoutContext } from '../context.js';
 import { layoutBlocks, type FlowStyle } from '../flow.js';
 import { setText, type Align } from '../lines.js';
 import type { Piece } from '../stack.js';
 import { styleSpans, type Emphasis } from '../styles.js';
-import type { TextStyle } from '../../text/types.js';
-import type { Wrap } from '../wrap.js';
+import type { StyledText, TextStyle } from '../../text/types.js';
+import type { LaidElement } from '../types.js';
+import { breakText, type Wrap } from '../wrap.js';
 import { cutsWord, widestLine } from '../compose.js';
 import { shiftY } from '../shift.js';
 
@@ -41,3 +42,21 @@ export function rulePiece(ctx: LayoutContext, x: number, gap: number, w = 32, h 
   return { h: h + gap, w, draw: (y) => [{ type: 'rect', x, y, w, h, radius: h / 2, fill: ctx.accent }] };
 }
 
+/** A call to action's button: its text balanced on a pill of `fill`, centred in `width`. */
+export function button(ctx: LayoutContext, texts: readonly StyledText[], x: number, width: number, fill = ctx.accent) {
+  const size = texts[0]?.style.size ?? 18;
+  const padX = size * 1.2;
+  const lines = breakText(ctx.engine, texts, width - padX * 2, 'balance');
+  const textW = Math.max(...lines.map((l) => l.width), 0);
+  const h = lines.length * size * 1.35 + size * 1.3;
+  const w = textW + padX * 2;
+  return {
+    h,
+    w,
+    draw: (y: number): LaidElement[] => {
+      const bx = x + (width - w) / 2;
+      const set = setText(ctx.engine, texts, bx + padX, y + size * 0.65, textW + 0.5, 1.35, 'center', 'balance');
+      return [{ type: 'rect', x: bx, y, w, h, radius: h / 2 > 28 ? 14 : h / 2, fill }, set.text];
+    },
+  };
+}
