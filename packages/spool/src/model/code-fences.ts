@@ -57,3 +57,8 @@ export function codeBlock(text: string, lang?: string): Block | undefined {
   if (name) block.lang = name;
   return block;
 }
+
+/** The language a highlighter's class names (`language-js`, `lang-python`), if any. */
+export function languageClass(cls: string | undefined): string | undefined {
+  return /(?:^|\s)(?:language|lang)-([\w#+.-]+)/.exec(cls ?? '')?.[1];
+}

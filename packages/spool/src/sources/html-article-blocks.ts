@@ -3,7 +3,7 @@
  * splitter. Article HTML nests freely (divs in list items, images inside paragraphs and links),
  * while the Document is flat, so block containers are walked and inline runs become one block each.
  */
-import { codeBlock } from '../model/code-fences.js';
+import { codeBlock, languageClass } from '../model/code-fences.js';
 import type { Block, MediaRef, Span } from '../model/document.js';
 import { lineToBlock, tidySpans, type BlockHint } from './line-rules.js';
 import { linkifySpans } from '../model/linkify.js';
@@ -95,8 +95,7 @@ class Walker {
 
   private pre(el: Element): void {
     const cls = [el.getAttribute('class'), el.querySelector('code')?.getAttribute('class')].join(' ');
-    const lang = /(?:^|\s)(?:language|lang)-([\w#+.-]+)/.exec(cls)?.[1];
-    const block = codeBlock(el.textContent ?? '', lang);
+    const block = codeBlock(el.textContent ?? '', languageClass(cls));
     if (block) this.items.push({ kind: 'block', block });
   }
 

@@ -11,7 +11,7 @@
 import type { Block, Span } from '../model/document.js';
 import { tokenizeHtml } from './html-tokens.js';
 import { cleanText, lineToBlock, type BlockHint } from './line-rules.js';
-import { codeBlock } from '../model/code-fences.js';
+import { codeBlock, languageClass } from '../model/code-fences.js';
 import { linkifyBlocks } from '../model/linkify.js';
 
 const BLOCK_TAGS = new Set([
@@ -166,10 +166,6 @@ class LineBuilder {
   }
 }
 
-/** The language a highlighter's class names (`language-js`, `lang-python`), if any. */
-function languageClass(cls: string | undefined): string | undefined {
-  return /(?:^|\s)(?:language|lang)-([\w#+.-]+)/.exec(cls ?? '')?.[1];
-}
 
 /** Only links a reader can follow safely; `javascript:`, `data:` and relative links become plain text. */
 export function safeHref(raw: string | undefined): string | undefined {
