@@ -15,8 +15,8 @@ export const MAX_JOINED_WORDS = 60;
 /** What may end a finished sentence: stops, closing quotes and brackets, emoji and symbols (an ellipsis trails off). */
 const FINISHED = /[.!?:;"”’)\]\p{Extended_Pictographic}\p{S}]\s*$/u;
 const TRAILS_OFF = /(?:\.\.\.|…)\s*$/u;
-/** How a continuation opens: a lower-case letter, or an ellipsis or dash that carries on. */
-const CONTINUES = /^\s*(?:\.\.\.|…|—|–|-\s)?\s*\p{Ll}/u;
+/** An ellipsis or dash a continuation may open with, to carry the sentence on; a lower-case letter follows. */
+const CARRY_ON = /^\s*(?:\.\.\.|…|—|–|-\s)?\s*/u;
 
 export function joinContinuations(slides: readonly Slide[]): Slide[] {
   const out: Slide[] = [];
@@ -38,7 +38,7 @@ function continues(a: Slide, b: Slide): boolean {
   const first = b.blocks[0];
   if (last.type !== 'paragraph' || first.type !== 'paragraph') return false;
   const end = blockText(last);
-  if ((FINISHED.test(end) && !TRAILS_OFF.test(end)) || !CONTINUES.test(blockText(first))) return false;
+  if ((FINISHED.test(end) && !TRAILS_OFF.test(end)) || !/^\p{Ll}/u.test(blockText(first).replace(CARRY_ON, ''))) return false;
   const words = [...a.blocks, ...b.blocks].reduce((n, block) => n + wordCount(blockText(block)), 0);
   return words <= MAX_JOINED_WORDS;
 }
@@ -47,8 +47,8 @@ function join(a: Slide, b: Slide): Slide {
   const last = a.blocks[a.blocks.length - 1];
   const [first, ...rest] = b.blocks;
   // An ellipsis or dash that only marked the carry-on goes; the sentence reads on after a space.
-  const opening = first.spans.map((s, i) => (i === 0 ? { ...s, text: s.text.replace(/^\s*(?:\.\.\.|…|—|–|-\s)?\s*/u, '') } : s)).filter((s) => s.text.length > 0);
-  const ending = last.spans.map((s, i, all) => (i === all.length - 1 ? { ...s, text: s.text.replace(/(?:\.\.\.|…)?\s*$/u, '') } : s));
+  const opening = first.spans.map((s, i) => (i === 0 ? { ...s, text: s.text.replace(CARRY_ON, '') } : s)).filter((s) => s.text.length > 0);
+  const ending = last.spans.map((s, i, all) => (i === all.length - 1 ? { ...s, text: s.text.replace(TRAILS_OFF, '').trimEnd() } : s));
   const mended: Block = { ...last, spans: [...ending, { text: ' ' }, ...opening] };
   return { ...a, blocks: [...a.blocks.slice(0, -1), mended, ...rest], postIds: [...a.postIds, ...b.postIds] };
 }
