@@ -5,7 +5,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildCarousel, importSource } from '../packages/spool/dist/index.js';
+import { articleTextToDocument, buildCarousel, importSource } from '../packages/spool/dist/index.js';
 import { generateThread } from './thread-gen.mjs';
 import { measureStudioKeystrokes } from './studio-keystroke.mjs';
 import { renderPeer } from './peer-react-pdf.mjs';
@@ -47,6 +47,15 @@ try {
     return r;
   });
   const stage = (k) => median(runs.map((t) => t[k] ?? 0));
+
+  // Condensing a long article: the kd article's body ten times over, its sections renumbered, ~10,000 words.
+  const kd = (await readFile(path.join(root, 'packages/spool/test/fixtures/kd-article.txt'), 'utf8')).split('\n');
+  const longArticle = [kd[0], kd[1], ...Array.from({ length: 11 }, (_, i) => kd.slice(2).map((l) => (l.length < 80 && l.length > 0 && !/[.:]$/.test(l) ? `${l} (part ${i + 1})` : l))).flat()].join('\n');
+  const longWords = longArticle.split(/\s+/).filter(Boolean).length;
+  articleTextToDocument(longArticle, { condense: true });
+  const condensed = await timeIt(15, () => articleTextToDocument(longArticle, { condense: true }));
+  const fullSplit = await timeIt(15, () => articleTextToDocument(longArticle, {}));
+  row(`article of ${longWords.toLocaleString('en')} words, condensed (parse + condense)`, ms(condensed.ms), '', `target < 100 ms; ${condensed.last.document.posts.length} posts; full split ${ms(fullSplit.ms)}, ${fullSplit.last.document.posts.length} posts`);
   row('fixture: import (parse + repair)', ms(importMs.ms));
   for (const k of ['plan', 'images', 'layout', 'scene', 'paint']) row(`fixture: ${k}`, ms(stage(k)));
   const peerThread = JSON.parse(await readFile(fixture, 'utf8'));

@@ -16,6 +16,7 @@ export * from './text/index.js';
 export { SpoolInputError, formatInputIssues, isSpoolInputError } from './errors/input-error.js';
 export type { InputIssue } from './errors/input-error.js';
 export * from './edit/index.js';
+export * from './condense/index.js';
 export type { CodeToken, CodeTokenKind, Highlighter } from './formats/highlight.js';
 
 /** The code highlighter, loaded on first need (its grammars are the largest part of the core). */

@@ -11,5 +11,6 @@ export { platformWarnings, INSTAGRAM_MAX_SLIDES, LINKEDIN_MAX_PAGES } from './no
 export { importSource } from './sources/import.js';
 export type { ImportOptions, ImportResult, SourceKind } from './sources/types.js';
 export { documentToThreadFile } from './sources/to-thread-file.js';
+export { articleTextToDocument } from './sources/article-text.js';
 export { paintPdf } from './paint/pdf/index.js';
 export { paintPng } from './paint/png/index.js';

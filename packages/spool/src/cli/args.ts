@@ -40,6 +40,8 @@ const OPTIONS = {
   handle: { type: 'string' },
   thread: { type: 'string' },
   kind: { type: 'string' },
+  slides: { type: 'string' },
+  full: { type: 'boolean' },
   list: { type: 'boolean' },
   port: { type: 'string' },
   host: { type: 'string' },
@@ -65,6 +67,21 @@ export function numberFlag(flags: CliFlags, name: keyof CliFlags): number | unde
   const value = Number(raw);
   if (typeof raw !== 'string' || raw.trim() === '' || !Number.isFinite(value)) throw new UsageError(`--${String(name)}: "${String(raw)}" is not a number`);
   return value;
+}
+
+/**
+ * How an article becomes posts: condensed to key points (the default, `--slides N` for the count)
+ * or `--full`, every paragraph. Threads and documents are never condensed.
+ */
+export function condenseFlag(flags: CliFlags): boolean | { slides?: number } {
+  const slides = numberFlag(flags, 'slides');
+  if (flags.full) {
+    if (slides !== undefined) throw new UsageError('--slides and --full: choose one (--full keeps every paragraph)');
+    return false;
+  }
+  if (slides === undefined) return true;
+  if (!Number.isInteger(slides) || slides < 3 || slides > 60) throw new UsageError(`--slides: "${String(flags.slides)}" is not a whole number from 3 to 60`);
+  return { slides };
 }
 
 function oneOf<T extends string>(flags: CliFlags, name: keyof CliFlags, allowed: readonly T[]): T | undefined {

@@ -57,6 +57,8 @@ export async function runBuild(flags: CliFlags, positionals: string[], io: CliIo
   }
   const page = numberFlag(flags, 'page');
   const imported = await readSource(input, flags, io);
+  // A condensed article's outro sends readers to the whole piece, unless the user chose an outro.
+  if (!flags.outro && imported.document.source && imported.document.url) design.cta = { ...design.cta, style: 'link' };
   const quiet = flags.quiet || flags.json;
   // The bar's library loads only when there is a terminal to draw it on.
   const progress = quiet || !io.stderr.isTTY ? undefined : (await import('./progress.js')).startProgress(io);

@@ -59,6 +59,9 @@ Build options
 Source options (build and import)
       --author <name>        --handle <handle>   Author for sources that don't name one
       --thread <id>          X archive: which thread (default the longest); import --list shows them
+      --slides <n>           Articles: condense to about n slides (3-60; default 8-12 by length): the
+                             headline on the cover, the sentences that carry each section, lists as steps
+      --full                 Articles: every paragraph, cut into slide-sized posts, instead of condensing
       --kind <kind>          Force the input kind: thread-file, document, pasted, article, markdown, html, url, x-api, x-archive
 
 Exit codes: 0 done, 2 bad input or usage, 1 anything else.`;

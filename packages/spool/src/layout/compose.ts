@@ -75,7 +75,10 @@ export function composePages(ctx: LayoutContext, box: Box, spec: TextSpec): Page
   // single line would not fit the box (a cover on a landscape slide), since overflow is never allowed.
   const lineH = spec.body.size * (spec.body.lineHeight ?? 1.45);
   const tall = Math.max(0.2, Math.min(1, (box.h - 0.5) / lineH));
-  const scale = fits(tall, Infinity) ? tall : fitScale(0.2, (s) => s <= tall && fits(s, Infinity)) ?? 0.2;
+  let scale = fits(tall, Infinity) ? tall : fitScale(0.2, (s) => s <= tall && fits(s, Infinity)) ?? 0.2;
+  // The title opens the first page whole: a title too tall for it (long words in a narrow card) is set smaller.
+  const titleFits = (s: number) => titleBlockHeight(ctx, box.w, spec, s) <= box.h * 0.75;
+  if (spec.title?.length && !titleFits(scale)) scale = fitScale(0.2, (s) => s <= scale && titleFits(s)) ?? 0.2;
   const body = scaled(spec.body, scale);
   const pages: PagePart[] = [];
   let rest = spec.blocks;

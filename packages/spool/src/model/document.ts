@@ -51,13 +51,26 @@ export interface Post {
   author: Author;
   blocks: Block[];
   media: MediaRef[];
+  /** A condensed article's post: the indices in `source.blocks` of the paragraphs its text came from. */
+  from?: number[];
+}
+
+/** The article a condensed document was made from: every text block in reading order. */
+export interface SourceText {
+  blocks: Block[];
 }
 
 export interface SpoolDocument {
   schemaVersion: typeof DOCUMENT_SCHEMA_VERSION;
   title?: string;
+  /** An article's dek (or its first sentence), shown under the title on the cover. */
+  subtitle?: string;
+  /** When the article was published, as the cover shows it (`12 March 2025`). */
+  date?: string;
   url?: string;
   posts: Post[];
+  /** Set when the posts were condensed from an article: what they were chosen from. */
+  source?: SourceText;
 }
 
 /** Plain text of a run of spans, for captions, summaries and tests. */

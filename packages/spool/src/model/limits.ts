@@ -11,6 +11,8 @@ export const MAX_POSTS = 5_000;
 export const MAX_POST_CHARS = 100_000;
 /** A deck of the largest document: a cover, sections, a slide per post and per image, an outro. */
 export const MAX_SLIDES = 6 * MAX_POSTS;
+/** Paragraphs of the article a condensed document keeps beside its posts. */
+export const MAX_SOURCE_BLOCKS = 4 * MAX_POSTS;
 
 const fmt = (n: number) => n.toLocaleString('en-US');
 

@@ -6,7 +6,7 @@ import { z } from 'zod/v3';
 import { DOCUMENT_SCHEMA_VERSION, type SpoolDocument } from './document.js';
 import { SpoolInputError } from '../errors/input-error.js';
 import { zodIssuesToInputIssues } from '../errors/schema-issues.js';
-import { checkPostCount, checkPostLength, checkPostText, MAX_POST_CHARS, tooManyPosts } from './limits.js';
+import { checkPostCount, checkPostLength, checkPostText, MAX_POST_CHARS, MAX_SOURCE_BLOCKS, tooManyPosts } from './limits.js';
 
 export { MAX_POSTS, MAX_POST_CHARS } from './limits.js';
 
@@ -76,13 +76,20 @@ const postSchema = z.object({
   author: authorSchema,
   blocks: z.array(blockSchema),
   media: z.array(mediaSchema),
+  from: z.array(z.number().int().min(0)).max(MAX_SOURCE_BLOCKS).optional(),
 }).superRefine(checkPostLength);
+
+/** An article's text blocks kept beside its condensed posts; as large as a document's posts may be. */
+const sourceSchema = z.object({ blocks: z.array(blockSchema).max(MAX_SOURCE_BLOCKS) });
 
 export const documentSchema = z.object({
   schemaVersion: z.literal(DOCUMENT_SCHEMA_VERSION),
   title: z.string().optional(),
+  subtitle: z.string().max(1000).optional(),
+  date: z.string().max(100).optional(),
   url: z.string().optional(),
   posts: z.array(postSchema).superRefine(checkPostCount),
+  source: sourceSchema.optional(),
 });
 
 // Compile-time guard that the schema and the hand-written model never drift apart.

@@ -41,7 +41,7 @@ export function planDeck(document: SpoolDocument, design: Design): Deck {
         slides.push(...coverSlides(post, newId));
         return;
       }
-      slides.push({ id: newId(), kind: 'cover', title: [{ text: title }], blocks: [], media: [], postIds: [], author: post.author });
+      slides.push({ id: newId(), kind: 'cover', title: [{ text: title }], blocks: coverLines(document), media: [], postIds: [], author: post.author });
     }
     if (role === 'heading') {
       flushPendingTitle();
@@ -64,6 +64,12 @@ export function planDeck(document: SpoolDocument, design: Design): Deck {
       postIds: [post.id],
       author: post.author,
     };
+    const [lead, ...after] = post.blocks;
+    if (!pendingTitle && lead?.type === 'heading' && after.length > 0 && role === 'content') {
+      // A post that opens on a heading (a condensed article's section) is titled by it.
+      slide.title = lead.spans;
+      slide.blocks = after;
+    }
     if (pendingTitle) {
       slide.title = pendingTitle.spans;
       slide.postIds.unshift(pendingTitle.postId);
@@ -89,6 +95,14 @@ export function planDeck(document: SpoolDocument, design: Design): Deck {
     slides,
     design,
   };
+}
+
+/** What a titled cover says under its title: the article's dek and its date. */
+function coverLines(document: SpoolDocument): Block[] {
+  return [document.subtitle, document.date]
+    .map((text) => text?.trim())
+    .filter((text): text is string => !!text)
+    .map((text): Block => ({ type: 'paragraph', spans: [{ text }] }));
 }
 
 function coverSlides(post: Post, newId: () => string): Slide[] {

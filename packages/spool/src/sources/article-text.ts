@@ -3,23 +3,19 @@
  * the text is hard-wrapped), headings as bare short lines. A short line without final punctuation is a
  * heading when prose follows it; a run of short lines (a small table, a list of values) is not.
  */
-import type { Block, Post, SpoolDocument } from '../model/document.js';
-import { DOCUMENT_SCHEMA_VERSION } from '../model/document.js';
+import type { Block } from '../model/document.js';
 import { SpoolInputError } from '../errors/input-error.js';
 import { lineRule, lineToBlock } from './line-rules.js';
 import { linkify, linkifyBlocks } from '../model/linkify.js';
-import { authorFrom } from './pasted-text.js';
 import type { CodePage } from './repair.js';
-import { repairTexts, repairWarnings } from './repair-texts.js';
-import { countWords } from './sentences.js';
-import { splitIntoPosts, type ArticleItem, type PostDraft } from './split-posts.js';
-import type { AuthorOptions, DocumentWithWarnings, SplitOptions } from './types.js';
+import { repairTexts } from './repair-texts.js';
+import { countWords } from '../model/sentences.js';
+import type { ArticleItem } from './split-posts.js';
+import type { DocumentWithWarnings } from './types.js';
+import { articleToDocument, type ArticleOptions } from './article-document.js';
 
-export interface ArticleOptions extends AuthorOptions {
-  title?: string;
-  url?: string;
-  split?: SplitOptions;
-}
+export type { ArticleOptions } from './article-document.js';
+
 
 const MAX_HEADING_WORDS = 12;
 const MAX_HEADING_CHARS = 100;
@@ -27,26 +23,7 @@ const MAX_HEADING_CHARS = 100;
 export function articleTextToDocument(text: string, opts: ArticleOptions = {}, place = 'text'): DocumentWithWarnings {
   const article = parseArticleText(text);
   if (article.items.length === 0) throw new SpoolInputError(place, 'no text to import');
-  const drafts = splitIntoPosts(article.items, opts.split);
-  return draftsToDocument(drafts, { ...opts, title: opts.title ?? article.title }, article.codePage);
-}
-
-/** Drafts -> Document, with one repair warning per post that needs one. */
-export function draftsToDocument(
-  drafts: readonly PostDraft[],
-  opts: ArticleOptions,
-  codePage?: CodePage,
-): DocumentWithWarnings {
-  const author = authorFrom(opts);
-  const warnings: string[] = [];
-  const posts: Post[] = drafts.map((draft, i) => {
-    warnings.push(...repairWarnings(`posts[${i}]`, draft.repaired, draft.unrecoverable, codePage));
-    return { id: String(i + 1), author: { ...author }, blocks: draft.blocks, media: draft.media };
-  });
-  const document: SpoolDocument = { schemaVersion: DOCUMENT_SCHEMA_VERSION, posts };
-  if (opts.title) document.title = opts.title;
-  if (opts.url) document.url = opts.url;
-  return { document, warnings };
+  return articleToDocument(article.items, { ...opts, title: opts.title ?? article.title }, article.codePage);
 }
 
 export interface ParsedArticle {

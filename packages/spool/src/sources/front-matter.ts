@@ -1,6 +1,6 @@
 /**
  * Front matter at the top of a Markdown file (`---` ... `---`). Only flat `key: value` pairs matter to us
- * (title, author, handle), so this reads that subset of YAML instead of pulling in a YAML parser;
+ * (title, author, handle, dek, date), so this reads that subset of YAML instead of pulling in a YAML parser;
  * anything nested or unknown is skipped.
  */
 
@@ -10,6 +10,9 @@ export interface FrontMatter {
   handle?: string;
   avatar?: string;
   url?: string;
+  /** The dek: `subtitle`, `description`, `summary` or `excerpt`. */
+  subtitle?: string;
+  date?: string;
 }
 
 const KEYS: Record<string, keyof FrontMatter> = {
@@ -22,6 +25,14 @@ const KEYS: Record<string, keyof FrontMatter> = {
   avatar: 'avatar',
   url: 'url',
   canonical_url: 'url',
+  subtitle: 'subtitle',
+  description: 'subtitle',
+  summary: 'subtitle',
+  excerpt: 'subtitle',
+  dek: 'subtitle',
+  date: 'date',
+  published: 'date',
+  pubdate: 'date',
 };
 
 export function splitFrontMatter(text: string): { data: FrontMatter; body: string } {

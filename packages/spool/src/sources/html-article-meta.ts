@@ -9,6 +9,10 @@ export interface PageMeta {
   author?: string;
   handle?: string;
   siteName?: string;
+  /** The page's summary of itself (og:description), the cover's subtitle. */
+  description?: string;
+  /** article:published_time and its kin, as the page writes it. */
+  published?: string;
   canonical?: string;
   /** What relative URLs in the page resolve against: <base href> over the page URL. */
   base?: URL;
@@ -37,6 +41,8 @@ export function pageMeta(doc: MetaDocument, pageUrl: string | undefined): PageMe
     author: author && !/^https?:\/\//i.test(author) ? author : undefined,
     handle: creator && /^@?\w{1,15}$/.test(creator) ? creator.replace(/^@/, '') : undefined,
     siteName: meta('og:site_name', 'application-name'),
+    description: meta('og:description', 'twitter:description', 'description'),
+    published: meta('article:published_time', 'datePublished', 'date', 'dc.date', 'parsely-pub-date') ?? doc.querySelector('time[datetime]')?.getAttribute('datetime') ?? undefined,
     canonical: httpUrl(canonicalHref, base),
     base,
   };

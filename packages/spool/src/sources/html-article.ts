@@ -7,17 +7,18 @@
  * no document URL), so images and links are resolved here against the page URL and its <base>.
  */
 import { dirname, resolve as resolvePath } from 'node:path';
+import type { CondenseChoice } from './types.js';
 import type { Readability } from '@mozilla/readability';
 import { SpoolInputError } from '../errors/input-error.js';
 import { blockText } from '../model/document.js';
 import { parseDocument } from '../model/schema.js';
-import { draftsToDocument } from './article-text.js';
+import { articleToDocument } from './article-document.js';
 import { articleItems, type RefResolver } from './html-article-blocks.js';
 import { pageMeta, type PageMeta } from './html-article-meta.js';
 import { safeHref } from './inline-html.js';
 import { htmlTooDeep } from './markup-depth.js';
 import { detectMojibakeCodePage, repairMojibake, type CodePage } from './repair.js';
-import { splitIntoPosts, type ArticleItem } from './split-posts.js';
+import type { ArticleItem } from './split-posts.js';
 import type { AuthorOptions, ImportResult, SplitOptions } from './types.js';
 
 export interface HtmlInput {
@@ -32,6 +33,7 @@ export interface HtmlImportOptions extends AuthorOptions {
   /** Used only when the page has no title of its own. */
   title?: string;
   split?: SplitOptions;
+  condense?: CondenseChoice;
 }
 
 export async function importHtml(input: HtmlInput, opts: HtmlImportOptions = {}): Promise<ImportResult> {
@@ -61,11 +63,13 @@ export async function importHtml(input: HtmlInput, opts: HtmlImportOptions = {})
   const codePage = repairItems(items);
   if (items.length === 0) throw new SpoolInputError(place, 'no article text found on this page');
 
-  const drafts = splitIntoPosts(items, opts.split);
-  const { document, warnings } = draftsToDocument(
-    drafts,
+  const { document, warnings } = articleToDocument(
+    items,
     {
       title,
+      subtitle: meta.description,
+      date: meta.published,
+      condense: opts.condense,
       url: input.url ?? meta.canonical,
       author: opts.author ?? byline ?? meta.siteName ?? hostOf(input.url),
       handle: opts.handle ?? meta.handle,

@@ -130,6 +130,7 @@ async function fromText(text: string, place: string, resolved: SourceKind, opts:
     avatar: opts.avatar,
     title: opts.title,
     split: opts.split,
+    condense: opts.condense,
   };
   switch (resolved) {
     case 'thread-file':
@@ -201,7 +202,7 @@ async function fromHtml(html: string, where: { url?: string; file?: string }, op
   const { importHtml } = await import('./html-article.js');
   return importHtml(
     { html, ...where },
-    { author: opts.author, handle: opts.handle, avatar: opts.avatar, title: opts.title, split: opts.split },
+    { author: opts.author, handle: opts.handle, avatar: opts.avatar, title: opts.title, split: opts.split, condense: opts.condense },
   );
 }
 

@@ -16,7 +16,8 @@ export type {
 export { threadFileToDocument } from './thread-file.js';
 export { pastedTextToDocument, splitPastedThread, authorFrom } from './pasted-text.js';
 export type { PastedTextOptions } from './pasted-text.js';
-export { articleTextToDocument, parseArticleText, draftsToDocument } from './article-text.js';
+export { articleTextToDocument, parseArticleText } from './article-text.js';
+export { articleToDocument, draftsToDocument } from './article-document.js';
 export type { ArticleOptions, ParsedArticle } from './article-text.js';
 export { markdownToDocument, parseMarkdown } from './markdown.js';
 export type { ParsedMarkdown } from './markdown.js';
@@ -24,7 +25,7 @@ export { splitFrontMatter } from './front-matter.js';
 export type { FrontMatter } from './front-matter.js';
 export { splitIntoPosts, cutBlock, DEFAULT_SPLIT } from './split-posts.js';
 export type { ArticleItem, ItemFlags, PostDraft } from './split-posts.js';
-export { sentenceStarts, countWords } from './sentences.js';
+export { sentenceStarts, countWords } from '../model/sentences.js';
 
 export { parsePostHtml, htmlToBlocks, safeHref } from './inline-html.js';
 export { parsePostText, lineToBlock, lineRule, tidySpans } from './line-rules.js';

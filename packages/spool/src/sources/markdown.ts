@@ -7,7 +7,7 @@
 import { Lexer, type Token, type Tokens } from 'marked';
 import type { Block, Span } from '../model/document.js';
 import { SpoolInputError } from '../errors/input-error.js';
-import { draftsToDocument, type ArticleOptions } from './article-text.js';
+import { articleToDocument, type ArticleOptions } from './article-document.js';
 import { splitFrontMatter, type FrontMatter } from './front-matter.js';
 import { htmlToBlocks } from './inline-html.js';
 import { codeBlock } from '../model/code-fences.js';
@@ -16,7 +16,7 @@ import { linkifyBlocks } from '../model/linkify.js';
 import { markdownTooDeep } from './markup-depth.js';
 import { inlineToLines } from './markdown-inline.js';
 import { detectMojibakeCodePage, repairMojibake, type CodePage } from './repair.js';
-import { splitIntoPosts, type ArticleItem, type ItemFlags } from './split-posts.js';
+import type { ArticleItem, ItemFlags } from './split-posts.js';
 import type { DocumentWithWarnings } from './types.js';
 
 export interface ParsedMarkdown {
@@ -39,12 +39,13 @@ export function markdownToDocument(markdown: string, opts: ArticleOptions = {}, 
   }
   if (parsed.items.length === 0) throw new SpoolInputError(place, 'no text to import');
   const fm = parsed.frontMatter;
-  const drafts = splitIntoPosts(parsed.items, opts.split);
-  return draftsToDocument(
-    drafts,
+  return articleToDocument(
+    parsed.items,
     {
       ...opts,
       title: opts.title ?? parsed.title,
+      subtitle: opts.subtitle ?? fm.subtitle,
+      date: opts.date ?? fm.date,
       url: opts.url ?? fm.url,
       author: opts.author ?? fm.author,
       handle: opts.handle ?? fm.handle,

@@ -4,27 +4,13 @@
  * slide's title), the paragraphs under it are packed together while they fit, and a paragraph too long
  * for one post is cut at sentence boundaries into pieces of even length.
  */
-import type { Block, MediaRef, Span } from '../model/document.js';
+import type { Block } from '../model/document.js';
+import { sliceSpans, type ArticleItem, type PostDraft } from '../model/article-items.js';
 import { blockText } from '../model/document.js';
-import { countWords, sentenceStarts } from './sentences.js';
+import { countWords, sentenceStarts } from '../model/sentences.js';
 import type { SplitOptions } from './types.js';
 
-export interface ItemFlags {
-  /** Mojibake was repaired in this item's text. */
-  repaired?: boolean;
-  /** Mojibake that couldn't be repaired remains in this item's text. */
-  unrecoverable?: boolean;
-}
-
-/** One piece of an article in reading order. */
-export type ArticleItem = ({ kind: 'block'; block: Block } | { kind: 'image'; media: MediaRef }) & ItemFlags;
-
-export interface PostDraft {
-  blocks: Block[];
-  media: MediaRef[];
-  repaired: boolean;
-  unrecoverable: boolean;
-}
+export { sliceSpans, type ArticleItem, type ItemFlags, type PostDraft } from '../model/article-items.js';
 
 export const DEFAULT_SPLIT: Required<SplitOptions> = { minWords: 60, maxWords: 90 };
 
@@ -120,25 +106,4 @@ function packSentences(sentences: readonly number[], cap: number): number[] {
     words += n;
   });
   return starts;
-}
-
-/** The spans covering [from, to) of the block's text, trimmed at both ends. */
-export function sliceSpans(spans: readonly Span[], from: number, to: number): Span[] {
-  const out: Span[] = [];
-  let at = 0;
-  for (const span of spans) {
-    const end = at + span.text.length;
-    const a = Math.max(from, at);
-    const b = Math.min(to, end);
-    if (b > a) out.push({ ...span, text: span.text.slice(a - at, b - at) });
-    at = end;
-  }
-  while (out.length > 0 && out[0].text.trim() === '') out.shift();
-  while (out.length > 0 && out[out.length - 1].text.trim() === '') out.pop();
-  if (out.length > 0) {
-    out[0] = { ...out[0], text: out[0].text.trimStart() };
-    const last = out.length - 1;
-    out[last] = { ...out[last], text: out[last].text.trimEnd() };
-  }
-  return out;
 }

@@ -34,6 +34,12 @@ export interface SplitOptions {
   maxWords?: number;
 }
 
+/**
+ * Articles (text, Markdown, HTML, a URL): `true` or `{ slides }` condenses them into a carousel of key
+ * points (8-12 slides by default); `false` or absent keeps every paragraph.
+ */
+export type CondenseChoice = boolean | { slides?: number };
+
 /** Who wrote a source that doesn't say so itself (pasted text, articles, Markdown without front matter). */
 export interface AuthorOptions {
   author?: string;
@@ -46,6 +52,7 @@ export interface ImportOptions extends AuthorOptions {
   /** The document's title, over any the source gives (front matter, first heading). */
   title?: string;
   split?: SplitOptions;
+  condense?: CondenseChoice;
   /** X archive: the thread to pick (id of any of its posts); default the longest. */
   thread?: string;
   /** X archive: list the threads instead of importing one (the archive importer reports them). */

@@ -25,12 +25,27 @@ describe('spool import', () => {
     expect(path.resolve(dir, media)).toBe(path.join(fixtures, 'media/kd-1.jpg'));
   });
 
-  it('turns an article into a thread file of slide-sized posts', async () => {
+  it('condenses an article into a thread file of key points, or keeps every paragraph with --full', async () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'spool-import-'));
     const out = path.join(dir, 'article.json');
     const r = await runCli(['import', path.join(fixtures, 'kd-article.txt'), '-o', out, '--json']);
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout).posts).toBeGreaterThan(10);
+    // 10 slides by default for 950 words: the cover, 8 posts, the outro.
+    expect(JSON.parse(r.stdout).posts).toBe(8);
+    const full = await runCli(['import', path.join(fixtures, 'kd-article.txt'), '-o', out, '--json', '--full']);
+    expect(JSON.parse(full.stdout).posts).toBeGreaterThan(10);
+    const five = await runCli(['import', path.join(fixtures, 'kd-article.txt'), '-o', out, '--json', '--slides', '5']);
+    expect(JSON.parse(five.stdout).posts).toBe(3);
+  });
+
+  it('refuses --slides out of range or with --full, as a usage error', async () => {
+    const input = path.join(fixtures, 'kd-article.txt');
+    const low = await runCli(['import', input, '-o', '/tmp/x.json', '--slides', '2']);
+    expect(low.code).toBe(2);
+    expect(low.stderr).toContain('--slides: "2" is not a whole number from 3 to 60');
+    const both = await runCli(['import', input, '-o', '/tmp/x.json', '--slides', '8', '--full']);
+    expect(both.code).toBe(2);
+    expect(both.stderr).toContain('--slides and --full');
   });
 
   it('lists the threads of an X archive and imports the one picked with --thread', async () => {

@@ -30,6 +30,16 @@ describe('planDeck', () => {
     expect(asTitle.slides[1].postIds).toEqual(['2', '3']);
   });
 
+  it('titles a post that opens on a heading with it, and puts an article’s dek and date under its headline', () => {
+    const d = doc([post('1', [para('Hook')]), post('2', [{ type: 'heading', level: 2, spans: [{ text: 'Why it works' }] }, para('Because it does.')])]);
+    const deck = planDeck({ ...d, title: 'The headline', subtitle: 'The dek', date: '3 June 2025' }, defaultDesign());
+    expect(deck.slides[0]).toMatchObject({ kind: 'cover', title: [{ text: 'The headline' }] });
+    expect(deck.slides[0].blocks.map(blockText)).toEqual(['The dek', '3 June 2025']);
+    const titled = deck.slides.find((s) => s.postIds.includes('2'))!;
+    expect(titled.title).toEqual([{ text: 'Why it works' }]);
+    expect(titled.blocks.map(blockText)).toEqual(['Because it does.']);
+  });
+
   it('keeps a trailing heading as a section when nothing follows it', () => {
     const deck = planDeck(doc([post('1', [para('Hook')]), post('2', [heading('The end')])]), resolveDesign({ plan: { headings: 'title' } }));
     expect(deck.slides.map((s) => s.kind)).toEqual(['cover', 'section', 'outro']);

@@ -17,7 +17,7 @@ const FLOORS: string[][] = [
   ['errors', 'formats', 'scene'],
   ['design'],
   ['model'],
-  ['plan', 'text'],
+  ['plan', 'text', 'condense'],
   ['layout', 'edit', 'sources'],
   ['draw'],
   ['paint'],

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { blockText, type Block } from '../../src/model/document.js';
-import { countWords, sentenceStarts } from '../../src/sources/sentences.js';
+import { countWords, sentenceStarts } from '../../src/model/sentences.js';
 import { cutBlock, sliceSpans, splitIntoPosts, type ArticleItem } from '../../src/sources/split-posts.js';
 
 const para = (text: string): ArticleItem => ({ kind: 'block', block: { type: 'paragraph', spans: [{ text }] } });

@@ -24,7 +24,10 @@ export function layoutCover(ctx: LayoutContext, slide: Slide): PagePart[] {
   const box = ctx.box;
   const authorH = hasIdentity(slide.author) ? 48 : 0;
   const rule: LaidElement = { type: 'rect', x: markX(ctx, box, slide, 48), y: box.y, w: 48, h: 5, radius: 2.5, fill: ctx.accent };
-  const textBox = { x: box.x, y: box.y + 5 + t.bodySize * 1.2, w: box.w, h: box.h - authorH - 5 - t.bodySize * 2.2 };
+  const fullBox = { x: box.x, y: box.y + 5 + t.bodySize * 1.2, w: box.w, h: box.h - authorH - 5 - t.bodySize * 2.2 };
+  // A titled cover sets its subtitle (an article's dek, its date) under the title, smaller and muted.
+  const subtitle = slide.title?.length ? coverSubtitle(ctx, slide, fullBox) : undefined;
+  const textBox = subtitle ? { ...fullBox, h: fullBox.h - subtitle.height - subtitle.gap } : fullBox;
   const blocks = hookBlocks(slide);
   // The cover's promise is the largest text of the deck: the shorter it is, the larger it is set.
   const chars = blocks.reduce((n, b) => n + blockText(b).length, 0);
@@ -40,7 +43,39 @@ export function layoutCover(ctx: LayoutContext, slide: Slide): PagePart[] {
   const row = authorRow(ctx, slide.author, box.x, box.y + box.h - authorH + 4, 44, t.bodySize);
   // A centred cover centres its author too.
   const author = ctx.align === 'center' ? centreX(row, box) : row;
-  return [{ ...parts[0], elements: [rule, ...parts[0].elements, ...author] }, ...parts.slice(1)];
+  let elements = parts[0].elements;
+  if (subtitle) {
+    // Title and subtitle are centred together where the title alone was.
+    const extent = extentY(elements) ?? { top: textBox.y, bottom: textBox.y };
+    const groupH = extent.bottom - extent.top + subtitle.gap + subtitle.height;
+    const top = slide.media.length === 0 ? fullBox.y + Math.max(0, (fullBox.h - groupH) / 2) : extent.top;
+    const shift = top - extent.top;
+    elements = [...elements.map((e) => shiftY(e, shift)), ...subtitle.place(extent.bottom + shift + subtitle.gap)];
+  }
+  return [{ ...parts[0], elements: [rule, ...elements, ...author] }, ...parts.slice(1)];
+}
+
+/** The subtitle lines of a titled cover, measured at the top of the box and placed later. */
+function coverSubtitle(ctx: LayoutContext, slide: Slide, box: { x: number; y: number; w: number }) {
+  const t = ctx.design.typography;
+  const size = t.bodySize * 1.2;
+  const style = baseStyle(ctx.fonts.body, size, ctx.theme.muted, 400);
+  const texts = slide.blocks.filter((b) => blockText(b).trim() !== '');
+  if (texts.length === 0) return undefined;
+  const gap = t.bodySize * 0.5;
+  const align = ctx.align === 'center' ? 'center' : readsRightToLeft(slide) ? 'right' : 'left';
+  const set = (y: number): { elements: LaidElement[]; height: number } => {
+    const elements: LaidElement[] = [];
+    let at = y;
+    texts.forEach((block, i) => {
+      const placed = setText(ctx.engine, styleSpans(block.spans, i === 0 ? style : { ...style, size: size * 0.8 }, ctx.theme), box.x, at, box.w, 1.35, align, 'balance');
+      elements.push(placed.text);
+      at += placed.height + (i + 1 < texts.length ? gap : 0);
+    });
+    return { elements, height: at - y };
+  };
+  const height = set(box.y).height;
+  return { height, gap: t.bodySize * 1.1, place: (y: number) => set(y).elements };
 }
 
 /** A chapter break: the section number in the accent colour over a large title, centred vertically. */
