@@ -12,5 +12,7 @@ export { importSource } from './sources/import.js';
 export type { ImportOptions, ImportResult, SourceKind } from './sources/types.js';
 export { documentToThreadFile } from './sources/to-thread-file.js';
 export { articleTextToDocument } from './sources/article-text.js';
+export { rewriteDocument, type RewriteResult } from './rewrite/rewrite.js';
+export { modelConfigFromEnv, type ModelConfig } from './rewrite/model-config.js';
 export { paintPdf } from './paint/pdf/index.js';
 export { paintPng } from './paint/png/index.js';

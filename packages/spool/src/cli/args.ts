@@ -42,6 +42,7 @@ const OPTIONS = {
   kind: { type: 'string' },
   slides: { type: 'string' },
   full: { type: 'boolean' },
+  rewrite: { type: 'boolean' },
   list: { type: 'boolean' },
   port: { type: 'string' },
   host: { type: 'string' },

@@ -62,6 +62,10 @@ Source options (build and import)
       --slides <n>           Articles: condense to about n slides (3-60; default 8-12 by length): the
                              headline on the cover, the sentences that carry each section, lists as steps
       --full                 Articles: every paragraph, cut into slide-sized posts, instead of condensing
+      --rewrite              Ask a language model to write the hook and tighten each slide; set
+                             SPOOL_LLM_BASE_URL (an OpenAI-compatible endpoint, e.g. a local Ollama at
+                             http://127.0.0.1:11434/v1), SPOOL_LLM_MODEL and SPOOL_LLM_API_KEY. Every
+                             number, name and quotation must be in the source, or the slide keeps its words
       --kind <kind>          Force the input kind: thread-file, document, pasted, article, markdown, html, url, x-api, x-archive
 
 Exit codes: 0 done, 2 bad input or usage, 1 anything else.`;

@@ -21,7 +21,7 @@ const FLOORS: string[][] = [
   ['layout', 'edit', 'sources'],
   ['draw'],
   ['paint'],
-  ['node'],
+  ['node', 'rewrite'],
   ['store'],
   ['server'],
   ['cli'],
