@@ -14,3 +14,6 @@ export type { SplitArgs } from './split-deck.js';
 export { createHistory, recordEdit, undo, redo, canUndo, canRedo } from './history.js';
 export type { History, RecordOptions } from './history.js';
 export { blocksToText, textToBlocks, spansToText, textToSpans } from './slide-text.js';
+export { slideOrigin, bodyFromOrigin, applyOriginText } from './slide-origin.js';
+export type { OriginParagraph, OriginPick, OriginSentence } from './slide-origin.js';
+export { slidesForRewrite, applyRewrittenSlides } from './rewrite-slides.js';

@@ -3,6 +3,7 @@ import { errorAnswer, type ErrorAnswer } from './http-errors.js';
 import { isLoopbackHost, type ServerContext } from './options.js';
 import { registerSecurity } from './security.js';
 import { registerCatalogRoutes } from './routes-catalog.js';
+import { registerRewriteRoutes } from './routes-rewrite.js';
 import { registerProjectRoutes } from './routes-projects.js';
 import { registerLibraryRoutes } from './routes-library.js';
 import { registerUploadRoutes } from './routes-uploads.js';
@@ -104,6 +105,7 @@ export async function buildApp(ctx: ServerContext): Promise<FastifyInstance> {
   registerLibraryRoutes(app, ctx);
   registerUploadRoutes(app, ctx);
   registerRenderRoutes(app, ctx);
+  registerRewriteRoutes(app, ctx);
   await registerStudio(app, ctx.options.studioDir);
   return app;
 }

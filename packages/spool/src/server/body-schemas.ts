@@ -58,7 +58,11 @@ export const importBody = z.strictObject({
   author: z.string().max(80).optional(),
   handle: z.string().max(60).optional(),
   thread: z.string().max(40).optional(),
+  /** Articles: condensed to key points (`true`, or a slide count) or every paragraph (`false`, the default). */
+  condense: z.union([z.boolean(), z.strictObject({ slides: z.number().int().min(3).max(60).optional() })]).optional(),
 });
+
+export const rewriteBody = z.strictObject({ document: documentSchema });
 
 export const renderBody = z.strictObject({
   deck: deckSchema,

@@ -31,7 +31,7 @@ export async function importForStudio(
 ): Promise<{ document: SpoolDocument; warnings: string[] }> {
   const given = [body.text !== undefined, body.url !== undefined, body.contentBase64 !== undefined].filter(Boolean).length;
   if (given !== 1) throw new HttpError(400, 'give exactly one of text, url or contentBase64 (with filename)');
-  const options: ParseJob['options'] = { kind: body.kind, author: body.author, handle: body.handle, thread: body.thread };
+  const options: ParseJob['options'] = { kind: body.kind, author: body.author, handle: body.handle, thread: body.thread, condense: body.condense };
   const decode: ImageDecoder = async (images) => (images.length === 0 ? [] : pool.run({ type: 'decode', images }));
 
   let parsed: ParseJobResult;

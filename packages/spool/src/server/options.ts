@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { modelConfigFromEnv, ModelConfigError, type ModelConfig } from '../rewrite/model-config.js';
 import { isIP } from 'node:net';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
@@ -35,6 +36,8 @@ export interface ServerOptions {
   renderTimeoutMs?: number;
   /** Heap one render worker may use, in MB; default `SPOOL_RENDER_MEMORY_MB` or 1024. */
   renderMemoryMb?: number;
+  /** The language model behind Rewrite; default from SPOOL_LLM_BASE_URL and SPOOL_LLM_MODEL, null for none. */
+  model?: ModelConfig | null;
   env?: NodeJS.ProcessEnv;
 }
 
@@ -48,6 +51,7 @@ export interface ResolvedOptions {
   fetch: FetchGuardOptions;
   logRequests: boolean;
   render: { workers: number; queue: number; timeoutMs: number; memoryMb: number };
+  model?: ModelConfig;
 }
 
 /** The server was asked to start in a way that would be unsafe or cannot work. */
@@ -89,6 +93,7 @@ export function resolveServerOptions(options: ServerOptions): ResolvedOptions {
     starterContent: options.starterContent ?? true,
     fetch: options.fetch ?? {},
     logRequests: options.logRequests ?? false,
+    model: modelOption(options.model, env),
     render: {
       workers: countOption('render workers', options.renderWorkers, env.SPOOL_RENDER_WORKERS, availableParallelism(), 1),
       queue: countOption('render queue', options.renderQueue, env.SPOOL_RENDER_QUEUE, DEFAULT_RENDER_QUEUE, 0),
@@ -105,6 +110,17 @@ export const DEFAULT_RENDER_TIMEOUT_MS = 30_000;
  * size the worker's heap to it instead of to the machine, so memory levels off early under load.
  */
 export const DEFAULT_RENDER_MEMORY_MB = 1024;
+
+/** The model Rewrite asks: given, none (null), or what the environment names; a bad setting stops the start. */
+function modelOption(given: ModelConfig | null | undefined, env: NodeJS.ProcessEnv): ModelConfig | undefined {
+  if (given !== undefined) return given ?? undefined;
+  try {
+    return modelConfigFromEnv(env);
+  } catch (err) {
+    if (err instanceof ModelConfigError) throw new ServerConfigError(err.message);
+    throw err;
+  }
+}
 
 /** A whole number from the options, else the environment, else the default. */
 function countOption(what: string, given: number | undefined, fromEnv: string | undefined, fallback: number, min: number): number {

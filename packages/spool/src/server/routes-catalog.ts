@@ -77,6 +77,8 @@ export function registerCatalogRoutes(app: FastifyInstance, ctx: ServerContext):
     fonts: bundledFamilies(),
     fontFallbacks: BUNDLED_FALLBACKS,
     defaults: defaultDesign(),
+    // Whether Rewrite has a model to ask; which one stays on the server.
+    rewrite: ctx.options.model !== undefined,
   }));
 
   // The uploaded fonts, named as the fonts name themselves, for the studio's font pickers.

@@ -7,6 +7,7 @@
  * laying out and painting decks (`render`), parsing an imported source (`parse`), decoding images
  * (`decode`) and checking an uploaded image or font (`asset`).
  */
+import type { CondenseChoice } from '../sources/types.js';
 import type { OutputFormat } from '../node/build.js';
 import type { Deck } from '../model/deck.js';
 import type { SpoolDocument } from '../model/document.js';
@@ -53,7 +54,7 @@ export type ParseSource =
 export interface ParseJob {
   type: 'parse';
   source: ParseSource;
-  options: { kind?: SourceKind; author?: string; handle?: string; thread?: string };
+  options: { kind?: SourceKind; author?: string; handle?: string; thread?: string; condense?: CondenseChoice };
 }
 
 /** An image ready to store: decoded once, normalised to what the painters embed. */

@@ -11,6 +11,18 @@ describe('addPosts', () => {
     expect(added.map((p) => p.id)).toEqual(['2-2', '7']);
     expect(merged.posts[0]).toBe(document.posts[0]);
   });
+
+  it('brings a condensed article’s paragraphs into an empty document, and leaves its references out of a full one', () => {
+    const source = { blocks: [para('The article’s first paragraph.'), para('Its second.')] };
+    const condensed = [{ ...post('1', [para('Its second.')]), from: [1] }];
+    const empty = addPosts(doc([]), condensed, source);
+    expect(empty.document.source).toBe(source);
+    expect(empty.added[0].from).toEqual([1]);
+    const full = addPosts(doc([post('1', [para('Mine')])]), condensed, source);
+    expect(full.document.source).toBeUndefined();
+    expect(full.added[0]).not.toHaveProperty('from');
+    expect(full.added[0].id).toBe('1-2');
+  });
 });
 
 describe('appendPostSlides', () => {

@@ -1,6 +1,6 @@
-import type { Deck } from 'spool/core';
+import type { Deck, SpoolDocument } from 'spool/core';
 import type {
-  AssetInfo, BrandKitRecord, Catalog, ExportFormat, ImportRequest, ImportResult, PresetRecord, Project, ProjectChanges,
+  AssetInfo, BrandKitRecord, Catalog, ExportFormat, ImportRequest, ImportResult, RewriteResult, PresetRecord, Project, ProjectChanges,
   ProjectSummary, StoredBrandKit,
 } from './types.js';
 
@@ -103,6 +103,7 @@ export const api = {
   deletePreset: (id: string) => send('DELETE', `/api/presets/${enc(id)}`).then(() => undefined),
 
   importSource: (req: ImportRequest) => json<ImportResult>('POST', '/api/import', req),
+  rewrite: (document: SpoolDocument) => json<RewriteResult>('POST', '/api/rewrite', { document }),
 
   /** One rendered file; `onBytes` follows the download for a progress bar. */
   render: async (

@@ -18,6 +18,8 @@ export interface Catalog {
   fonts: CatalogFont[];
   fontFallbacks?: string[];
   defaults: Design;
+  /** The server has a language model for Rewrite. */
+  rewrite?: boolean;
 }
 
 // The server sends its store's records as they are.
@@ -70,6 +72,15 @@ export interface ImportRequest {
   contentBase64?: string;
   author?: string;
   handle?: string;
+  /** Articles: condensed to key points (true, or about `slides` slides), or every paragraph (false). */
+  condense?: boolean | { slides?: number };
+}
+
+export interface RewriteResult {
+  document: SpoolDocument;
+  warnings: string[];
+  rewritten: number;
+  hook: boolean;
 }
 
 export interface ImportResult {

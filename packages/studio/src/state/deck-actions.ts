@@ -6,7 +6,7 @@
  */
 import {
   addSlide, applyImage, applyPostToSlide, applyPreset, defaultInsertIndex, deleteSlide, duplicateSlide, insertPostAsSlide, moveSlide,
-  nextSlideId, removeSlideImage, setDesign, setSlideImage, setSlideLayout, setSlideAlign, updateSlideText,
+  nextSlideId, removeSlideImage, applyOriginText, setDesign, setSlideImage, setSlideLayout, setSlideAlign, updateSlideText,
   type Deck, type Post,
 } from 'spool/core';
 
@@ -61,6 +61,8 @@ export const DECK_ACTIONS = {
   applyPostToSlide: define('Put a post on a slide', applyPostToSlide),
   applyImage: define('Use the post’s images', applyImage),
   keepFirstPart: define('Keep the first part of a split', (_deck, args: { deck: Deck }) => args.deck),
+  applyOriginText: define('Use the article’s sentences', applyOriginText),
+  applyRewrite: define('Rewrite the slides', (_deck, args: { deck: Deck }) => args.deck),
 } satisfies Record<string, AnyActionDef>;
 
 export type ActionName = keyof typeof DECK_ACTIONS;

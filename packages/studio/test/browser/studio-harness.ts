@@ -9,7 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
-import { startServer, type RunningServer } from '../../../spool/src/server/index.js';
+import { startServer, type RunningServer, type ServerOptions } from '../../../spool/src/server/index.js';
 
 const STUDIO = path.resolve(fileURLToPath(import.meta.url), '..', '..', '..');
 const DIST = path.join(STUDIO, 'dist');
@@ -83,10 +83,13 @@ export interface StudioPage {
  * One studio for a test file: started before its tests (then `setup` runs against it) and closed
  * after them. Call it at the top of the file; the function it returns gives the running studio.
  */
-export function useStudio(setup?: (studio: Studio) => Promise<void>): () => Studio {
+/** What a test may set on the studio's server beyond the defaults (a language model for Rewrite). */
+export type StudioServerOptions = Pick<ServerOptions, 'model'>;
+
+export function useStudio(setup?: (studio: Studio) => Promise<void>, serverOptions: () => StudioServerOptions = () => ({})): () => Studio {
   let studio: Studio | undefined;
   beforeAll(async () => {
-    studio = await startStudio();
+    studio = await startStudio(serverOptions());
     await setup?.(studio);
   }, 180_000);
   afterAll(async () => {
@@ -98,10 +101,10 @@ export function useStudio(setup?: (studio: Studio) => Promise<void>): () => Stud
   };
 }
 
-export async function startStudio(): Promise<Studio> {
+export async function startStudio(serverOptions: StudioServerOptions = {}): Promise<Studio> {
   await ensureStudioBuilt();
   const dataDir = mkdtempSync(path.join(tmpdir(), 'spool-studio-test-'));
-  let server = await startServer({ port: 0, dataDir, env: {} });
+  let server = await startServer({ port: 0, dataDir, env: {}, ...serverOptions });
   // A pristine copy of the sample, made before any test can edit it.
   const [sample] = (await (await fetch(`${server.url}/api/projects`)).json()) as { id: string }[];
   const pristine = (await (await fetch(`${server.url}/api/projects/${sample.id}/duplicate`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).json()) as { id: string };
@@ -122,7 +125,7 @@ export async function startStudio(): Promise<Studio> {
     async restartServer() {
       const port = server.port;
       await server.close();
-      server = await startServer({ port, dataDir, env: {} });
+      server = await startServer({ port, dataDir, env: {}, ...serverOptions });
     },
     async freshProject() {
       const res = await fetch(`${server.url}/api/projects/${pristine.id}/duplicate`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });

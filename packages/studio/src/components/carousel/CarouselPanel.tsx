@@ -1,4 +1,5 @@
 import { useCallback, useMemo, useRef } from 'react';
+import { RewriteButton } from './RewriteButton.js';
 import { nextSlideId } from 'spool/core';
 import { useRender, useStudio } from '../../state/studio-context.js';
 import { CopyIcon, PlusIcon, TrashIcon } from '../common/graphics.js';
@@ -36,6 +37,7 @@ export function CarouselPanel() {
         </span>
         <span className="spacer" />
         <div className="toolbar" role="toolbar" aria-label="Slide actions">
+          <RewriteButton />
           <button type="button" className="btn btn-sm" onClick={add}><PlusIcon /> Add slide</button>
           <button type="button" className="btn btn-sm" disabled={!selected}
             onClick={() => selected && edit(act.duplicateSlide({ slideId: selected.id }), { select: nextSlideId(deck) })}>

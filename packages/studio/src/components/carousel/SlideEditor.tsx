@@ -5,6 +5,7 @@ import { useStudio } from '../../state/studio-context.js';
 import { useNotify } from '../../state/toasts.js';
 import { ImageIcon, TrashIcon, UploadIcon } from '../common/graphics.js';
 import { MarkupField } from './MarkupField.js';
+import { ArticleOrigin } from './ArticleOrigin.js';
 import { act } from '../../state/deck-actions.js';
 
 const KIND_NAME: Record<Slide['kind'], string> = { cover: 'Cover', content: 'Content', section: 'Section', image: 'Image', outro: 'Outro' };
@@ -46,6 +47,7 @@ export function SlideEditor({ slide, index }: { slide: Slide; index: number }) {
             <MarkupField key={`b-${id}`} label="Body" multiline value={blocksToText(slide.blocks)} onText={setBody}
               placeholder="Write the slide. **bold**, *italic*, - lists, 1. steps" />
           )}
+          <ArticleOrigin slide={slide} />
         </>
       )}
       <div className="field">

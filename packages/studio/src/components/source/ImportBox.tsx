@@ -32,6 +32,9 @@ export function ImportBox({ onDone }: { onDone(focusPost?: string): void }) {
   const [url, setUrl] = useState('');
   const [files, setFiles] = useState<File[]>([]);
   const [rebuild, setRebuild] = useState(true);
+  // Articles (files and pages): condensed to key points, about `slides` of them ('' for the default), or every paragraph.
+  const [shape, setShape] = useState<'condensed' | 'full'>('condensed');
+  const [slides, setSlides] = useState('');
   const [target, setTarget] = useState<Target>('add');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -51,22 +54,22 @@ export function ImportBox({ onDone }: { onDone(focusPost?: string): void }) {
       const req: ImportRequest =
         mode === 'paste'
           ? { kind: 'pasted', text, author: author.trim() || undefined, handle: handle.trim().replace(/^@/, '') || undefined }
-          : mode === 'url'
-            ? { kind: 'url', url: url.trim() }
-            : await uploadOf(files);
+          : { ...(mode === 'url' ? { kind: 'url', url: url.trim() } : await uploadOf(files)), condense: condenseChoice(shape, slides) };
       const result = await studio.services.backend.importSource(req);
       let first: string | undefined;
       if (target === 'new') {
         // A new project starts from the default design (and default brand profile), like any new project.
-        const design = newProjectDesign(studio.services.catalog.defaults);
+        const fresh = newProjectDesign(studio.services.catalog.defaults);
+        // A condensed article's outro sends readers to the whole piece.
+        const design = result.document.source && result.document.url ? { ...fresh, cta: { ...fresh.cta, style: 'link' as const } } : fresh;
         const project = await studio.services.backend.createProject({ name: projectNameFor(result.document), document: result.document, deck: planDeck(result.document, design) });
         await studio.open(project);
         first = project.document.posts[0]?.id;
       } else {
-        first = addPosts(studio.document, result.document.posts).added[0]?.id;
+        first = addPosts(studio.document, result.document.posts, result.document.source).added[0]?.id;
         // Nothing the project holds is dropped: the posts are added after its own, and undo takes the import back whole.
         studio.change(({ document, deck }) => {
-          const { document: merged, added } = addPosts(document, result.document.posts);
+          const { document: merged, added } = addPosts(document, result.document.posts, result.document.source);
           const titled = merged.title ?? result.document.title;
           const next = titled ? { ...merged, title: titled } : merged;
           if (!rebuild) return { document: next, deck };
@@ -119,6 +122,21 @@ export function ImportBox({ onDone }: { onDone(focusPost?: string): void }) {
       {mode === 'url' && (
         <input className="input" type="url" aria-label="Article or thread URL" placeholder="https://…" value={url} onChange={(e) => setUrl(e.target.value)} />
       )}
+      {mode !== 'paste' && (
+        <div className="import-shape" role="radiogroup" aria-label="An article becomes">
+          <label className="check">
+            <input type="radio" name={`${id}-shape`} checked={shape === 'condensed'} onChange={() => setShape('condensed')} />
+            <span>Condensed to key points,</span>
+            <input className="input input-xs" type="number" min={3} max={60} inputMode="numeric" aria-label="Slides in the condensed carousel"
+              placeholder="8–12" value={slides} onChange={(e) => { setSlides(e.target.value); setShape('condensed'); }} />
+            <span>slides</span>
+          </label>
+          <label className="check">
+            <input type="radio" name={`${id}-shape`} checked={shape === 'full'} onChange={() => setShape('full')} />
+            <span>Full text: every paragraph</span>
+          </label>
+        </div>
+      )}
       <div className="import-target" role="radiogroup" aria-label="Import into">
         <label className="check">
           <input type="radio" name={`${id}-target`} checked={target === 'add'} onChange={() => setTarget('add')} />
@@ -145,6 +163,13 @@ export function ImportBox({ onDone }: { onDone(focusPost?: string): void }) {
       </div>
     </form>
   );
+}
+
+/** The import's condense option from the form: a slide count when one is typed in range, else the default. */
+function condenseChoice(shape: 'condensed' | 'full', slides: string): ImportRequest['condense'] {
+  if (shape === 'full') return false;
+  const n = Number(slides);
+  return slides.trim() !== '' && Number.isInteger(n) && n >= 3 && n <= 60 ? { slides: n } : true;
 }
 
 /** What the import left out: the missing images first, listed whole, then the rest. */
