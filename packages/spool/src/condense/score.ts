@@ -18,7 +18,7 @@ const DEICTIC = /\b(below|above|the following|shown here|this (?:figure|image|ch
 /** Phrases with which authors announce their point (Edmundson's cue words). */
 const CUE = /\b(key idea|main idea|core idea|in (?:one|a) sentence|in short|in summary|to summari[sz]e|in a nutshell|the (?:main|core|key) (?:point|insight|lesson|takeaway)|the trick|the insight|the point is|bottom line|what matters|in other words)\b/i;
 /** The author talking about the text rather than its subject. */
-const META = /^["“]?(?:so,?\s+)?(?:today,? we|in this (?:article|post|piece|episode|guide|issue)|in the (?:previous|last|next) (?:episode|article|post|issue)|let['’]s (?:explore|dive|look|take|start|see|begin)|we['’]ll (?:explore|discuss|cover|look|see)|we will (?:explore|discuss|cover|look|see)|here['’]s what|read on|without further ado)\b/i;
+const META = /^["“]?(?:so,?\s+)?(?:today,? we|in this (?:article|post|piece|episode|guide|issue)|in the (?:previous|last|next) (?:episode|article|post|issue)|let['’]s (?:explore|dive|look|take|start|see|begin)|we['’]ll (?:explore|discuss|cover|look|see)|we will (?:explore|discuss|cover|look|see)|here['’]s (?:what|the|how|why)|read on|without further ado|(?:now,?\s+)?(?:look|let['’]s look) at)\b/i;
 const FIGURE = /\d\s?(%|×|x\b|k\b|M\b|B\b|bn\b)|[$€£¥₹]\s?\d/;
 
 export function unitWeight(unit: Unit, section: Section, focus: ReadonlySet<string>, firstInSection: boolean, terms: readonly string[]): number {

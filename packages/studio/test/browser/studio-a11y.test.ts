@@ -48,6 +48,10 @@ describe('accessibility (axe-core)', { timeout: 120_000 }, () => {
     const { page } = await studio().open({ width: 1440, height: 900 }, await studio().freshProject());
     await page.getByRole('button', { name: 'Import', exact: true }).click();
     const found = [...(await violations(page, 'form.import-box'))];
+    // A file or a page offers condensed or full text, with a slide count.
+    await page.getByRole('tab', { name: 'From URL' }).click();
+    await page.getByRole('radio', { name: /Condensed: about/ }).waitFor();
+    found.push(...(await violations(page, 'form.import-box')));
     await page.getByRole('button', { name: 'Cancel' }).click();
     await page.getByRole('button', { name: 'Projects' }).click();
     await page.getByRole('dialog').waitFor();

@@ -21,8 +21,9 @@ describe('an article in the studio', () => {
     await page.getByRole('tab', { name: 'Upload file' }).click();
     await page.getByLabel('Thread file and its images').setInputFiles(path.join(FIXTURES, 'kd-article.txt'));
     // Condensed is the default for an article; the count is the planner's unless one is typed.
-    expect(await page.getByRole('radio', { name: /Condensed to key points/ }).isChecked()).toBe(true);
+    expect(await page.getByRole('radio', { name: /Condensed: about/ }).isChecked()).toBe(true);
     await page.getByRole('radio', { name: 'Start a new project from it' }).check();
+    await page.screenshot({ path: outputPath('import-article-form.png') });
     await page.locator('form.import-box').getByRole('button', { name: 'Import' }).click();
     await expect.poll(() => page.locator('#carousel .column-head .muted').innerText(), PATIENT).toMatch(/^10 slides/);
     // The headline is the cover, its dek under it.

@@ -126,14 +126,14 @@ export function ImportBox({ onDone }: { onDone(focusPost?: string): void }) {
         <div className="import-shape" role="radiogroup" aria-label="An article becomes">
           <label className="check">
             <input type="radio" name={`${id}-shape`} checked={shape === 'condensed'} onChange={() => setShape('condensed')} />
-            <span>Condensed to key points,</span>
+            <span>Condensed: about</span>
             <input className="input input-xs" type="number" min={3} max={60} inputMode="numeric" aria-label="Slides in the condensed carousel"
               placeholder="8–12" value={slides} onChange={(e) => { setSlides(e.target.value); setShape('condensed'); }} />
             <span>slides</span>
           </label>
           <label className="check">
             <input type="radio" name={`${id}-shape`} checked={shape === 'full'} onChange={() => setShape('full')} />
-            <span>Full text: every paragraph</span>
+            <span>Full text, every paragraph</span>
           </label>
         </div>
       )}
