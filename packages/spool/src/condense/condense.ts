@@ -7,6 +7,7 @@
 import type { Block, MediaRef, Span } from '../model/document.js';
 import { blockText } from '../model/document.js';
 import { countWords } from '../model/sentences.js';
+import { leadingFigureText } from '../model/figures.js';
 import type { PostDraft } from '../model/article-items.js';
 import { outlineOf, unitText, type Outline, type Section, type Sentence, type Unit } from './outline.js';
 import { textRank } from './rank.js';
@@ -74,8 +75,11 @@ export function condenseArticle(items: readonly ArticleItem[], opts: CondenseOpt
       if (pick) mine.push({ ...pick, order: si * 1e6 + Math.min(...pick.units) });
     }
     mine.sort((a, b) => a.order - b.order);
-    // The heading titles the section's first slide, unless that is a quotation, which stands alone.
-    const titled = mine[0]?.blocks[0]?.type === 'quote' ? undefined : mine[0];
+    // The heading titles the section's first slide, unless that is a quotation or leads with a
+    // figure: those stand alone, as a quote and a stat.
+    const lead = mine[0]?.blocks[0];
+    const alone = lead?.type === 'quote' || (lead?.type === 'paragraph' && leadingFigureText(blockText(lead).trimStart()) !== undefined);
+    const titled = alone ? undefined : mine[0];
     if (titled && section.heading) {
       titled.blocks.unshift(section.heading.block);
       titled.from.unshift(section.heading.paragraph);

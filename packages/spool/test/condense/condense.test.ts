@@ -116,10 +116,14 @@ describe('what condensing makes of structure', () => {
     '> A small change is a change I can say yes to before lunch.',
     '',
     'Teams that adopted the rule merged twice as often within a month. Review comments per change went down too, which nobody expected.',
+    '',
+    '## The numbers',
+    '',
+    '73% of the changes merged the same day once the rule held. Before it, most waited overnight.',
   ].join('\n');
 
   it('a Markdown article: front-matter title and dek on the cover with its date, a list as steps, a quote as a quote', () => {
-    const { document } = markdownToDocument(article, { condense: { slides: 6 } });
+    const { document } = markdownToDocument(article, { condense: { slides: 7 } });
     expect(document.title).toBe('Ship smaller pull requests');
     expect(document.subtitle).toBe('Why small changes land faster, and how to cut yours down');
     const deck = planDeck(document, resolveDesign({}));
@@ -127,6 +131,10 @@ describe('what condensing makes of structure', () => {
     const layouts = deck.slides.map((s) => (s.kind === 'content' ? compositionOf(s, 'auto') : s.kind));
     expect(layouts).toContain('steps');
     expect(layouts).toContain('quote');
+    // A section that opens on a figure is a stat, standing alone as a quotation does.
+    expect(layouts).toContain('stat');
+    const stat = deck.slides.find((s) => s.kind === 'content' && compositionOf(s, 'auto') === 'stat')!;
+    expect(blockText(stat.blocks[0])).toMatch(/^73% of the changes merged the same day/);
     const steps = deck.slides.find((s) => s.kind === 'content' && compositionOf(s, 'auto') === 'steps')!;
     expect(steps.blocks.filter((b) => b.type === 'listItem').map((b) => b.ordinal)).toEqual([1, 2, 3, 4]);
     expect(spansText(steps.title ?? [])).toBe('How to cut a change down');
