@@ -61,4 +61,20 @@ describe('an article in the studio', () => {
     expect(errors).toEqual([]);
     await page.context().close();
   });
+
+  it('reads pasted Markdown as an article, condensed, while a pasted thread stays one post a slide', async () => {
+    const { page } = await studio().open({ width: 1024, height: 768 }, await studio().freshProject());
+    const paragraphs = Array.from({ length: 8 }, (_, i) => `## Part ${i + 1}\n\nThe ${i + 1}th finding held across every team we measured this year. It changed how reviews were planned, and nobody went back to the old way once they had seen the numbers for themselves.`);
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    await page.getByLabel('Thread text').fill(`---\ntitle: What the reviews taught us\ndescription: Eight findings from a year of code review\n---\n\n${paragraphs.join('\n\n')}`);
+    await page.getByRole('radio', { name: 'Start a new project from it' }).check();
+    await page.locator('form.import-box').getByRole('button', { name: 'Import' }).click();
+    await expect.poll(() => page.locator('#carousel .column-head .muted').innerText(), PATIENT).toMatch(/^(8|9|10|11|12) slides/);
+    await expect.poll(() => previewText(page), PATIENT).toContain('What the reviews taught us');
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    await page.getByLabel('Thread text').fill('1/ A pasted thread stays a thread.\n\n2/ One post a slide.');
+    await page.locator('form.import-box').getByRole('button', { name: 'Import' }).click();
+    await expect.poll(() => page.locator('.post-card').allInnerTexts().then((t) => t.join('\n')), PATIENT).toContain('One post a slide.');
+    await page.context().close();
+  });
 });

@@ -20,7 +20,7 @@ const ACCEPT = '.json,.js,.zip,.md,.markdown,.txt,.html,.htm,.png,.jpg,.jpeg,.we
 /** A folder picked with its images: sent as one ZIP, the way a thread and its media folder travel. */
 const PICKED_ZIP = 'picked-files.zip';
 
-/** Paste a thread, upload a file (thread JSON, X archive, Markdown, HTML) or give a URL. */
+/** Paste a thread or an article, upload a file (thread JSON, X archive, Markdown, HTML) or give a URL. */
 export function ImportBox({ onDone }: { onDone(focusPost?: string): void }) {
   const studio = useStudio();
   const notify = useNotify();
@@ -53,7 +53,8 @@ export function ImportBox({ onDone }: { onDone(focusPost?: string): void }) {
     try {
       const req: ImportRequest =
         mode === 'paste'
-          ? { kind: 'pasted', text, author: author.trim() || undefined, handle: handle.trim().replace(/^@/, '') || undefined }
+          ? // Its kind is read from the text: a thread, or an article (also Markdown or HTML) that the choice below condenses.
+            { text, author: author.trim() || undefined, handle: handle.trim().replace(/^@/, '') || undefined, condense: condenseChoice(shape, slides) }
           : { ...(mode === 'url' ? { kind: 'url', url: url.trim() } : await uploadOf(files)), condense: condenseChoice(shape, slides) };
       const result = await studio.services.backend.importSource(req);
       let first: string | undefined;
@@ -105,7 +106,7 @@ export function ImportBox({ onDone }: { onDone(focusPost?: string): void }) {
         <>
           <label className="sr-only" htmlFor={`${id}-text`}>Thread text</label>
           <textarea id={`${id}-text`} className="input textarea" rows={5} dir="auto" value={text} onChange={(e) => setText(e.target.value)}
-            placeholder={'Paste a thread. Separate posts with a blank line, or number them 1/ 2/ 3/'} />
+            placeholder={'Paste a thread (posts separated by a blank line, or numbered 1/ 2/ 3/), or an article'} />
           <div className="row">
             <input className="input" aria-label="Author name" placeholder="Author name" value={author} onChange={(e) => setAuthor(e.target.value)} />
             <input className="input" aria-label="Author handle" placeholder="@handle" value={handle} onChange={(e) => setHandle(e.target.value)} />
@@ -122,21 +123,20 @@ export function ImportBox({ onDone }: { onDone(focusPost?: string): void }) {
       {mode === 'url' && (
         <input className="input" type="url" aria-label="Article or thread URL" placeholder="https://…" value={url} onChange={(e) => setUrl(e.target.value)} />
       )}
-      {mode !== 'paste' && (
-        <div className="import-shape" role="radiogroup" aria-label="An article becomes">
-          <label className="check">
-            <input type="radio" name={`${id}-shape`} checked={shape === 'condensed'} onChange={() => setShape('condensed')} />
-            <span>Condensed: about</span>
-            <input className="input input-xs" type="number" min={3} max={60} inputMode="numeric" aria-label="Slides in the condensed carousel"
-              placeholder="8–12" value={slides} onChange={(e) => { setSlides(e.target.value); setShape('condensed'); }} />
-            <span>slides</span>
-          </label>
-          <label className="check">
-            <input type="radio" name={`${id}-shape`} checked={shape === 'full'} onChange={() => setShape('full')} />
-            <span>Full text, every paragraph</span>
-          </label>
-        </div>
-      )}
+      <div className="import-shape" role="radiogroup" aria-labelledby={`${id}-shape-label`}>
+        <span id={`${id}-shape-label`} className="import-shape-label">An article becomes</span>
+        <label className="check">
+          <input type="radio" name={`${id}-shape`} checked={shape === 'condensed'} onChange={() => setShape('condensed')} />
+          <span>Condensed: about</span>
+          <input className="input input-xs" type="number" min={3} max={60} inputMode="numeric" aria-label="Slides in the condensed carousel"
+            placeholder="8–12" value={slides} onChange={(e) => { setSlides(e.target.value); setShape('condensed'); }} />
+          <span>slides</span>
+        </label>
+        <label className="check">
+          <input type="radio" name={`${id}-shape`} checked={shape === 'full'} onChange={() => setShape('full')} />
+          <span>Full text, every paragraph</span>
+        </label>
+      </div>
       <div className="import-target" role="radiogroup" aria-label="Import into">
         <label className="check">
           <input type="radio" name={`${id}-target`} checked={target === 'add'} onChange={() => setTarget('add')} />
