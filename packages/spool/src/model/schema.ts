@@ -38,6 +38,8 @@ const threadPostSchema = z.object({
 /** Our own thread file: what thread tools and `spool import` write and users edit by hand. */
 export const threadFileSchema = z.object({
   title: optionalText,
+  subtitle: z.string().max(1000, 'a subtitle is at most 1,000 characters').nullish().transform((v) => v ?? undefined),
+  date: z.string().max(100, 'a date is at most 100 characters').nullish().transform((v) => v ?? undefined),
   url: optionalText,
   posts: z.array(threadPostSchema).min(1).superRefine(checkPostCount),
 });

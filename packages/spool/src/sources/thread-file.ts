@@ -48,6 +48,8 @@ export function threadFileToDocument(json: unknown, file: string): DocumentWithW
   const document: SpoolDocument = { schemaVersion: DOCUMENT_SCHEMA_VERSION, posts };
   if (title !== undefined && title.trim() !== '') document.title = title.trim();
   if (thread.url !== undefined && thread.url.trim() !== '') document.url = thread.url.trim();
+  if (thread.subtitle?.trim()) document.subtitle = thread.subtitle.replace(/\s+/g, ' ').trim();
+  if (thread.date?.trim()) document.date = thread.date.trim();
   return { document, warnings };
 }
 

@@ -2,6 +2,8 @@ import type { Block, Span, SpoolDocument } from '../model/document.js';
 
 export interface ThreadFileOut {
   title?: string;
+  subtitle?: string;
+  date?: string;
   url?: string;
   posts: { id: string; author: { name: string; handle: string; avatar?: string }; html: string; media?: { type: 'image'; src: string; alt?: string }[] }[];
 }
@@ -13,6 +15,9 @@ export interface ThreadFileOut {
 export function documentToThreadFile(document: SpoolDocument): ThreadFileOut {
   return {
     ...(document.title ? { title: document.title } : {}),
+    // A condensed article's dek and date go with it: the cover shows them.
+    ...(document.subtitle ? { subtitle: document.subtitle } : {}),
+    ...(document.date ? { date: document.date } : {}),
     ...(document.url ? { url: document.url } : {}),
     posts: document.posts.map((post) => ({
       id: post.id,

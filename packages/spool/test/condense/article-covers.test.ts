@@ -66,9 +66,30 @@ describe('the real title on the cover, for every kind of article', () => {
     const first = execFileSync('pdftotext', ['-f', '1', '-l', '1', pdf, '-'], { encoding: 'utf8' });
     expect(first.replace(/\s+/g, ' ')).toContain('Chip makers race to cut the power bill of AI');
     expect(first).toContain('3 June 2025');
+    // The photo-led cover sets the dek under the headline too.
+    const photo = await runCli(['build', page, '-o', pdf, '--cover-style', 'photo', '-q']);
+    expect(photo.code).toBe(0);
+    expect(execFileSync('pdftotext', ['-f', '1', '-l', '1', pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ')).toContain('New accelerators promise twice the work per watt');
     // An outro chosen by the user stays theirs.
     const follow = await runCli(['build', page, '-o', pdf, '--outro', 'follow', '--json']);
     const n = JSON.parse(follow.stdout).pages.length;
     expect(execFileSync('pdftotext', ['-f', String(n), '-l', String(n), pdf, '-'], { encoding: 'utf8' })).not.toContain('news.example.com');
+  });
+});
+
+describe('a condensed article through a thread file', () => {
+  it('spool import writes the dek and date with the title, and a build from that file shows them on the cover', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'spool-condense-'));
+    const page = path.join(dir, 'chips.html');
+    await writeFile(page, newsPage);
+    const thread = path.join(dir, 'chips.json');
+    expect((await runCli(['import', page, '-o', thread, '-q'])).code).toBe(0);
+    const file = JSON.parse((await import('node:fs')).readFileSync(thread, 'utf8'));
+    expect(file).toMatchObject({ title: 'Chip makers race to cut the power bill of AI', subtitle: 'New accelerators promise twice the work per watt; data centres are waiting.', date: '3 June 2025' });
+    const pdf = path.join(dir, 'again.pdf');
+    expect((await runCli(['build', thread, '-o', pdf, '-q'])).code).toBe(0);
+    const cover = execFileSync('pdftotext', ['-f', '1', '-l', '1', pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    expect(cover).toContain('New accelerators promise twice the work per watt');
+    expect(cover).toContain('3 June 2025');
   });
 });
