@@ -123,7 +123,11 @@ function scoreUnits(outline: Outline, title: string | undefined, subtitle: strin
         const text = squash(unit.sentence.text);
         if ((titleText && text.startsWith(titleText)) || (subtitleText && text === subtitleText)) return 0;
       }
-      return rank * unitWeight(unit, section, focus, ui === 0, terms[at]);
+      const weight = unitWeight(unit, section, focus, ui === 0, terms[at]);
+      // Where mis-decoded text lost characters for good, a stray letter of another script stands in
+      // for what was there (`sits at just 71% โ it learned`): such a sentence is a slide last.
+      const lost = unit.kind === 'sentence' && outline.flags[unit.sentence.paragraph]?.unrecoverable && STRAY_LETTER.test(unit.sentence.text);
+      return rank * weight * (lost ? 0.3 : 1);
     });
   });
 }
@@ -277,6 +281,9 @@ function cutSpans(spans: readonly Span[], offset: number, ellipsis: boolean): Sp
   if (last) last.text = last.text.replace(/[\s,;:–—-]+$/u, '') + (ellipsis ? '…' : '');
   return out.filter((s) => s.text.length > 0);
 }
+
+/** A lone letter outside the Latin script between spaces: what lost bytes leave behind in Latin text. */
+const STRAY_LETTER = /(?:^|\s)[^\p{Script=Latin}\p{Script=Common}\p{Script=Inherited}\s](?=\s|$)/u;
 
 function squash(text: string): string {
   return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();

@@ -65,6 +65,15 @@ describe('condensing the article fixtures', () => {
     expect(text).not.toMatch(/https?:\/\/|Follow to be the first/);
   });
 
+  it('distillation-blog: passes over sentences where mis-decoding lost characters for good, when others say the point', () => {
+    const source = fixture('distillation-blog.txt');
+    // The blog's dashes and arrows were lost in a Thai code page; a lone "โ" is what is left of each.
+    expect(source.match(/\sโ\s/g)?.length).toBeGreaterThan(3);
+    const { document } = articleTextToDocument(source, { condense: true });
+    const text = document.posts.map((p) => p.blocks.map(blockText).join(' ')).join('\n');
+    expect(text).not.toMatch(/\sโ(\s|$)/m);
+  });
+
   it('records where each post came from, and keeps the article it was chosen from', () => {
     const { document } = articleTextToDocument(fixture('kd-article.txt'), { condense: true });
     const blocks = document.source!.blocks;
