@@ -8,12 +8,11 @@ import type { Block, MediaRef, Span } from '../model/document.js';
 import { blockText } from '../model/document.js';
 import { countWords } from '../model/sentences.js';
 import { leadingFigureText } from '../model/figures.js';
-import type { PostDraft } from '../model/article-items.js';
-import { outlineOf, unitText, type Outline, type Section, type Sentence, type Unit } from './outline.js';
+import { sliceSpans, type ArticleItem, type PostDraft } from '../model/article-items.js';
+import { LEAD_IN, outlineOf, QUESTION, unitText, type Outline, type Section, type Sentence, type Unit } from './outline.js';
 import { textRank } from './rank.js';
 import { DANGLING, SLIDE_MAX_WORDS, unitWeight } from './score.js';
 import { contentTerms } from './words.js';
-import type { ArticleItem } from '../model/article-items.js';
 
 export interface CondenseOptions {
   /** Slides in the whole carousel, cover and outro included; default 8-12 by the article's length. */
@@ -44,7 +43,6 @@ export function defaultSlideCount(words: number): number {
 }
 
 interface Pick {
-  section: Section;
   /** Unit indices within the section, in order. */
   units: number[];
   blocks: Block[];
@@ -177,13 +175,13 @@ function pickUnit(section: Section, ui: number, scores: readonly number[], used:
   used.add(ui);
   switch (unit.kind) {
     case 'list':
-      return { section, units: [ui], ...stepsOf(unit), media: [] };
+      return { units: [ui], ...stepsOf(unit), media: [] };
     case 'quote':
-      return { section, units: [ui], blocks: [{ ...unit.block, spans: capSpans(unit.block.spans, SLIDE_MAX_WORDS) }], from: [unit.paragraph], media: [] };
+      return { units: [ui], blocks: [{ ...unit.block, spans: capSpans(unit.block.spans, SLIDE_MAX_WORDS) }], from: [unit.paragraph], media: [] };
     case 'code':
-      return { section, units: [ui], blocks: [unit.block], from: [unit.paragraph], media: [] };
+      return { units: [ui], blocks: [unit.block], from: [unit.paragraph], media: [] };
     case 'sentence':
-      return { section, ...sentenceRun(section, ui, scores, used), media: [] };
+      return { ...sentenceRun(section, ui, scores, used), media: [] };
   }
 }
 
@@ -201,12 +199,10 @@ function sentenceRun(section: Section, ui: number, scores: readonly number[], us
     return n && n.paragraph === s.paragraph && !used.has(i) ? n : undefined;
   };
   const before = neighbour(ui - 1);
-  const asks = (t: string) => /\?\s*["”’)]*$/.test(t);
-  // A question and its answer are one point.
-  if (before && asks(before.text) && words + before.words <= SLIDE_MAX_WORDS) {
-    run.unshift(ui - 1);
-    words += before.words;
-  } else if (DANGLING.test(s.text) && before && words + before.words <= SLIDE_MAX_WORDS && !/:\s*$/.test(before.text)) {
+  const asks = (t: string) => QUESTION.test(t);
+  // A question and its answer are one point; so are a sentence and the one it leans on.
+  const leansBack = before && (asks(before.text) || (DANGLING.test(s.text) && !LEAD_IN.test(before.text)));
+  if (before && leansBack && words + before.words <= SLIDE_MAX_WORDS) {
     run.unshift(ui - 1);
     words += before.words;
   }
@@ -269,14 +265,9 @@ export function capSpans(spans: readonly Span[], maxWords: number): Span[] {
   return cutSpans(spans, cut, true);
 }
 
+/** The spans before `offset`, without the clause mark they stop on; "…" after them when cut short. */
 function cutSpans(spans: readonly Span[], offset: number, ellipsis: boolean): Span[] {
-  const out: Span[] = [];
-  let at = 0;
-  for (const span of spans) {
-    if (at >= offset) break;
-    out.push({ ...span, text: span.text.slice(0, offset - at) });
-    at += span.text.length;
-  }
+  const out = sliceSpans(spans, 0, offset);
   const last = out[out.length - 1];
   if (last) last.text = last.text.replace(/[\s,;:–—-]+$/u, '') + (ellipsis ? '…' : '');
   return out.filter((s) => s.text.length > 0);

@@ -10,6 +10,11 @@ import { sentenceStarts, countWords } from '../model/sentences.js';
 import { sliceSpans } from '../model/article-items.js';
 import type { ArticleItem, ItemFlags } from '../model/article-items.js';
 
+/** A sentence that asks (its closing quote or bracket after the mark). */
+export const QUESTION = /\?\s*["”’)]*$/;
+/** A sentence that introduces what follows it. */
+export const LEAD_IN = /:\s*$/;
+
 export interface Sentence {
   spans: Span[];
   text: string;
@@ -74,7 +79,7 @@ export function outlineOf(items: readonly ArticleItem[]): Outline {
       if (!list) {
         // A sentence that introduces the list (it ends with a colon) leads it in.
         const last = section.units[section.units.length - 1];
-        const leadIn = last?.kind === 'sentence' && /:\s*$/.test(last.sentence.text) ? last.sentence : undefined;
+        const leadIn = last?.kind === 'sentence' && LEAD_IN.test(last.sentence.text) ? last.sentence : undefined;
         if (leadIn) section.units.pop();
         list = { kind: 'list', items: [], leadIn };
         section.units.push(list);

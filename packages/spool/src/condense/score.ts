@@ -4,7 +4,7 @@
  * figures and the words of the section's heading; a link, a call to subscribe, a lead-in that
  * points at something missing or a fragment carry little.
  */
-import type { Section, Unit } from './outline.js';
+import { QUESTION, type Section, type Unit } from './outline.js';
 
 /** More than this many words on a slide is a paragraph, not a point. */
 export const SLIDE_MAX_WORDS = 40;
@@ -40,7 +40,7 @@ export function unitWeight(unit: Unit, section: Section, focus: ReadonlySet<stri
       if (/[:…]\s*$|\.\.\.\s*$/.test(s.text)) w *= 0.3;
       // Leaning on the sentence before is worse when that sentence is in another paragraph.
       if (DANGLING.test(s.text)) w *= s.index === 0 ? 0.55 : 0.75;
-      if (/\?\s*["”’)]*$/.test(s.text)) w *= 0.8;
+      if (QUESTION.test(s.text)) w *= 0.8;
       if (DEICTIC.test(s.text)) w *= 0.4;
       if (META.test(s.text)) w *= 0.35;
       if (CUE.test(s.text)) w *= 1.5;
