@@ -3,9 +3,7 @@
  * headline and dek found, then the body either condensed into a carousel's worth of key points
  * (condense/) or cut into slide-sized posts paragraph by paragraph (split-posts.ts).
  */
-import type { Block, Post, SpoolDocument } from '../model/document.js';
-import { DOCUMENT_SCHEMA_VERSION } from '../model/document.js';
-import { blockText } from '../model/document.js';
+import { blockText, DOCUMENT_SCHEMA_VERSION, type Block, type Post, type SpoolDocument } from '../model/document.js';
 import { condenseArticle } from '../condense/condense.js';
 import { authorFrom } from './pasted-text.js';
 import { repairWarnings } from './repair-texts.js';
@@ -33,11 +31,11 @@ const MAX_DEK_WORDS = 40;
 const MAX_LEAD_WORDS = 24;
 
 export function articleToDocument(items: readonly ArticleItem[], opts: ArticleOptions, codePage?: CodePage): DocumentWithWarnings {
-  let body = [...items];
+  const body = [...items];
   let title = opts.title;
   if (!title) {
     // No headline: an article that opens on a heading (after any link lines) is titled by it.
-    const first = body.findIndex((item) => item.kind === 'block' && !/https?:\/\//i.test(blockText(item.block)));
+    const first = body.findIndex((item) => item.kind === 'block' && !hasLink(item.block));
     const item = body[first];
     if (item?.kind === 'block' && item.block.type === 'heading') {
       title = blockText(item.block).trim();
@@ -54,35 +52,40 @@ export function articleToDocument(items: readonly ArticleItem[], opts: ArticleOp
     body.splice(dekAt, 1);
   }
   const condense = opts.condense;
-  if (!condense) {
-    const drafts = splitIntoPosts(body, opts.split);
-    return draftsToDocument(drafts, { ...opts, title, subtitle }, codePage);
+  if (condense) {
+    const lead = subtitle ?? (title ? leadSentence(body) : undefined);
+    const slides = typeof condense === 'object' ? condense.slides : undefined;
+    const condensed = condenseArticle(body, { slides, title, subtitle: lead });
+    if (condensed.drafts.length > 0) {
+      const result = draftsToDocument(condensed.drafts, { ...opts, title, subtitle: lead }, codePage);
+      result.document.source = { blocks: condensed.blocks };
+      return result;
+    }
   }
-  subtitle ??= title ? leadSentence(body) : undefined;
-  const slides = typeof condense === 'object' ? condense.slides : undefined;
-  const condensed = condenseArticle(body, { slides, title, subtitle });
-  const result = draftsToDocument(condensed.drafts, { ...opts, title, subtitle }, codePage);
-  if (condensed.drafts.length > 0) result.document.source = { blocks: condensed.blocks };
-  else return articleToDocument(items, { ...opts, condense: false }, codePage);
-  return result;
+  // Every paragraph, cut into slide-sized posts; also what an article with nothing to condense gets.
+  return draftsToDocument(splitIntoPosts(body, opts.split), { ...opts, title, subtitle }, codePage);
+}
+
+function hasLink(block: Block): boolean {
+  return /https?:\/\//i.test(blockText(block));
 }
 
 /** A short opening paragraph with no final stop reads as a dek (`Learn the core idea, its types…`). */
 function isDek(block: Block): boolean {
   if (block.type !== 'paragraph') return false;
   const text = blockText(block).trim();
-  return countWords(text) <= MAX_DEK_WORDS && !/[.!?…:;,]["'”’)]*$/.test(text) && !/https?:\/\//i.test(text);
+  return countWords(text) <= MAX_DEK_WORDS && !/[.!?…:;,]["'”’)]*$/.test(text) && !hasLink(block);
 }
 
 /** The article's first sentence, when it is short enough to stand under the title. */
 function leadSentence(items: readonly ArticleItem[]): string | undefined {
   // Link lines (`Try it yourself: https://…`) before the text are not its opening.
-  const first = items.find((item) => item.kind === 'block' && !/https?:\/\//i.test(blockText(item.block)));
+  const first = items.find((item) => item.kind === 'block' && !hasLink(item.block));
   if (first?.kind !== 'block' || first.block.type !== 'paragraph') return undefined;
   const text = blockText(first.block);
   const end = sentenceStarts(text)[0] ?? text.length;
   const sentence = text.slice(0, end).trim();
-  return countWords(sentence) <= MAX_LEAD_WORDS && !/https?:\/\//i.test(sentence) ? sentence : undefined;
+  return countWords(sentence) <= MAX_LEAD_WORDS ? sentence : undefined;
 }
 
 /** Drafts -> Document, with one repair warning per post that needs one. */

@@ -94,6 +94,13 @@ describe('condensing the article fixtures', () => {
     expect([300, 950, 2000, 10_000].map(defaultSlideCount)).toEqual([8, 10, 12, 12]);
   });
 
+  it('an article with nothing worth a slide keeps its text as posts rather than coming out empty', () => {
+    const { document } = articleTextToDocument('A list of links\nRead it at https://example.com/a', { condense: true });
+    expect(document.title).toBe('A list of links');
+    expect(document.source).toBeUndefined();
+    expect(document.posts.map((p) => p.blocks.map(blockText).join(' '))).toEqual(['Read it at https://example.com/a']);
+  });
+
   it('--full keeps every paragraph, as before', () => {
     const { document } = articleTextToDocument(fixture('kd-article.txt'));
     expect(document.source).toBeUndefined();
