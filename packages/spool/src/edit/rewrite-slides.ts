@@ -4,7 +4,7 @@
  * what comes back is put on the same slides. The cover's hook is the document's title.
  */
 import type { Post, SpoolDocument } from '../model/document.js';
-import { DOCUMENT_SCHEMA_VERSION, spansText } from '../model/document.js';
+import { DOCUMENT_SCHEMA_VERSION, headingAndBody, spansText } from '../model/document.js';
 import type { Deck } from '../model/deck.js';
 import { updateSlide } from './slide-actions.js';
 
@@ -32,7 +32,7 @@ export function applyRewrittenSlides(deck: Deck, rewritten: SpoolDocument): Deck
   let next = deck;
   for (const post of rewritten.posts) {
     if (!next.slides.some((s) => s.id === post.id)) continue;
-    const body = post.blocks[0]?.type === 'heading' ? post.blocks.slice(1) : post.blocks;
+    const { body } = headingAndBody(post.blocks);
     next = updateSlide(next, post.id, (slide) => (slide.kind === 'content' && body.length > 0 ? { ...slide, blocks: body } : slide));
   }
   const cover = next.slides.find((s) => s.kind === 'cover');

@@ -73,6 +73,15 @@ export interface SpoolDocument {
   source?: SourceText;
 }
 
+/**
+ * A post's opening heading, which titles its slide, and the blocks after it. Without an opening
+ * heading the body is every block.
+ */
+export function headingAndBody(blocks: readonly Block[]): { heading?: Block; body: Block[] } {
+  const [first, ...rest] = blocks;
+  return first?.type === 'heading' ? { heading: first, body: rest } : { body: [...blocks] };
+}
+
 /** Plain text of a run of spans, for captions, summaries and tests. */
 export function spansText(spans: readonly Span[]): string {
   return spans.map((s) => s.text).join('');

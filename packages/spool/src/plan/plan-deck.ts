@@ -1,5 +1,5 @@
 import type { Block, Post, Span, SpoolDocument } from '../model/document.js';
-import { spansText } from '../model/document.js';
+import { headingAndBody, spansText } from '../model/document.js';
 import type { Deck, Slide } from '../model/deck.js';
 import { DECK_SCHEMA_VERSION } from '../model/deck.js';
 import type { Design } from '../design/types.js';
@@ -64,11 +64,11 @@ export function planDeck(document: SpoolDocument, design: Design): Deck {
       postIds: [post.id],
       author: post.author,
     };
-    const [lead, ...after] = post.blocks;
-    if (!pendingTitle && lead?.type === 'heading' && after.length > 0 && role === 'content') {
+    const { heading, body } = headingAndBody(post.blocks);
+    if (!pendingTitle && heading && body.length > 0 && role === 'content') {
       // A post that opens on a heading (a condensed article's section) is titled by it.
-      slide.title = lead.spans;
-      slide.blocks = after;
+      slide.title = heading.spans;
+      slide.blocks = body;
     }
     if (pendingTitle) {
       slide.title = pendingTitle.spans;

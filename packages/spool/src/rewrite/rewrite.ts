@@ -7,7 +7,7 @@
  */
 import { z } from 'zod/v3';
 import type { Block, Post, SpoolDocument } from '../model/document.js';
-import { blockText } from '../model/document.js';
+import { blockText, headingAndBody } from '../model/document.js';
 import { linkify } from '../model/linkify.js';
 import { countWords } from '../model/sentences.js';
 import { askForJson, type FetchLike } from './chat-client.js';
@@ -58,8 +58,7 @@ export interface RewriteResult {
 
 /** Posts whose text is prose (with a title heading at most): the slides a rewrite may touch. */
 function rewritable(post: Post): boolean {
-  const [first, ...rest] = post.blocks;
-  const body = first?.type === 'heading' ? rest : post.blocks;
+  const { body } = headingAndBody(post.blocks);
   return body.length > 0 && body.every((b) => b.type === 'paragraph');
 }
 
@@ -67,7 +66,7 @@ export async function rewriteDocument(document: SpoolDocument, config: ModelConf
   const unchanged = (warning: string): RewriteResult => ({ document, warnings: [warning], rewritten: 0, hook: false });
   const sourceText = (document.source?.blocks ?? document.posts.flatMap((p) => p.blocks)).map(blockText).join('\n\n');
   const candidates = document.posts.filter(rewritable);
-  const slides = candidates.map((post) => ({ id: post.id, text: proseOf(post).map(blockText).join('\n\n') }));
+  const slides = candidates.map((post) => ({ id: post.id, text: headingAndBody(post.blocks).body.map(blockText).join('\n\n') }));
   const user = [
     `Article${document.title ? ` “${document.title}”` : ''}:`,
     '<<<',
@@ -90,7 +89,7 @@ export async function rewriteDocument(document: SpoolDocument, config: ModelConf
   const posts = document.posts.map((post, i) => {
     const text = byId.get(post.id);
     if (!rewritable(post) || text === undefined || text === '') return post;
-    const place = `posts[${i}] (“${excerpt(proseOf(post))}”)`;
+    const place = `posts[${i}] (“${excerpt(headingAndBody(post.blocks).body)}”)`;
     const invented = inventedTerms(text, source);
     if (invented.length > 0) {
       warnings.push(`rewrite: ${place} keeps the article’s words: the model wrote ${invented.map((t) => `“${t.replace(/^“|”$/g, '')}”`).join(', ')}, which the article does not say`);
@@ -101,8 +100,8 @@ export async function rewriteDocument(document: SpoolDocument, config: ModelConf
       return post;
     }
     rewritten++;
-    const heading = post.blocks[0]?.type === 'heading' ? [post.blocks[0]] : [];
-    return { ...post, blocks: [...heading, ...paragraphs(text)] };
+    const { heading } = headingAndBody(post.blocks);
+    return { ...post, blocks: [...(heading ? [heading] : []), ...paragraphs(text)] };
   });
   let hook = false;
   let title = document.title;
@@ -117,10 +116,6 @@ export async function rewriteDocument(document: SpoolDocument, config: ModelConf
     }
   }
   return { document: { ...document, title, posts }, warnings, rewritten, hook };
-}
-
-function proseOf(post: Post): Block[] {
-  return post.blocks[0]?.type === 'heading' ? post.blocks.slice(1) : post.blocks;
 }
 
 /** Plain text, never markup: paragraphs at blank lines, links and mentions found by linkify. */
