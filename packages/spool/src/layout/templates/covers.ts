@@ -8,6 +8,7 @@ import { blockText, type Block } from '../../model/document.js';
 import type { LayoutContext } from '../context.js';
 import type { PagePart } from '../compose.js';
 import { fitStack, placeStack, type Piece } from '../stack.js';
+import type { Align } from '../lines.js';
 import { baseStyle } from '../styles.js';
 import type { LaidElement } from '../types.js';
 import { authorRow, avatar, hasIdentity, pictureOf } from './author.js';
@@ -26,17 +27,21 @@ export function hookBlocks(slide: Slide): Block[] {
   return slide.title?.length ? [{ type: 'paragraph', spans: slide.title }] : slide.blocks;
 }
 
-/** A titled cover's subtitle lines (an article's dek and date), set smaller under the hook. */
-function subtitlePieces(ctx: LayoutContext, slide: Slide, x: number, width: number, colour: string, align: 'start' | 'center', scale: number): Piece[] {
+/**
+ * A titled cover's subtitle lines (an article's dek, then its date), set smaller under the hook, in
+ * every cover style; `after` is the room left below the last line.
+ */
+export function subtitlePieces(ctx: LayoutContext, slide: Slide, x: number, width: number, colour: string, align: Align, scale: number, after: number): Piece[] {
   if (!slide.title?.length) return [];
   const t = ctx.design.typography;
+  const size = t.bodySize * 1.2 * scale;
   const lines = slide.blocks.filter((b) => blockText(b).trim() !== '');
   return lines.map((block, i) =>
     textPiece(ctx, block.spans, x, width, {
-      style: baseStyle(ctx.fonts.body, t.bodySize * (i === 0 ? 1.15 : 0.95) * scale, colour, 400),
+      style: baseStyle(ctx.fonts.body, i === 0 ? size : size * 0.8, colour, 400),
       lineHeight: 1.35,
       align,
-      gap: t.bodySize * (i + 1 < lines.length ? 0.4 : 1.1),
+      gap: i + 1 < lines.length ? t.bodySize * 0.5 : after,
     }),
   );
 }
@@ -57,7 +62,7 @@ export function layoutImageCover(ctx: LayoutContext, slide: Slide): PagePart[] |
   const fitted = fitStack(box, 0.45, (scale): Piece[] => {
     const pieces: Piece[] = [rulePiece(ctx, markX(ctx, box, slide, 48), t.bodySize * 0.9, 48, 5)];
     for (const block of blocks) pieces.push(textPiece(ctx, block.spans, box.x, box.w, { style: baseStyle(ctx.fonts.title, size * scale, white, 700), lineHeight: 1.12, align: ctx.align, gap: t.bodySize * 1.2 }));
-    pieces.push(...subtitlePieces(ctx, slide, box.x, box.w, white, ctx.align === 'center' ? 'center' : 'start', scale));
+    pieces.push(...subtitlePieces(ctx, slide, box.x, box.w, white, ctx.align === 'center' ? 'center' : 'start', scale, t.bodySize * 1.1));
     if (hasIdentity(slide.author)) {
       const row = (y: number) => authorRow(ctx, slide.author, box.x, y, 44, t.bodySize, { name: white, handle: white });
       pieces.push({ h: 48, w: 0, draw: (y) => (ctx.align === 'center' ? centreX(row(y), box) : row(y)) });
@@ -84,7 +89,7 @@ export function layoutPhotoCover(ctx: LayoutContext, slide: Slide): PagePart[] |
     const d = Math.min(box.w * 0.42, box.h * 0.34) * scale;
     const pieces: Piece[] = [{ h: d + t.bodySize * 1.3, w: d, draw: (y) => avatar(ctx, author, pictureOf(ctx, author), box.x + (box.w - d) / 2, y, d) }];
     for (const block of blocks) pieces.push(textPiece(ctx, block.spans, box.x, box.w, { style: baseStyle(ctx.fonts.title, size * scale, ctx.theme.title, 700), lineHeight: 1.14, align: 'center', emphasis: ctx.emphasis, gap: t.bodySize }));
-    pieces.push(...subtitlePieces(ctx, slide, box.x, box.w, ctx.theme.muted, 'center', scale));
+    pieces.push(...subtitlePieces(ctx, slide, box.x, box.w, ctx.theme.muted, 'center', scale, t.bodySize * 1.1));
     const handle = author.handle ? `@${author.handle.replace(/^@/, '')}` : '';
     const byline = [author.name, handle].filter(Boolean).join('  ');
     pieces.push(textPiece(ctx, [{ text: byline }], box.x, box.w, { style: baseStyle(ctx.fonts.body, t.bodySize, ctx.theme.muted, 700), lineHeight: 1.3, align: 'center', wrap: 'balance' }));

@@ -2,11 +2,12 @@ import type { Slide } from '../../model/deck.js';
 import type { LayoutContext } from '../context.js';
 import type { PagePart } from '../compose.js';
 import { composePages } from '../compose.js';
+import { placeStack } from '../stack.js';
 import { layoutBlocks } from '../flow.js';
 import { layoutLinkOutro } from './outro-link.js';
 import { layoutSubscribeOutro } from './outro-subscribe.js';
 import { button } from './pieces.js';
-import { hookBlocks, layoutImageCover, layoutPhotoCover } from './covers.js';
+import { hookBlocks, layoutImageCover, layoutPhotoCover, subtitlePieces } from './covers.js';
 import { blockText } from '../../model/document.js';
 import { setText } from '../lines.js';
 import { baseStyle, styleSpans } from '../styles.js';
@@ -55,27 +56,14 @@ export function layoutCover(ctx: LayoutContext, slide: Slide): PagePart[] {
   return [{ ...parts[0], elements: [rule, ...elements, ...author] }, ...parts.slice(1)];
 }
 
-/** The subtitle lines of a titled cover, measured at the top of the box and placed later. */
+/** The subtitle lines of a titled cover, measured first and placed under the title later. */
 function coverSubtitle(ctx: LayoutContext, slide: Slide, box: { x: number; y: number; w: number }) {
-  const t = ctx.design.typography;
-  const size = t.bodySize * 1.2;
-  const style = baseStyle(ctx.fonts.body, size, ctx.theme.muted, 400);
-  const texts = slide.blocks.filter((b) => blockText(b).trim() !== '');
-  if (texts.length === 0) return undefined;
-  const gap = t.bodySize * 0.5;
   const align = ctx.align === 'center' ? 'center' : readsRightToLeft(slide) ? 'right' : 'left';
-  const set = (y: number): { elements: LaidElement[]; height: number } => {
-    const elements: LaidElement[] = [];
-    let at = y;
-    texts.forEach((block, i) => {
-      const placed = setText(ctx.engine, styleSpans(block.spans, i === 0 ? style : { ...style, size: size * 0.8 }, ctx.theme), box.x, at, box.w, 1.35, align, 'balance');
-      elements.push(placed.text);
-      at += placed.height + (i + 1 < texts.length ? gap : 0);
-    });
-    return { elements, height: at - y };
-  };
-  const height = set(box.y).height;
-  return { height, gap: t.bodySize * 1.1, place: (y: number) => set(y).elements };
+  const pieces = subtitlePieces(ctx, slide, box.x, box.w, ctx.theme.muted, align, 1, 0);
+  if (pieces.length === 0) return undefined;
+  const height = pieces.reduce((h, p) => h + p.h, 0);
+  const place = (y: number): LaidElement[] => placeStack({ ...box, y, h: height }, pieces, 0);
+  return { height, gap: ctx.design.typography.bodySize * 1.1, place };
 }
 
 /** A chapter break: the section number in the accent colour over a large title, centred vertically. */
