@@ -41,16 +41,14 @@ export async function askForJson(
       signal: AbortSignal.timeout(config.timeoutMs),
     });
   } catch (err) {
-    const name = (err as Error).name;
-    if (name === 'TimeoutError' || name === 'AbortError') return { ok: false, reason: `the model did not answer within ${Math.round(config.timeoutMs / 100) / 10} s` };
+    if (timedOut(err)) return { ok: false, reason: `the model did not answer within ${seconds(config)} s` };
     return { ok: false, reason: `could not reach the model at ${config.baseUrl} (${(err as Error).message})` };
   }
   let text: string;
   try {
     text = await readCapped(response);
   } catch (err) {
-    const name = (err as Error).name;
-    if (name === 'TimeoutError' || name === 'AbortError') return { ok: false, reason: `the model did not finish its answer within ${Math.round(config.timeoutMs / 100) / 10} s` };
+    if (timedOut(err)) return { ok: false, reason: `the model did not finish its answer within ${seconds(config)} s` };
     return { ok: false, reason: (err as Error).message };
   }
   if (!response.ok) {
@@ -94,13 +92,17 @@ async function readCapped(response: Response): Promise<string> {
     }
     chunks.push(value);
   }
-  const all = new Uint8Array(total);
-  let at = 0;
-  for (const chunk of chunks) {
-    all.set(chunk, at);
-    at += chunk.byteLength;
-  }
-  return new TextDecoder().decode(all);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function timedOut(err: unknown): boolean {
+  const name = (err as Error).name;
+  return name === 'TimeoutError' || name === 'AbortError';
+}
+
+/** The time limit as a warning says it: `0.3`, `60`. */
+function seconds(config: ModelConfig): number {
+  return Math.round(config.timeoutMs / 100) / 10;
 }
 
 /** Some local servers wrap JSON in a Markdown fence despite the schema. */
