@@ -74,6 +74,14 @@ describe('condensing the article fixtures', () => {
     expect(text).not.toMatch(/\sโ(\s|$)/m);
   });
 
+  it('distillation-blog: a sentence that only announces the next ("Now look at…") is not the section’s point', () => {
+    const { document } = articleTextToDocument(fixture('distillation-blog.txt'), { condense: true });
+    const trick = document.posts.find((p) => p.blocks[0].type === 'heading' && blockText(p.blocks[0]).startsWith('The trick'))!;
+    const said = trick.blocks.slice(1).map(blockText).join(' ');
+    expect(said).not.toMatch(/^Now look at/);
+    expect(said).toContain('the runner-up probabilities carry information');
+  });
+
   it('records where each post came from, and keeps the article it was chosen from', () => {
     const { document } = articleTextToDocument(fixture('kd-article.txt'), { condense: true });
     const blocks = document.source!.blocks;

@@ -6,6 +6,7 @@ import { pageMetrics } from '../../src/layout/page-metrics.js';
 import { SCRIM_OPACITY } from '../../src/layout/templates/covers.js';
 import type { LaidText } from '../../src/layout/types.js';
 import { fakeEngine } from '../helpers/fake-engine.js';
+import { extentY } from '../../src/layout/shift.js';
 import { doc, para, post } from '../helpers/documents.js';
 
 const photo = { type: 'image' as const, src: 'photo.jpg', alt: 'The team at work' };
@@ -39,5 +40,27 @@ describe('covers', () => {
     const own = texts(cover.elements).filter((t) => t.role !== 'chrome').flatMap((t) => t.lines.map((l) => l.line.runs.map((r) => r.text).join('')));
     expect(own.join(' ')).toContain('Ship the small thing first');
     expect(own.join(' ')).toContain('Ada Lovelace  @ada');
+  });
+});
+
+describe('a titled cover with a subtitle', () => {
+  it('sets the dek and date under the title, both below the accent rule and inside the safe area', () => {
+    const d = { ...doc([post('1', [para('The body starts here.')])]), title: 'Everything You Need to Know about Knowledge Distillation', subtitle: 'One of the hottest foundational topics. Learn the core idea, its types, scaling laws, real-world cases and useful resources to dive deeper', date: '3 June 2025' };
+    const laid = layoutDeck(planDeck(d, resolveDesign({})), fakeEngine(), () => undefined);
+    const cover = laid.pages[0];
+    const rule = cover.elements.find((e) => e.type === 'rect' && e.h === 5)!;
+    const own = texts(cover.elements).filter((t) => t.role !== 'chrome');
+    const line = (t: LaidText) => t.lines.map((l) => l.line.runs.map((r) => r.text).join('')).join(' ');
+    const title = own.find((t) => line(t).startsWith('Everything'))!;
+    const dek = own.find((t) => line(t).startsWith('One of the hottest'))!;
+    const date = own.find((t) => line(t) === '3 June 2025')!;
+    const top = (t: LaidText) => extentY([t])!.top;
+    const bottom = (t: LaidText) => extentY([t])!.bottom;
+    if (rule.type !== 'rect') throw new Error('no accent rule');
+    expect(top(title)).toBeGreaterThan(rule.y + rule.h);
+    expect(top(dek)).toBeGreaterThan(bottom(title));
+    expect(top(date)).toBeGreaterThan(bottom(dek));
+    expect(bottom(date)).toBeLessThan(laid.height - 40);
+    expect(dek.lines[0].line.runs[0].color).toBe(laid.theme.muted);
   });
 });

@@ -36,6 +36,12 @@ describe('an article in the studio', () => {
     const pressed = origin.locator('button.origin-sentence[aria-pressed="true"]');
     expect(await pressed.count()).toBe(1);
     expect(await pressed.innerText()).toMatch(/^Later in 2015/);
+    // Each sentence wraps inside the editor, never past its edge (a button does not wrap as inline text).
+    const spills = () => page.locator('#carousel').evaluate((column) => {
+      const edge = column.getBoundingClientRect().right + 0.5;
+      return [...column.querySelectorAll('.origin-sentence, .origin-meta')].some((s) => s.getBoundingClientRect().right > edge);
+    });
+    expect(await spills()).toBe(false);
     await page.screenshot({ path: outputPath('article-origin-1440.png') });
     // Pressing the neighbour puts it on the slide beside the first.
     await origin.locator('button.origin-sentence[aria-pressed="false"]').first().click();
@@ -57,6 +63,7 @@ describe('an article in the studio', () => {
     await page.setViewportSize({ width: 1024, height: 768 });
     await page.locator('.strip-item:nth-child(4) .thumb-button').click();
     await origin.waitFor(PATIENT);
+    expect(await spills()).toBe(false);
     await page.screenshot({ path: outputPath('article-origin-1024.png') });
     expect(errors).toEqual([]);
     await page.context().close();
