@@ -10,7 +10,8 @@ import { readImageHeader, type ImageHeader } from './image-header.js';
 import { checkDecodes, convertWithSharp, readHeaderWithSharp, type ConvertJob, type SharpHeader } from './sharp-jobs.js';
 import { svgTooCostly } from './svg-limits.js';
 import { verifyWhole } from './image-verify.js';
-import { remoteImageFetcher } from './remote-images.js';
+import { RemoteImageError, remoteImageFetcher } from './remote-images.js';
+import { ImageNotFoundError, ImageUnavailableError } from './image-unavailable.js';
 
 let defaultFetcher: ((url: string) => Promise<Uint8Array>) | undefined;
 
@@ -25,7 +26,8 @@ let defaultFetcher: ((url: string) => Promise<Uint8Array>) | undefined;
 export interface LoadImageOptions {
   /**
    * Fetches http(s) images; default: through the fetch guard, with a cache on disk
-   * (`remoteImageFetcher`). A failure to fetch is a RemoteImageError: the build leaves the image out.
+   * (`remoteImageFetcher`). Whatever it throws, the image could not be had (an ImageUnavailableError,
+   * as for a file that is not there): the build leaves it out and says so.
    */
   fetchBytes?: (url: string) => Promise<Uint8Array>;
   /** Refused before decoding above this many pixels. Default 50 megapixels. */
@@ -86,7 +88,9 @@ async function readSource(src: string, baseDir: string, opts: LoadImageOptions):
   if (/^data:/i.test(trimmed)) return decodeDataUri(trimmed, maxBytes);
   if (/^https?:\/\//i.test(trimmed)) {
     defaultFetcher ??= remoteImageFetcher();
-    const bytes = await (opts.fetchBytes ?? defaultFetcher)(trimmed);
+    const bytes = await (opts.fetchBytes ?? defaultFetcher)(trimmed).catch((err: unknown) => {
+      throw err instanceof ImageUnavailableError ? err : new RemoteImageError(err, trimmed);
+    });
     if (bytes.byteLength > maxBytes) throw new Error(`${src}: ${bytes.byteLength} bytes is above the ${maxBytes} byte limit`);
     return bytes;
   }
@@ -105,7 +109,8 @@ async function readSource(src: string, baseDir: string, opts: LoadImageOptions):
     if (info.size > maxBytes) throw new Error(`${path}: ${info.size} bytes is above the ${maxBytes} byte limit`);
     return new Uint8Array(await readFile(path));
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') throw new Error(`image not found: ${path}`);
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') throw new ImageNotFoundError(path);
     throw err;
   }
 }

@@ -9,10 +9,14 @@ import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { homedir, tmpdir } from 'node:os';
 import path from 'node:path';
 import type { FetchGuardOptions } from '../sources/fetch-guard.js';
+import { ImageUnavailableError, unfetchedReason } from './image-unavailable.js';
 
 /** An image at a URL that could not be had: the build leaves it out and says so. */
-export class RemoteImageError extends Error {
+export class RemoteImageError extends ImageUnavailableError {
   override name = 'RemoteImageError';
+  constructor(err: unknown, url: string) {
+    super(err instanceof Error ? err.message : String(err), unfetchedReason(err, url));
+  }
 }
 
 /** Images fetched within this long are taken from the cache. */
@@ -45,7 +49,7 @@ export function remoteImageFetcher(options: RemoteImageOptions = {}): (url: stri
       const { fetchGuarded } = await import('../sources/fetch-guard.js');
       bytes = (await fetchGuarded(url, { maxBytes: MAX_IMAGE_BYTES, accept: 'image/*', ...options.fetch })).bytes;
     } catch (err) {
-      throw new RemoteImageError(err instanceof Error ? err.message : String(err));
+      throw new RemoteImageError(err, url);
     }
     // A cache that cannot be written only costs the next build a fetch.
     await mkdir(dir, { recursive: true })

@@ -1,3 +1,4 @@
+import { isAbsolute } from 'node:path';
 import type { SpoolDocument } from '../model/document.js';
 import type { Deck } from '../model/deck.js';
 import type { Design } from '../design/types.js';
@@ -5,10 +6,11 @@ import type { ImageResource, PaintResources } from '../scene/types.js';
 import type { ImageLookup, Warning } from '../layout/types.js';
 import type { TextEngine } from '../text/types.js';
 import { SpoolInputError } from '../errors/input-error.js';
+import { kindFromName } from '../sources/detect.js';
 import { stageImage } from './images.js';
 import type { LoadImageOptions, StagedImage } from './images.js';
 import { emojiSvg } from './emoji.js';
-import { RemoteImageError } from './remote-images.js';
+import { ImageNotFoundError, ImageUnavailableError } from './image-unavailable.js';
 
 /** Every image a document and design refer to, with the place to name when one fails. */
 export function imageRefs(document: SpoolDocument, design: Design): { src: string; place: string }[] {
@@ -35,16 +37,19 @@ export function deckImageRefs(deck: Deck): { src: string; place: string }[] {
 }
 
 /**
- * Loads each distinct image once. A missing or broken image is bad input: it fails the build
- * with the place that named it, rather than quietly leaving a hole in a slide. Sizes are known when
- * this resolves; conversions may still be running (see `readyImages`), so layout can go ahead.
+ * Loads each distinct image once. An image that cannot be had (a file not on disk, an address that
+ * cannot be fetched) is left out with a warning naming the place that named it, the one way every
+ * build says so; a broken image is bad input, and fails the build with that place. `source` names
+ * the input (`article.md`) in both. Sizes are known when this resolves; conversions may still be
+ * running (see `readyImages`), so layout can go ahead.
  */
 export async function loadImages(
   refs: readonly { src: string; place: string }[],
   baseDir: string,
-  where: string,
+  source: string | undefined,
   options: LoadImageOptions = {},
 ): Promise<{ staged: StagedImages; warnings: Warning[] }> {
+  const where = source ?? 'input';
   const out: StagedImages = new Map();
   const warnings: Warning[] = [];
   const pending = new Map<string, string>();
@@ -56,9 +61,9 @@ export async function loadImages(
   await Promise.all(
     [...pending].map(async ([src, place]) => {
       const staged = await stageImage(src, baseDir, options).catch((err: unknown) => {
-        // An image on the web that is gone, or this machine offline: the slide goes without it.
-        if (!(err instanceof RemoteImageError)) return named(place)(err);
-        warnings.push({ code: 'image-missing', src, message: `${where}: ${place}: image ${src} left out: ${err.message}` });
+        // A file that is not there, an image on the web that is gone: the slide goes without it.
+        if (!(err instanceof ImageUnavailableError)) return named(place)(err);
+        warnings.push({ code: 'image-missing', src, message: leftOutMessage(place, src, leftOutReason(err, src, baseDir, source)) });
         return undefined;
       });
       if (!staged) return;
@@ -68,6 +73,26 @@ export async function loadImages(
     }),
   );
   return { staged: out, warnings };
+}
+
+/** `posts[3]: image "diagrams/fig2.png" was not found next to article.md; left out`. */
+function leftOutMessage(place: string, src: string, reason: string): string {
+  const owned = /^(.+?)\.(?:media\[\d+\]\.src|author\.(avatar))$/.exec(place);
+  const [owner, what] = owned ? [owned[1], owned[2] ?? 'image'] : place.startsWith('brand.') ? ['brand kit', place.slice(6)] : [place, 'image'];
+  return `${owner}: ${what} "${src}" ${reason}; left out`;
+}
+
+/** What became of an image that could not be had; a missing file is said of where it was looked for. */
+function leftOutReason(err: ImageUnavailableError, src: string, baseDir: string, source: string | undefined): string {
+  if (!(err instanceof ImageNotFoundError)) return err.reason;
+  const written = src.trim();
+  // `/images/x.png` in a page or a Markdown file names a file on the site it was written for.
+  const kind = source && kindFromName(source);
+  if (/^\/(?!\/)/.test(written) && (kind === 'markdown' || kind === 'html')) {
+    return `is a path on a website, and ${source} has no site to resolve it against`;
+  }
+  if (isAbsolute(written) || /^file:/i.test(written)) return err.reason;
+  return source && source !== 'stdin' ? `${err.reason} next to ${source}` : `${err.reason} in ${baseDir}`;
 }
 
 export type StagedImages = Map<string, StagedImage>;

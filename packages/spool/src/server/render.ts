@@ -3,6 +3,7 @@ import type { OutputFormat } from '../node/build.js';
 import { deckImageRefs } from '../node/resources.js';
 import type { Deck } from '../model/deck.js';
 import { fetchGuarded, type FetchGuardOptions } from '../sources/fetch-guard.js';
+import { unfetchedReason } from '../node/image-unavailable.js';
 import type { Store } from '../store/store.js';
 import { NotFoundError } from '../store/errors.js';
 import { CustomFonts } from './custom-fonts.js';
@@ -80,11 +81,14 @@ export class ServerRenderer {
     const wanted = sources.filter((src) => src.startsWith('asset:') || /^https?:\/\//i.test(src));
     return Promise.all(
       wanted.map(async (src): Promise<JobImage> => {
+        if (!src.startsWith('asset:')) {
+          return fetchGuarded(src, { maxBytes: MAX_REMOTE_IMAGE, accept: 'image/*', ...this.fetchOptions }).then(
+            (response) => ({ src, bytes: ownedCopy(response.bytes) }),
+            (err: unknown) => ({ src, error: unfetchedReason(err, src), unavailable: true }),
+          );
+        }
         try {
-          const bytes = src.startsWith('asset:')
-            ? this.assetImage(src.slice(6))
-            : (await fetchGuarded(src, { maxBytes: MAX_REMOTE_IMAGE, accept: 'image/*', ...this.fetchOptions })).bytes;
-          return { src, bytes: ownedCopy(bytes) };
+          return { src, bytes: ownedCopy(this.assetImage(src.slice(6))) };
         } catch (err) {
           return { src, error: err instanceof Error ? err.message : String(err) };
         }

@@ -25,8 +25,12 @@ export interface JobFontFace {
   bytes: Uint8Array;
 }
 
-/** An image source the server resolved: its bytes, or why it could not be had. */
-export type JobImage = { src: string; bytes: Uint8Array } | { src: string; error: string };
+/**
+ * An image source the server resolved: its bytes, or why it could not be had. `unavailable`: the
+ * error is the reason a remote image could not be fetched, and the export leaves it out with a
+ * warning, as any build does; otherwise the export fails, naming the slide.
+ */
+export type JobImage = { src: string; bytes: Uint8Array } | { src: string; error: string; unavailable?: true };
 
 export interface RenderJob {
   type: 'render';

@@ -6,6 +6,7 @@
 import { parentPort } from 'node:worker_threads';
 import { renderDeck } from '../node/build.js';
 import { defaultTextEngine } from '../node/fonts.js';
+import { ImageUnavailableError } from '../node/image-unavailable.js';
 import { FontEngines } from './font-engines.js';
 import { checkUpload } from './asset-ingest.js';
 import { decodeHere } from './import-media.js';
@@ -55,7 +56,7 @@ async function render(job: RenderJob): Promise<RenderJobResult> {
       resolve: async (src) => {
         const image = images.get(src);
         if (image) {
-          if ('error' in image) throw new Error(image.error);
+          if ('error' in image) throw image.unavailable ? new ImageUnavailableError(`${src}: ${image.error}`, image.error) : new Error(image.error);
           return image.bytes;
         }
         if (/^data:/i.test(src)) return undefined;

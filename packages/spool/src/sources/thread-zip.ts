@@ -8,7 +8,8 @@
  */
 import { basename, extname, join, posix } from 'node:path';
 import type { SpoolDocument } from '../model/document.js';
-import { imageMime, TWEETS_FILE } from './x-archive-files.js';
+import { imageMime } from './x-archive-files.js';
+import { isTweetsPath } from './x-archive-names.js';
 import { ZipReader } from './x-archive-zip.js';
 
 /** What a zip holds, judged from its names alone. */
@@ -28,7 +29,7 @@ function isClutter(name: string): boolean {
 
 export function zipShape(names: readonly string[]): ZipShape {
   const files = names.filter((n) => !n.endsWith('/') && !isClutter(n));
-  if (files.some((n) => TWEETS_FILE.test(basename(n)))) return { kind: 'x-archive' };
+  if (files.some(isTweetsPath)) return { kind: 'x-archive' };
   const sources = files.filter((n) => SOURCE_FILE.test(n) && !/(^|\/)manifest\.json$/i.test(n));
   if (sources.length === 0) {
     return { kind: 'none', reason: 'this zip holds no thread file, Markdown or HTML, and no data/tweets.js of an X archive' };

@@ -8,6 +8,7 @@ import type { CodePage } from './repair.js';
 import { threadEmojiWarning, tweetBlocks } from './tweet-text.js';
 import { imageMime, type ArchiveFiles } from './x-archive-files.js';
 import type { ArchiveMedia, ArchiveTweet } from './x-archive-tweets.js';
+import { ZipLimitError } from './x-archive-zip.js';
 
 export interface BuiltPost {
   post: Post;
@@ -75,11 +76,23 @@ async function mediaRef(
   }
   const expected = item.mediaUrl ? `tweets_media/${tweet.id}-${basename(item.mediaUrl.split(/[?#]/)[0])}` : undefined;
   const name = expected && images.includes(expected) ? expected : images.find((n) => !used.has(n));
+  // What the archive lacks, said of the file: one photo missing or damaged never stops the import.
+  let lacking = expected ? `photo ${expected} is not in the archive` : 'a photo is not in the archive';
   if (name) {
     used.add(name);
-    return withAlt(await files.mediaSrc(name));
+    try {
+      return withAlt(await files.mediaSrc(name));
+    } catch (err) {
+      // A zip refused as a likely bomb is refused whole, not photo by photo.
+      if (err instanceof ZipLimitError) throw err;
+      lacking = `photo ${name} could not be read from the archive (${(err as Error).message})`;
+    }
   }
-  if (!item.mediaUrl) return undefined;
-  warnings.push(`post ${tweet.id}: photo not found in tweets_media/, using ${item.mediaUrl}`);
+  if (!item.mediaUrl) {
+    warnings.push(`post ${tweet.id}: ${lacking} and has no address to fetch it from; left out`);
+    return undefined;
+  }
+  // The photo's own address on X: the build fetches it, or leaves it out and says so.
+  warnings.push(`post ${tweet.id}: ${lacking}; taking it from ${item.mediaUrl}`);
   return withAlt(item.mediaUrl);
 }

@@ -1,8 +1,9 @@
 /**
- * Reading the archive's JavaScript files (`window.YTD.tweets.part0 = [...]`) into plain records.
- * The archive format is undocumented and has changed over the years (items wrapped in `tweet` or
- * not, `tweet.js` or `tweets.js`), so reading is lenient about shape and strict about the few fields
- * an import cannot do without, naming the item when one is missing.
+ * Reading the archive's JavaScript files (`window.YTD.tweets.part0 = [...]`, in the first archives
+ * `Grailbird.data.tweets_2013_01 = [...]` and `var user_details = {...}`) into plain records. The
+ * archive format is undocumented and has changed over the years (items wrapped in `tweet` or bare,
+ * `full_text` or `text`, `tweet.js` or `tweets.js`), so reading is lenient about shape and strict
+ * about the few fields an import cannot do without, naming the item when one is missing.
  */
 import { SpoolInputError, type InputIssue } from '../errors/input-error.js';
 import type { TweetLink } from './tweet-text.js';
@@ -23,6 +24,8 @@ export interface ArchiveTweet {
   replyTo?: string;
   replyToUser?: string;
   isRetweet: boolean;
+  /** The first archives keep the author with every tweet. */
+  author?: ArchiveAccount;
   links: TweetLink[];
   media: ArchiveMedia[];
 }
@@ -39,16 +42,20 @@ type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
 
-/** The array assigned in `window.YTD.<name>.partN = [...]`. */
-export function parseYtdFile(source: string, place: string): unknown[] {
-  const body = source.replace(/^\uFEFF?\s*window\.YTD\.[\w.]+\s*=\s*/, '').replace(/;\s*$/, '');
-  let parsed: unknown;
+/** The JSON assigned in `window.YTD.<name>.partN = …`, `Grailbird.data.<name> = …` or `var <name> = …`. */
+export function parseArchiveScript(source: string, place: string): unknown {
+  const body = source.replace(/^\uFEFF?\s*(?:window\.YTD\.[\w.]+|Grailbird\.data\.\w+|var\s+\w+)\s*=\s*/, '').replace(/;\s*$/, '');
   try {
-    parsed = JSON.parse(body);
+    return JSON.parse(body);
   } catch (err) {
     // JSON.parse's own words ("Unexpected token 'w'…") are for developers.
     throw new SpoolInputError(place, err instanceof SyntaxError ? 'not an X archive data file (it does not hold the JSON an X archive has)' : `not an X archive data file (${(err as Error).message})`);
   }
+}
+
+/** The list of items an archive data file assigns. */
+export function parseYtdFile(source: string, place: string): unknown[] {
+  const parsed = parseArchiveScript(source, place);
   if (!Array.isArray(parsed)) throw new SpoolInputError(place, 'expected a list of items after `window.YTD...=`');
   return parsed;
 }
@@ -75,9 +82,10 @@ export function readArchiveTweets(items: readonly unknown[], place: string): Arc
       createdAt,
       replyTo: str(raw.in_reply_to_status_id_str),
       replyToUser: str(raw.in_reply_to_user_id_str),
-      isRetweet: raw.retweeted === true || /^RT @/.test(text),
+      isRetweet: raw.retweeted === true || isObject(raw.retweeted_status) || /^RT @/.test(text),
       links: readLinks(raw.entities),
       media: readMedia(raw),
+      ...(isObject(raw.user) ? { author: tweetAuthor(raw.user) } : {}),
     });
   });
   if (issues.length > 0) {
@@ -108,18 +116,33 @@ function readMedia(raw: Json): ArchiveMedia[] {
   }));
 }
 
-/** account.js and profile.js; both optional, and any shape problem just means less to show. */
-export function readArchiveAccount(accountItems: readonly unknown[], profileItems: readonly unknown[]): ArchiveAccount {
+/** The `user` the first archives keep with each tweet. */
+function tweetAuthor(user: Json): ArchiveAccount {
+  return {
+    accountId: str(user.id_str),
+    username: str(user.screen_name),
+    displayName: str(user.name),
+    avatarUrl: str(user.profile_image_url_https) ?? str(user.profile_image_url),
+  };
+}
+
+/**
+ * account.js and profile.js, or the first archives' user_details.js (`userDetails`); all optional,
+ * and any shape problem just means less to show.
+ */
+export function readArchiveAccount(accountItems: readonly unknown[], profileItems: readonly unknown[], userDetails?: unknown): ArchiveAccount {
   const first = (items: readonly unknown[], key: string): Json | undefined => {
     const item = items.find((i) => isObject(i) && isObject(i[key]));
     return item ? ((item as Json)[key] as Json) : undefined;
   };
   const account = first(accountItems, 'account');
   const profile = first(profileItems, 'profile');
+  const details = isObject(userDetails) ? userDetails : undefined;
+  const id = details?.id;
   return {
-    accountId: str(account?.accountId),
-    username: str(account?.username),
-    displayName: str(account?.accountDisplayName),
+    accountId: str(account?.accountId) ?? (typeof id === 'string' || typeof id === 'number' ? String(id) : undefined),
+    username: str(account?.username) ?? str(details?.screen_name),
+    displayName: str(account?.accountDisplayName) ?? str(details?.full_name),
     avatarUrl: str(profile?.avatarMediaUrl),
   };
 }

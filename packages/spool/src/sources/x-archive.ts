@@ -13,7 +13,7 @@ import { stripThreadMarkers } from './tweet-text.js';
 import type { ImportResult } from './types.js';
 import { openArchive, type ArchiveFiles } from './x-archive-files.js';
 import { archivePost } from './x-archive-media.js';
-import { parseYtdFile, readArchiveAccount, readArchiveTweets, type ArchiveAccount, type ArchiveTweet } from './x-archive-tweets.js';
+import { parseArchiveScript, parseYtdFile, readArchiveAccount, readArchiveTweets, type ArchiveAccount, type ArchiveTweet } from './x-archive-tweets.js';
 import { chainContaining, findReplyChains, type ReplyChain } from './x-thread-chain.js';
 import { decodeEntities } from '../formats/markup.js';
 
@@ -56,13 +56,16 @@ export async function importXArchive(
 
 async function importFrom(files: ArchiveFiles, opts: XArchiveOptions): Promise<ImportResult & { threads?: ThreadSummary[] }> {
   const warnings = [...files.warnings];
-  const tweets: ArchiveTweet[] = [];
+  const read = new Map<string, ArchiveTweet>();
   for (const name of files.tweetFiles) {
     const source = await files.readText(name);
-    if (source === undefined) throw new SpoolInputError(name, 'could not be read');
-    tweets.push(...readArchiveTweets(parseYtdFile(source, name), name));
+    const place = basename(name);
+    if (source === undefined) throw new SpoolInputError(place, 'could not be read');
+    // A post the archive holds twice (parts that overlap) is one post.
+    for (const tweet of readArchiveTweets(parseYtdFile(source, place), place)) if (!read.has(tweet.id)) read.set(tweet.id, tweet);
   }
-  const account = await readAccount(files);
+  const tweets = [...read.values()];
+  const account = await readAccount(files, tweets);
   if (!account.username) warnings.push(`${basename(files.label)}: no data/account.js, so the author's name is unknown`);
 
   const byId = new Map(tweets.map((t) => [t.id, t]));
@@ -74,7 +77,7 @@ async function importFrom(files: ArchiveFiles, opts: XArchiveOptions): Promise<I
   }
   if (chosen.ids.length === 1 && opts.thread) warnings.push(`post ${chosen.ids[0]} is not part of a thread; importing it alone`);
 
-  const author = await archiveAuthor(files, account);
+  const author = await archiveAuthor(files, account, warnings);
   const members = chosen.ids.map((id) => byId.get(id)!);
   const codePage = detectMojibakeCodePage(members.map((t) => t.text).join('\n'));
   const posts: Post[] = [];
@@ -99,17 +102,30 @@ async function importFrom(files: ArchiveFiles, opts: XArchiveOptions): Promise<I
   return result;
 }
 
-async function readAccount(files: ArchiveFiles): Promise<ArchiveAccount> {
-  const read = async (name: string): Promise<unknown[]> => {
+/**
+ * The author: account.js and profile.js, or the first archives' js/user_details.js, with what the
+ * first archives keep on each tweet (the latest one's picture) filling what those lack.
+ */
+async function readAccount(files: ArchiveFiles, tweets: readonly ArchiveTweet[]): Promise<ArchiveAccount> {
+  const read = async (name: string): Promise<unknown> => {
     const text = await files.readText(name);
-    if (text === undefined) return [];
+    if (text === undefined) return undefined;
     try {
-      return parseYtdFile(text, name);
+      return parseArchiveScript(text, name);
     } catch {
-      return []; // the author's name is a nicety; a broken account file should not stop the import
+      return undefined; // the author's name is a nicety; a broken account file should not stop the import
     }
   };
-  return readArchiveAccount(await read('account.js'), await read('profile.js'));
+  const list = (value: unknown) => (Array.isArray(value) ? value : []);
+  const account = readArchiveAccount(list(await read('account.js')), list(await read('profile.js')), await read('js/user_details.js'));
+  const own = tweets.filter((t) => t.author && (!account.accountId || t.author.accountId === account.accountId));
+  const latest = own.reduce<ArchiveTweet | undefined>((best, t) => (!best || t.createdAt > best.createdAt ? t : best), undefined)?.author;
+  return {
+    accountId: account.accountId ?? latest?.accountId,
+    username: account.username ?? latest?.username,
+    displayName: account.displayName ?? latest?.displayName,
+    avatarUrl: account.avatarUrl ?? latest?.avatarUrl,
+  };
 }
 
 /**
@@ -145,19 +161,45 @@ function pickThread(
     throw new SpoolInputError(where, `post ${wanted} is a retweet or a reply to someone else, not part of a thread`);
   }
   if (threads.length === 0) {
-    throw new SpoolInputError(where, `no threads (self-reply chains) among ${byId.size} posts; pick a post with --thread <id>`);
+    throw new SpoolInputError(where, `no threads (self-reply chains) among ${byId.size.toLocaleString('en-US')} posts; pick a post with --thread <id>`);
   }
   // Longest first; among equals the most recent, which is most likely the one being looked for.
   return [...threads].sort((a, b) => b.ids.length - a.ids.length || byId.get(b.ids[0])!.createdAt - byId.get(a.ids[0])!.createdAt)[0];
 }
 
-async function archiveAuthor(files: ArchiveFiles, account: ArchiveAccount): Promise<Author> {
+/**
+ * The author, with the profile picture from `profile_media/` when the archive holds it. Otherwise
+ * `avatarMediaUrl` is the picture's address on the web, shown as remote avatars of other imports
+ * are: fetched at build time through the fetch guard (its time and size limits, no private
+ * addresses), and left out with a warning when it cannot be had. Anything else is left out here.
+ */
+async function archiveAuthor(files: ArchiveFiles, account: ArchiveAccount, warnings: string[]): Promise<Author> {
   const author: Author = { name: account.displayName ?? account.username ?? '', handle: account.username ?? '' };
-  if (account.accountId) {
-    const local = (await files.listMedia('profile_media', `${account.accountId}-`)).find((n) => /\.(jpe?g|png|webp|gif)$/i.test(n));
-    if (local) author.avatar = await files.mediaSrc(local);
+  const picture = (name: string) => /\.(jpe?g|png|webp|gif)$/i.test(name);
+  const stored = account.accountId ? (await files.listMedia('profile_media', `${account.accountId}-`)).filter(picture) : [];
+  const unreadable: string[] = [];
+  for (const name of stored) {
+    const src = await files.mediaSrc(name).catch((err: unknown) => {
+      unreadable.push(`${name}: the profile picture could not be read (${err instanceof Error ? err.message : String(err)})`);
+      return undefined;
+    });
+    if (src) return { ...author, avatar: src };
   }
-  if (!author.avatar && account.avatarUrl) author.avatar = account.avatarUrl.replace(/_normal(\.\w+)$/, '_400x400$1');
+  const url = account.avatarUrl;
+  // With no address to fall back on, a picture the archive holds but cannot give is lost: say so.
+  if (!url) {
+    warnings.push(...unreadable.map((why) => `${why}; left out`));
+    return author;
+  }
+  if (/^https?:\/\//i.test(url)) {
+    author.avatar = url.replace(/_normal(\.\w+)$/, '_400x400$1');
+    return author;
+  }
+  // A file name rather than an address: taken from the archive when it is there.
+  const named = (await files.listMedia('profile_media', basename(url))).find(picture);
+  const src = named ? await files.mediaSrc(named).catch(() => undefined) : undefined;
+  if (src) author.avatar = src;
+  else warnings.push(`profile.js: profile picture "${url}" is neither in the archive nor a web address; left out`);
   return author;
 }
 

@@ -95,13 +95,15 @@ describe('spool build', () => {
     const threadDir = path.join(dir, 'broken');
     await mkdir(threadDir, { recursive: true });
     const file = path.join(threadDir, 't.json');
-    await writeFile(file, JSON.stringify({ posts: [{ author: { name: 'A', handle: 'a' }, text: 'Hi', media: [{ type: 'image', src: 'missing.png' }] }] }));
+    // A missing image is left out with a warning; a broken one fails the build.
+    await writeFile(path.join(threadDir, 'broken.png'), 'not an image');
+    await writeFile(file, JSON.stringify({ posts: [{ author: { name: 'A', handle: 'a' }, text: 'Hi', media: [{ type: 'image', src: 'broken.png' }] }] }));
     const out = path.join(dir, 'keep.pdf');
     await copyFile(path.join(fixtures, 'media/kd-7.png'), out);
     const before = await readFile(out);
     const r = await runCli(['build', file, '-o', out]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/t.json: posts\[0\].media\[0\].src: .*missing.png/);
+    expect(r.stderr).toMatch(/t.json: posts\[0\].media\[0\].src: .*broken.png/);
     expect((await readFile(out)).equals(before)).toBe(true);
     expect((await readdir(dir)).filter((n) => n.includes('.tmp'))).toEqual([]);
   });

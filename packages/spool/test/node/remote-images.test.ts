@@ -67,7 +67,7 @@ describe('remote images on this machine', () => {
     expect(warning).toMatch(/loopback address/);
     // Said once, where the source named it.
     expect(result.warnings.filter((w) => w.message.includes(url))).toHaveLength(1);
-    expect(warning).toMatch(new RegExp(`^thread\\.json: posts\\[0\\]\\.media\\[0\\]\\.src: image ${url.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')} left out: `));
+    expect(warning).toMatch(new RegExp(`^posts\\[0\\]: image "${url.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}" could not be fetched \\(.*\\); left out$`));
     expect(warning).not.toMatch(/fetchBytes|option/);
     expect(result.scenes.length).toBeGreaterThan(0);
     expect(result.scenes.flatMap((s) => s.items).some((i) => i.type === 'image' && !i.key.startsWith('emoji:'))).toBe(false);

@@ -105,16 +105,40 @@ export const api = {
   importSource: (req: ImportRequest) => json<ImportResult>('POST', '/api/import', req),
   rewrite: (document: SpoolDocument) => json<RewriteResult>('POST', '/api/rewrite', { document }),
 
-  /** One rendered file; `onBytes` follows the download for a progress bar. */
+  /**
+   * One rendered file, and what the export left out (an image that could not be had) as the server
+   * says in `x-spool-warnings`; `onBytes` follows the download for a progress bar.
+   */
   render: async (
     deck: Deck,
     format: ExportFormat,
     opts: { page?: number; zip?: boolean; onBytes?: (received: number, total: number) => void } = {},
-  ): Promise<Blob> => {
+  ): Promise<RenderedExport> => {
     const res = await send('POST', '/api/render', { deck, format, page: opts.page, zip: opts.zip });
-    return readWithProgress(res, opts.onBytes);
+    const warnings = exportWarnings(res.headers.get('x-spool-warnings'));
+    return { blob: await readWithProgress(res, opts.onBytes), warnings };
   },
 };
+
+export interface RenderedExport {
+  blob: Blob;
+  /** Each a sentence naming the slide and what it lost: `slides[1]: image "…" could not be fetched (…); left out`. */
+  warnings: string[];
+}
+
+/**
+ * The warnings of an export, from its `x-spool-warnings` header: URI-encoded JSON (header values
+ * must be ASCII), a list of strings. A header that is missing or not that reads as none.
+ */
+export function exportWarnings(header: string | null | undefined): string[] {
+  if (!header) return [];
+  try {
+    const list: unknown = JSON.parse(decodeURIComponent(header));
+    return Array.isArray(list) ? list.filter((w): w is string => typeof w === 'string' && w.trim() !== '') : [];
+  } catch {
+    return [];
+  }
+}
 
 /** The server as the studio sees it; tests may hand the studio another. */
 export type Backend = typeof api;

@@ -17,6 +17,8 @@ interface Progress {
 
 /** Pages rendered at once: enough to keep the server busy without queueing the whole deck. */
 const PARALLEL = 2;
+/** Warnings spelled out in the notice after an export; the rest are counted. */
+const SHOWN_WARNINGS = 3;
 
 /** Export: the PDF, every page as PNG or JPEG in a ZIP, or the selected slide as one PNG. */
 export function ExportMenu() {
@@ -31,18 +33,24 @@ export function ExportMenu() {
   const run = async (job: Job, close: () => void) => {
     if (progress) return;
     try {
+      // What the server left out (an image it could not fetch): the file is still made, the user is told.
+      const warnings = new Set<string>();
       if (job === 'pdf') {
         setProgress({ label: 'Rendering PDF', done: 0, total: 1 });
-        const blob = await services.backend.render(deck, 'pdf', { onBytes: (got, total) => setProgress({ label: 'Downloading PDF', done: got, total: total || got }) });
-        download(blob, `${base}.pdf`);
+        const file = await services.backend.render(deck, 'pdf', { onBytes: (got, total) => setProgress({ label: 'Downloading PDF', done: got, total: total || got }) });
+        file.warnings.forEach((w) => warnings.add(w));
+        download(file.blob, `${base}.pdf`);
       } else if (job === 'slide') {
         setProgress({ label: `Rendering slide ${selectedPage}`, done: 0, total: 1 });
-        download(await services.backend.render(deck, 'png', { page: selectedPage }), `${base}-slide-${String(selectedPage).padStart(2, '0')}.png`);
+        const file = await services.backend.render(deck, 'png', { page: selectedPage });
+        file.warnings.forEach((w) => warnings.add(w));
+        download(file.blob, `${base}-slide-${String(selectedPage).padStart(2, '0')}.png`);
       } else {
-        const blob = await renderPages(services.backend, deck, job, pageCount, (done) => setProgress({ label: `Rendering ${job.toUpperCase()} ${done} of ${pageCount}`, done, total: pageCount }));
+        const blob = await renderPages(services.backend, deck, job, pageCount, (done) => setProgress({ label: `Rendering ${job.toUpperCase()} ${done} of ${pageCount}`, done, total: pageCount }), warnings);
         download(blob, `${base}-${job}.zip`);
       }
-      notify('Export ready', 'success');
+      if (warnings.size > 0) notify(exportNotice([...warnings]), 'error');
+      else notify('Export ready', 'success');
       // The file is on its way to the downloads: the menu has done its job.
       close();
     } catch (err) {
@@ -82,7 +90,14 @@ export function ExportMenu() {
   );
 }
 
-async function renderPages(backend: Backend, deck: Deck, format: 'png' | 'jpeg', total: number, onDone: (done: number) => void): Promise<Blob> {
+async function renderPages(
+  backend: Backend,
+  deck: Deck,
+  format: 'png' | 'jpeg',
+  total: number,
+  onDone: (done: number) => void,
+  warnings: Set<string>,
+): Promise<Blob> {
   const files: { name: string; bytes: Uint8Array }[] = new Array(total);
   const width = Math.max(2, String(total).length);
   let next = 0;
@@ -91,13 +106,25 @@ async function renderPages(backend: Backend, deck: Deck, format: 'png' | 'jpeg',
   const worker = async () => {
     while (next < total) {
       const page = ++next;
-      const blob = await backend.render(deck, format, { page });
-      files[page - 1] = { name: `slide-${String(page).padStart(width, '0')}.${format === 'jpeg' ? 'jpg' : 'png'}`, bytes: new Uint8Array(await blob.arrayBuffer()) };
+      const file = await backend.render(deck, format, { page });
+      file.warnings.forEach((w) => warnings.add(w));
+      files[page - 1] = { name: `slide-${String(page).padStart(width, '0')}.${format === 'jpeg' ? 'jpg' : 'png'}`, bytes: new Uint8Array(await file.blob.arrayBuffer()) };
       onDone(++done);
     }
   };
   await Promise.all(Array.from({ length: Math.min(PARALLEL, total) }, worker));
   return zipBlob(files);
+}
+
+/** The notice after an export that left something out: the first few warnings, the rest counted. */
+export function exportNotice(warnings: readonly string[]): string {
+  // The server names slides by index (`slides[1]: …`); a user counts them from 1.
+  const shown = warnings
+    .slice(0, SHOWN_WARNINGS)
+    .map((w) => w.replace(/^slides\[(\d+)\]/, (_, i: string) => `Slide ${Number(i) + 1}`))
+    .join(' · ');
+  const rest = warnings.length - SHOWN_WARNINGS;
+  return `Export ready, but ${warnings.length === 1 ? 'something was' : `${warnings.length} things were`} left out: ${shown}${rest > 0 ? ` · and ${rest} more` : ''}`;
 }
 
 function download(blob: Blob, name: string): void {
