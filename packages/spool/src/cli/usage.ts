@@ -66,6 +66,6 @@ Source options (build and import)
                              SPOOL_LLM_BASE_URL (an OpenAI-compatible endpoint, e.g. a local Ollama at
                              http://127.0.0.1:11434/v1), SPOOL_LLM_MODEL and SPOOL_LLM_API_KEY. Every
                              number, name and quotation must be in the source, or the slide keeps its words
-      --kind <kind>          Force the input kind: thread-file, document, pasted, article, markdown, html, url, x-api, x-archive
+      --kind <kind>          Force the input kind: thread-file, document, pasted, article, markdown, html, url, x-api, bluesky, mastodon, x-archive
 
 Exit codes: 0 done, 2 bad input or usage, 1 anything else.`;

@@ -43,7 +43,7 @@ export const createPresetBody = z.strictObject({ name, design: designInput });
 export const updatePresetBody = z.strictObject({ name: name.optional(), design: designInput.optional() });
 
 export const importBody = z.strictObject({
-  kind: z.enum(['thread-file', 'document', 'pasted', 'article', 'markdown', 'html', 'url', 'x-api', 'x-archive']).optional(),
+  kind: z.enum(['thread-file', 'document', 'pasted', 'article', 'markdown', 'html', 'url', 'x-api', 'bluesky', 'mastodon', 'x-archive']).optional(),
   text: z.string().max(5_000_000).optional(),
   url: z
     .string()

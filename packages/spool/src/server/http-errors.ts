@@ -3,6 +3,7 @@ import { SpoolInputError, formatInputIssues } from '../errors/input-error.js';
 import { zodIssuesToInputIssues } from '../errors/schema-issues.js';
 import { ConflictError, NotFoundError, StorageError } from '../store/errors.js';
 import { FetchFailedError, FetchRefusedError } from '../sources/fetch-guard.js';
+import { RemoteApiError } from '../sources/social-api.js';
 
 /** An answer other than 2xx that a route decides on itself. */
 export class HttpError extends Error {
@@ -41,7 +42,8 @@ const FASTIFY_MESSAGES: Record<string, (err: Error & { statusCode?: number }, at
 
 /**
  * Every failure becomes `{ "error": "..." }` with a status that says whose fault it is: input the
- * user can fix is 4xx and names the place; only our own bugs are 500.
+ * user can fix is 4xx and names the place; a remote API that fails is 502, naming it in `api`;
+ * only our own bugs are 500.
  */
 export function errorAnswer(err: unknown, at?: RequestPlace): ErrorAnswer {
   const answer = (status: number, error: string, extra: Record<string, unknown> = {}, headers: Record<string, string> = {}) => ({
@@ -67,6 +69,8 @@ export function errorAnswer(err: unknown, at?: RequestPlace): ErrorAnswer {
   if (err instanceof ConflictError) return answer(409, err.message, { revision: err.current });
   if (err instanceof StorageError) return answer(err.problem === 'full' ? 507 : 503, err.message);
   if (err instanceof FetchRefusedError) return answer(400, err.message);
+  // A network's API that fails (a 5xx, an answer too large or too slow) is the server behind us: a bad gateway.
+  if (err instanceof RemoteApiError) return answer(502, err.message, { api: err.service, ...(err.remoteStatus ? { apiStatus: err.remoteStatus } : {}) });
   // A page that cannot be had is the address the user gave: theirs to check, not our failure.
   if (err instanceof FetchFailedError) return answer(422, err.message);
   return answer(500, `internal error: ${e?.message ?? String(err)}`);

@@ -1,7 +1,10 @@
 import type { z } from 'zod/v3';
-import { isXStatusUrl } from '../sources/detect.js';
+import { SpoolInputError } from '../errors/input-error.js';
+import { kindFromName } from '../sources/detect.js';
 import { fetchSourcePage, importSource } from '../sources/import.js';
 import type { FetchGuardOptions } from '../sources/fetch-guard.js';
+import { SocialApiError } from '../sources/social-api.js';
+import type { ImportResult, SourceKind } from '../sources/types.js';
 import type { SpoolDocument } from '../model/document.js';
 import type { Store } from '../store/store.js';
 import type { importBody } from './body-schemas.js';
@@ -16,7 +19,9 @@ export type ImportBody = z.output<typeof importBody>;
 export const MAX_IMPORT_FILE = 25 * 1024 * 1024;
 
 /** Kinds that name a file's format: they make sense for text and uploads, never for a URL. */
-const URL_KINDS = new Set(['url', 'x-api']);
+const URL_KINDS = new Set(['url', 'x-api', 'bluesky', 'mastodon']);
+/** Post URLs read through their network's API. */
+const API_KINDS = new Set<string>(['x-api', 'bluesky', 'mastodon']);
 
 /**
  * Pasted text, a URL or an uploaded file in, a self-contained Document out: every image it shows is
@@ -38,9 +43,10 @@ export async function importForStudio(
   let baseUrl: string | undefined;
   if (body.url !== undefined) {
     if (body.kind !== undefined && !URL_KINDS.has(body.kind)) throw new HttpError(400, `kind: ${body.kind} is read from text or a file, not from a URL`);
-    if (body.kind === 'x-api' || isXStatusUrl(body.url)) {
-      // The X API answers small JSON, read here; its images are fetched and decoded like any others.
-      const result = await importSource(body.url, { ...options, kind: 'x-api', fetch });
+    const api = apiKindOf(body.kind, body.url);
+    // The APIs answer small JSON, read here; their images are fetched and decoded like any others.
+    const result = api ? await importFromApi(body.url, { ...options, kind: api, fetch }, body.kind === api) : undefined;
+    if (result) {
       parsed = { ...result, images: [] as DecodedImage[] };
     } else {
       const page = await fetchSourcePage(body.url, fetch);
@@ -53,6 +59,31 @@ export async function importForStudio(
   }
   const media = await storeDocumentMedia(parsed.document, store, { decoded: parsed.images, baseUrl, fetch, decode });
   return { document: media.document, warnings: [...parsed.warnings, ...media.warnings] };
+}
+
+/** The API a URL is read through: the kind asked for, else the URL's shape (the studio asks for `url` and means any). */
+function apiKindOf(kind: ImportBody['kind'], url: string): SourceKind | undefined {
+  if (kind !== undefined && API_KINDS.has(kind)) return kind;
+  const named = kindFromName(url);
+  return named !== undefined && API_KINDS.has(named) ? (named as SourceKind) : undefined;
+}
+
+/**
+ * A post read through its API; undefined for an address that only looked like a Mastodon status
+ * (read as a page instead). A used-up rate limit answers 429 with when to retry.
+ */
+async function importFromApi(url: string, options: ParseJob['options'] & { fetch: FetchGuardOptions }, forced: boolean): Promise<ImportResult | undefined> {
+  try {
+    return await importSource(url, options);
+  } catch (err) {
+    if (!forced && err instanceof SocialApiError && err.kind === 'not-mastodon') return undefined;
+    const limit = err as { kind?: unknown; retryAt?: unknown };
+    if (err instanceof SpoolInputError && limit.kind === 'rate-limit') {
+      const wait = limit.retryAt instanceof Date ? Math.ceil((limit.retryAt.getTime() - Date.now()) / 1000) : undefined;
+      throw new HttpError(429, err.message, wait !== undefined ? { 'retry-after': String(Math.max(1, wait)) } : {});
+    }
+    throw err;
+  }
 }
 
 function parseSourceOf(body: ImportBody): ParseSource {

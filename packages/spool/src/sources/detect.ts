@@ -2,7 +2,9 @@
  * Which importer reads an input: first from its name (URL shape, file extension), then, for text whose
  * name says nothing (stdin, `.txt`), from its shape.
  */
+import { parseBlueskyPostUrl, parseMastodonStatusUrl } from './social-urls.js';
 import type { SourceKind } from './types.js';
+import { isTweetsPath, looksLikeArchiveData } from './x-archive-names.js';
 
 const X_STATUS = /^https?:\/\/(?:www\.|mobile\.)?(?:x|twitter)\.com\/(?:i\/web|[A-Za-z0-9_]{1,15})\/status(?:es)?\/\d+/i;
 
@@ -20,9 +22,11 @@ export function isXStatusUrl(input: string): boolean {
  */
 export function kindFromName(input: string): SourceKind | 'text' | undefined {
   if (isXStatusUrl(input)) return 'x-api';
+  if (parseBlueskyPostUrl(input)) return 'bluesky';
+  if (parseMastodonStatusUrl(input)) return 'mastodon';
   if (isHttpUrl(input)) return 'url';
   const name = (input.split(/[\\/]/).pop() ?? '').toLowerCase();
-  if (name.endsWith('.zip') || name === 'tweets.js' || /^tweets-part\d+\.js$/.test(name)) return 'x-archive';
+  if (name.endsWith('.zip') || isTweetsPath(input)) return 'x-archive';
   if (name.endsWith('.json')) return 'thread-file';
   if (/\.(md|markdown|mdown|mkd|mkdn)$/.test(name)) return 'markdown';
   if (/\.(html?|xhtml)$/.test(name)) return 'html';
@@ -33,6 +37,8 @@ export function kindFromName(input: string): SourceKind | 'text' | undefined {
 /** Content sniffing for input without a telling name. */
 export function kindFromContent(text: string): SourceKind {
   const head = text.replace(/^\uFEFF/, '').trimStart();
+  // An archive's tweets file under a name of its own: its JSON is tweets, never pasted text.
+  if (looksLikeArchiveData(head)) return 'x-archive';
   if (head.startsWith('{')) return 'thread-file';
   if (/^<(?:!doctype\s+html|html|head|body|article|main|section|div|p|h1)\b/i.test(head)) return 'html';
   if (/^---[ \t]*\r?\n[\s\S]*?\r?\n---[ \t]*(?:\r?\n|$)/.test(head)) return 'markdown';

@@ -7,7 +7,7 @@
 import { lookup as dnsLookup } from 'node:dns/promises';
 import http from 'node:http';
 import https from 'node:https';
-import type { IncomingMessage } from 'node:http';
+import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
 import type { LookupFunction } from 'node:net';
 import { isIP } from 'node:net';
 import { blockedAddressReason } from './fetch-guard-address.js';
@@ -38,6 +38,9 @@ export interface GuardedResponse {
   contentType: string;
   /** The final URL after redirects. */
   url: string;
+  /** 2xx unless the fetch was asked for `anyStatus`. */
+  status: number;
+  headers: IncomingHttpHeaders;
 }
 
 export type RefusalReason = 'scheme' | 'address' | 'redirects' | 'size' | 'timeout' | 'url';
@@ -71,7 +74,8 @@ const DEFAULTS = { maxBytes: 10 * MB, timeoutMs: 15_000, maxRedirects: 5 };
 
 const systemLookup: LookupFn = (hostname) => dnsLookup(hostname, { all: true, verbatim: true });
 
-export async function fetchGuarded(url: string, opts: FetchGuardOptions = {}): Promise<GuardedResponse> {
+/** `anyStatus`: an answer of any status comes back with its body (APIs that explain their errors), rather than failing. */
+export async function fetchGuarded(url: string, opts: FetchGuardOptions & { anyStatus?: boolean } = {}): Promise<GuardedResponse> {
   const maxBytes = opts.maxBytes ?? DEFAULTS.maxBytes;
   const timeoutMs = opts.timeoutMs ?? DEFAULTS.timeoutMs;
   const maxRedirects = opts.maxRedirects ?? DEFAULTS.maxRedirects;
@@ -93,13 +97,13 @@ export async function fetchGuarded(url: string, opts: FetchGuardOptions = {}): P
         current = new URL(location, target).toString();
         continue;
       }
-      if (status < 200 || status >= 300) {
+      if ((status < 200 || status >= 300) && !opts.anyStatus) {
         res.resume();
         throw new FetchFailedError(current, `HTTP ${status} ${res.statusMessage ?? ''}`.trim(), status);
       }
       const bytes = await readBody(res, current, maxBytes, controller.signal, timeoutMs);
       const contentType = String(res.headers['content-type'] ?? 'application/octet-stream');
-      return { bytes, contentType, url: current };
+      return { bytes, contentType, url: current, status, headers: res.headers };
     }
   } finally {
     clearTimeout(timer);

@@ -28,7 +28,7 @@ async function dispatch(input: ImportInput, opts: ImportOptions): Promise<{ plac
   if (input === '-') return { place: 'stdin', result: await fromTextAsync(await readStdin(), 'stdin', opts.kind, opts) };
   const named = kindFromName(input);
   const kind = opts.kind ?? (named === 'text' ? undefined : named);
-  if (kind === 'x-api' || ((kind === undefined || kind === 'url') && isHttpUrl(input))) {
+  if (kind === 'x-api' || kind === 'bluesky' || kind === 'mastodon' || ((kind === undefined || kind === 'url') && isHttpUrl(input))) {
     return { place: input, result: await fromUrl(input, kind ?? 'url', opts) };
   }
   return fromPath(input, kind, named === 'text', opts);
@@ -54,7 +54,9 @@ async function fromPath(
     const zipped = await fromSourceZip(path, place, opts);
     if (zipped) return { place, result: { ...zipped, baseDir } };
   }
-  if (info.isDirectory() || kind === 'x-archive') {
+  // A tweets file under a name of its own (an upload, a renamed month file) is known by its opening.
+  const archiveData = !info.isDirectory() && kind === undefined && !plainText && (await opensAsArchiveData(path));
+  if (info.isDirectory() || kind === 'x-archive' || archiveData) {
     const { importXArchive } = await import('./x-archive.js');
     const result = await importXArchive(path, { thread: opts.thread, list: opts.list, mediaDir: opts.archiveMediaDir });
     return { place, result: { ...result, baseDir: result.baseDir ?? (info.isDirectory() ? nodePath.resolve(path) : baseDir) } };
@@ -158,6 +160,19 @@ async function fromUrl(url: string, kind: SourceKind, opts: ImportOptions): Prom
     const { importXApi } = await import('./x-api.js');
     return importXApi(url, { token: opts.token, apiBase: opts.apiBase });
   }
+  if (kind === 'bluesky') {
+    const { importBluesky } = await import('./bluesky.js');
+    return importBluesky(url, { apiBase: opts.apiBase, fetch: opts.fetch });
+  }
+  if (kind === 'mastodon') {
+    const { importMastodon, isNotMastodon } = await import('./mastodon.js');
+    try {
+      return await importMastodon(url, { apiBase: opts.apiBase, fetch: opts.fetch });
+    } catch (err) {
+      // Only the address's shape said Mastodon: a site that is not one is read as the page it is.
+      if (opts.kind === 'mastodon' || !isNotMastodon(err)) throw err;
+    }
+  }
   return readFetchedPage(await fetchSourcePage(url, opts.fetch), opts);
 }
 
@@ -206,16 +221,24 @@ async function fromHtml(html: string, where: { url?: string; file?: string }, op
   );
 }
 
-/** An unzipped archive has `data/tweets.js` (older ones `tweets.js`, large ones `tweets-part1.js`...). */
+/** An unzipped archive, in any of the layouts X has shipped: the archive importer's own finding. */
 async function holdsTweets(folder: string): Promise<boolean> {
+  const { archiveLayout } = await import('./x-archive-files.js');
+  return (await archiveLayout(folder)) !== undefined;
+}
+
+/** Whether a file opens as an archive's data does (`window.YTD.tweets.part0 =`, `Grailbird.data.…`). */
+async function opensAsArchiveData(path: string): Promise<boolean> {
   const fs = await import('node:fs/promises');
-  const nodePath = await import('node:path');
-  const tweetsFile = /^tweets(-part\d+)?\.js$/;
-  for (const sub of ['data', '.']) {
-    const names = await fs.readdir(nodePath.join(folder, sub)).catch(() => [] as string[]);
-    if (names.some((name) => tweetsFile.test(name))) return true;
+  const { looksLikeArchiveData } = await import('./x-archive-names.js');
+  const file = await fs.open(path, 'r').catch(() => undefined);
+  if (!file) return false;
+  try {
+    const { buffer, bytesRead } = await file.read(new Uint8Array(128), 0, 128, 0);
+    return looksLikeArchiveData(new TextDecoder().decode(buffer.subarray(0, bytesRead)));
+  } finally {
+    await file.close();
   }
-  return false;
 }
 
 /** UTF-8 unless a byte order mark says UTF-16; a mis-encoded file is mojibake repair's business. */

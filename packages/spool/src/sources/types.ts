@@ -24,6 +24,8 @@ export type SourceKind =
   | 'html' // an HTML file
   | 'url' // any other http(s) page, fetched and read as an article
   | 'x-api' // an X post URL, read through the X API
+  | 'bluesky' // a Bluesky post URL, read through the public AppView API
+  | 'mastodon' // a Mastodon status URL, read through its server's API
   | 'x-archive'; // an X data archive (.zip, folder or tweets.js)
 
 /** Limits for cutting long articles into slide-sized posts. */
@@ -61,7 +63,10 @@ export interface ImportOptions extends AuthorOptions {
   archiveMediaDir?: string;
   /** X API bearer token; default `X_BEARER_TOKEN` from the environment. */
   token?: string;
-  /** X API base URL; default `SPOOL_X_API_BASE` or the public API. */
+  /**
+   * Base URL of the API a post URL is read through: X (default `SPOOL_X_API_BASE` or the public API),
+   * Bluesky (`SPOOL_BLUESKY_API_BASE` or the public AppView) or Mastodon (`SPOOL_MASTODON_API_BASE` or the status's server).
+   */
   apiBase?: string;
   /** Limits and test hooks for fetching web pages (size, time, redirects, allowed local hosts). */
   fetch?: FetchGuardOptions;
