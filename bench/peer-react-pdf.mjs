@@ -20,15 +20,23 @@ function register() {
       { src: require.resolve('@expo-google-fonts/inter/700Bold/Inter_700Bold.ttf'), fontWeight: 700 },
     ],
   });
+  // For the scripts row: react-pdf picks no fallback face by itself, so the thread is set in Noto Sans JP.
+  Font.register({
+    family: 'Noto Sans JP',
+    fonts: [
+      { src: require.resolve('@expo-google-fonts/noto-sans-jp/400Regular/NotoSansJP_400Regular.ttf') },
+      { src: require.resolve('@expo-google-fonts/noto-sans-jp/700Bold/NotoSansJP_700Bold.ttf'), fontWeight: 700 },
+    ],
+  });
   registered = true;
 }
 
 const strip = (html) => (html ?? '').replace(/<[^>]+>/g, '').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
 
-export async function renderPeer(thread, baseDir) {
+export async function renderPeer(thread, baseDir, fontFamily = 'Inter') {
   register();
   const pages = thread.posts.map((post, i) =>
-    h(Page, { key: i, size: [432, 540], style: { padding: 36, fontFamily: 'Inter', fontSize: 18, backgroundColor: '#FAF7F2' } },
+    h(Page, { key: i, size: [432, 540], style: { padding: 36, fontFamily, fontSize: 18, backgroundColor: '#FAF7F2' } },
       h(View, { style: { flexDirection: 'row', marginBottom: 20 } },
         h(Text, { style: { fontSize: 12, fontWeight: 700 } }, `${post.author.name} @${post.author.handle}`)),
       h(Text, { style: { lineHeight: 1.45, color: '#1F2328' } }, strip(post.html ?? post.text)),

@@ -86,6 +86,24 @@ try {
   const bigPeer = await timeIt(3, () => renderPeer(big, tmp));
   row(`200-post thread PDF, warm (${bigRun.last.scenes.length} pages)`, ms(bigRun.ms), ms(bigPeer.ms), `target < 400 ms; ${(bigPeer.ms / bigRun.ms).toFixed(1)}x`);
 
+  // Chinese, Japanese, Korean, Arabic and Hebrew posts: the CJK faces are 10 MB each, read on first use.
+  const scriptsFile = path.join(root, 'packages/spool/test/fixtures/scripts/cjk-thread.json');
+  const scriptsThread = JSON.parse(await readFile(scriptsFile, 'utf8'));
+  const scriptsDoc = (await importSource(scriptsFile, {})).document;
+  const scriptsCold = await timeIt(1, () => buildCarousel(scriptsDoc, { baseDir: tmp, format: 'pdf' }));
+  const scriptsWarm = await timeIt(7, () => buildCarousel(scriptsDoc, { baseDir: tmp, format: 'pdf' }));
+  await renderPeer(scriptsThread, tmp, 'Noto Sans JP');
+  const scriptsPeer = await timeIt(5, () => renderPeer(scriptsThread, tmp, 'Noto Sans JP'));
+  row(`CJK, Arabic, Hebrew thread PDF (${scriptsWarm.last.scenes.length} pages), first / warm`, `${ms(scriptsCold.ms)} / ${ms(scriptsWarm.ms)}`, ms(scriptsPeer.ms), `${(scriptsWarm.last.files[0].bytes.length / 1024).toFixed(0)} KB; peer in Noto Sans JP alone, no fallback or bidi; ${(scriptsPeer.ms / scriptsWarm.ms).toFixed(1)}x`);
+
+  // Display formulas: MathJax loads for a deck that has one.
+  const { loadMathTypesetter } = await import('../packages/spool/dist/formats/math.js');
+  const mathLoad = await timeIt(1, () => loadMathTypesetter());
+  const typeset = mathLoad.last;
+  typeset('x = \\frac{-b \\pm \\sqrt{b^2-4ac}}{2a}');
+  const formula = await timeIt(21, () => typeset('q_i = \\frac{\\exp(z_i/T)}{\\sum_j \\exp(z_j/T)}'));
+  row('display formula: MathJax load / one formula typeset', `${ms(mathLoad.ms)} / ${ms(formula.ms)}`, '', 'once per process / per formula');
+
   // The studio in headless Chromium: a keystroke in the slide editor to the preview's DOM and to the next frame.
   const studio = await measureStudioKeystrokes();
   const studioRow = (label, r) => row(`studio keystroke, ${label}: to DOM / to frame`, `${ms(r.domMs)} / ${ms(r.frameMs)}`, '', `engine ${ms(r.engineMs)}; ${r.thumbs} thumbnail rendered`);

@@ -23,3 +23,8 @@ export type { CodeToken, CodeTokenKind, Highlighter } from './formats/highlight.
 export function loadHighlighter(): Promise<import('./formats/highlight.js').Highlighter> {
   return import('./formats/highlight.js').then((m) => m.highlightCode);
 }
+export type { MathTypesetter, TypesetFormula } from './formats/math.js';
+/** MathJax for display formulas, loaded on first need (a third of a second, for decks with a formula). */
+export function loadMathTypesetter(): Promise<import('./formats/math.js').MathTypesetter> {
+  return import('./formats/math.js').then((m) => m.loadMathTypesetter());
+}

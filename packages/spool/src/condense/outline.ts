@@ -86,7 +86,8 @@ export function outlineOf(items: readonly ArticleItem[]): Outline {
       }
       list.items.push({ block, paragraph });
     } else if (block.type === 'quote') push({ kind: 'quote', block, paragraph });
-    else if (block.type === 'code') push({ kind: 'code', block, paragraph });
+    // Code and tables are kept whole: a slide shows them as they are or not at all.
+    else if (block.type === 'code' || block.type === 'table') push({ kind: 'code', block, paragraph });
     else for (const sentence of sentencesOf(block, paragraph)) push({ kind: 'sentence', sentence });
   }
   if (section.units.length > 0 || section.heading) sections.push(section);

@@ -1,4 +1,5 @@
 import type { LaidElement, LaidOutDeck, LaidOutPage, PlacedLine } from '../layout/types.js';
+import svgpath from 'svgpath';
 import { patternPaths } from './patterns.js';
 import type { Paint, Scene, SceneItem } from '../scene/types.js';
 
@@ -27,6 +28,10 @@ function elementItems(element: LaidElement): SceneItem[] {
       return [{ type: 'image', key: element.src, x: element.x, y: element.y, w: element.w, h: element.h, fit: element.fit, radius: element.radius, alt: element.alt }];
     case 'text':
       return element.lines.flatMap(lineItems);
+    case 'formula': {
+      const d = element.paths.map((p) => svgpath(p).scale(element.size).translate(element.x, element.y + element.ascent * element.size).round(2).toString()).join('');
+      return d ? [{ type: 'path', d, fill: element.fill }] : [];
+    }
   }
 }
 

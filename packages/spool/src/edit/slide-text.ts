@@ -1,4 +1,6 @@
-import type { Block, Span } from '../model/document.js';
+import { blockText, type Block, type CellAlign, type Span } from '../model/document.js';
+import { tableBlock } from '../model/table.js';
+import { mathBlock } from '../model/math.js';
 import { linkifySpans } from '../model/linkify.js';
 import { splitFences } from '../model/code-fences.js';
 
@@ -44,6 +46,9 @@ function blockToText(block: Block): string {
     const fence = '`'.repeat(longest + 1);
     return `${fence}${block.lang ?? ''}\n${code}\n${fence}`;
   }
+  if (block.type === 'table' && block.cells) return tableToText(block);
+  // A display formula as Markdown writes one, its TeX on one line.
+  if (block.type === 'math') return `$$${(block.tex ?? blockText(block)).replace(/\s*\n\s*/g, ' ')}$$`;
   const text = spansToText(block.spans);
   switch (block.type) {
     case 'heading':
@@ -58,7 +63,47 @@ function blockToText(block: Block): string {
   }
 }
 
-const LINE_MARKER = /^(#{1,3} |[-•*] |\d+[.)] |> )/;
+const LINE_MARKER = /^(#{1,3} |[-•*] |\d+[.)] |> |\||\$\$)/;
+
+/** A table as Markdown writes one: `| a | b |` rows, the header over a `| --- | ---: |` rule. */
+function tableToText(block: Block): string {
+  const cells = block.cells ?? [];
+  const columns = Math.max(...cells.map((r) => r.length));
+  const row = (r: readonly Span[][]) => `| ${Array.from({ length: columns }, (_, c) => spansToText(r[c] ?? []).replace(/\|/g, '\\|')).join(' | ')} |`;
+  const rule = Array.from({ length: columns }, (_, c) => ({ left: '---', center: ':---:', right: '---:' })[block.cellAlign?.[c] ?? 'left']);
+  return [row(cells[0] ?? []), `| ${rule.join(' | ')} |`, ...cells.slice(1).map(row)].join('\n');
+}
+
+const TABLE_ROW = /^\s*\|/;
+const DISPLAY_MATH = /^\s*\$\$(.+)\$\$\s*$/;
+const TABLE_RULE = /^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$/;
+
+/** The table starting at lines[i] (a row, a rule, then rows), and the line after it. */
+function tableAt(lines: readonly string[], i: number): { block: Block; end: number } | undefined {
+  if (!TABLE_RULE.test(lines[i + 1] ?? '')) return undefined;
+  let end = i + 2;
+  while (end < lines.length && TABLE_ROW.test(lines[end])) end++;
+  const align = tableCells(lines[i + 1]).map((c): CellAlign => (/^:-+:$/.test(c) ? 'center' : /-:$/.test(c) ? 'right' : 'left'));
+  const rows = [lines[i], ...lines.slice(i + 2, end)].map((line) => tableCells(line).map((cell) => textToSpans(cell)));
+  const block = tableBlock(rows, align);
+  return block ? { block, end } : undefined;
+}
+
+/** A row's cells, split at pipes a backslash does not escape, the outer pipes dropped. */
+function tableCells(line: string): string[] {
+  const cells: string[] = [];
+  let cell = '';
+  const text = line.trim().replace(/^\|/, '').replace(/(?<!\\)\|$/, '');
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] === '\\' && i + 1 < text.length) cell += text[i] + text[++i];
+    else if (text[i] === '|') {
+      cells.push(cell.trim());
+      cell = '';
+    } else cell += text[i];
+  }
+  cells.push(cell.trim());
+  return cells;
+}
 
 export function textToBlocks(text: string): Block[] {
   const blocks: Block[] = [];
@@ -67,9 +112,21 @@ export function textToBlocks(text: string): Block[] {
       blocks.push(part.block);
       continue;
     }
-    for (const raw of part.text.split(/\r?\n/)) {
-      const line = raw.trimEnd();
+    const lines = part.text.split(/\r?\n/).map((raw) => raw.trimEnd());
+    for (let i = 0; i < lines.length; i++) {
+      const line = lines[i];
       if (line.trim() === '') continue;
+      const formula = DISPLAY_MATH.exec(line);
+      if (formula) {
+        blocks.push(mathBlock(formula[1]));
+        continue;
+      }
+      const table = TABLE_ROW.test(line) ? tableAt(lines, i) : undefined;
+      if (table) {
+        blocks.push(table.block);
+        i = table.end - 1;
+        continue;
+      }
       blocks.push(lineToBlock(line));
     }
   }

@@ -6,6 +6,7 @@ import { setText } from './lines.js';
 import { baseStyle } from './styles.js';
 import { avatar } from './templates/author.js';
 import type { LaidElement } from './types.js';
+import type { StyledText } from '../text/types.js';
 import { isolated } from '../text/bidi.js';
 
 /** Distance of header and footer from the page edge; short landscape pages get less. */
@@ -127,10 +128,47 @@ function progressMarks(ctx: LayoutContext, style: 'bar' | 'dots', page: number, 
   return dots;
 }
 
-/** Chrome never wraps: what doesn't fit on one line is cut at a line break the engine chose. */
-function oneLine(ctx: LayoutContext, texts: Parameters<typeof setText>[1], x: number, y: number, width: number): LaidElement {
-  const set = setText(ctx.engine, texts, x, y, Math.max(width, 1), 1.2);
+/**
+ * Chrome never wraps: what doesn't fit on one line is shortened to the longest start that fits
+ * with an ellipsis after it (the PDF's metadata keeps the whole byline).
+ */
+function oneLine(ctx: LayoutContext, texts: readonly StyledText[], x: number, y: number, width: number): LaidElement {
+  const room = Math.max(width, 1);
+  const fitted = ctx.engine.measure(texts) <= room ? texts : shortened(ctx, texts, room);
+  const set = setText(ctx.engine, fitted, x, y, room, 1.2);
   return { ...set.text, lines: set.text.lines.slice(0, 1), role: 'chrome' };
+}
+
+const ISOLATES = /[\u2068\u2069]/g;
+
+/** The first `keep` characters of `texts` and an ellipsis, each part keeping its own direction. */
+function cut(texts: readonly StyledText[], keep: number): StyledText[] {
+  const out: StyledText[] = [];
+  let left = keep;
+  for (const t of texts) {
+    const plain = t.text.replace(ISOLATES, '');
+    const chars = [...plain];
+    const whole = chars.length <= left;
+    const kept = whole ? plain : `${chars.slice(0, left).join('').trimEnd()}…`;
+    const text = t.text === plain ? kept : isolated(kept);
+    if (kept.trim() !== '' && kept !== '…') out.push({ ...t, text });
+    else if (!whole && out.length > 0) out[out.length - 1] = { ...out[out.length - 1], text: `${out[out.length - 1].text.trimEnd()}…` };
+    if (!whole) break;
+    left -= chars.length;
+  }
+  return out;
+}
+
+/** The longest cut of `texts` that fits in `width`, found by halving. */
+function shortened(ctx: LayoutContext, texts: readonly StyledText[], width: number): StyledText[] {
+  let lo = 0;
+  let hi = texts.reduce((n, t) => n + [...t.text.replace(ISOLATES, '')].length, 0) - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (ctx.engine.measure(cut(texts, mid)) <= width) lo = mid;
+    else hi = mid - 1;
+  }
+  return cut(texts, lo);
 }
 
 export function displayUrl(url: string): string {

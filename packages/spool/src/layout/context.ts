@@ -1,4 +1,5 @@
 import type { Highlighter } from '../formats/highlight.js';
+import type { MathTypesetter } from '../formats/math.js';
 import type { Design, Theme } from '../design/types.js';
 import type { TextEngine } from '../text/types.js';
 import type { Emphasis, Fonts } from './styles.js';
@@ -27,6 +28,8 @@ export interface LayoutContext {
   align: 'start' | 'center';
   /** Colours code blocks, when the host loaded the highlighter. */
   highlight?: Highlighter;
+  /** Typesets display formulas, when the host loaded MathJax. */
+  math?: MathTypesetter;
 }
 
 export interface Box {

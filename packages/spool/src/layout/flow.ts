@@ -1,30 +1,15 @@
 import { blockText, type Block } from '../model/document.js';
 import type { LayoutContext } from './context.js';
 import { layoutCodeCard } from './code-block.js';
-import type { Align } from './lines.js';
+import { layoutTable } from './table.js';
+import { layoutMath } from './math-block.js';
 import { setText } from './lines.js';
 import { baseStyle, styleSpans, type Emphasis } from './styles.js';
 import { isRightToLeft } from '../text/bidi.js';
 import type { LaidElement } from './types.js';
-import type { Wrap } from './wrap.js';
+import type { Flow, FlowStyle } from './flow-style.js';
 
-export interface FlowStyle {
-  size: number;
-  color: string;
-  family: string;
-  weight?: 400 | 500 | 600 | 700 | 800;
-  align?: Align;
-  lineHeight?: number;
-  /** Where lines break: body text avoids widows (`pretty`, the default), display text is balanced. */
-  wrap?: Wrap;
-  /** How bold spans show in display text (statement, quote), where bold alone would not. */
-  emphasis?: Emphasis;
-}
-
-export interface Flow {
-  elements: LaidElement[];
-  height: number;
-}
+export type { Flow, FlowStyle } from './flow-style.js';
 
 const PARAGRAPH_GAP = 0.7;
 const BODY_LINE_HEIGHT = 1.45;
@@ -54,7 +39,7 @@ export function layoutBlock(block: Block, ctx: LayoutContext, x: number, y: numb
     }
     case 'listItem': {
       // A right-to-left item hangs its marker on the right, read as `.1` (a right-to-left mark sets its order).
-      const rtl = isRightToLeft(blockText(block));
+      const rtl = isRightToLeft(blockText(block), engine.locale.direction);
       const marker = block.ordered ? `${rtl ? '\u200f' : ''}${block.ordinal ?? 1}.` : '•';
       const markerStyle = { ...base, weight: 700 as const, color: ctx.accent };
       const indent = Math.max(engine.measure([{ text: '00.', style: markerStyle }]) + style.size * 0.5, style.size * 1.6);
@@ -64,13 +49,17 @@ export function layoutBlock(block: Block, ctx: LayoutContext, x: number, y: numb
     }
     case 'quote': {
       const indent = style.size * 0.9;
-      const rtl = isRightToLeft(blockText(block));
+      const rtl = isRightToLeft(blockText(block), engine.locale.direction);
       const quoteStyle = { ...base, italic: true };
       const body = setText(engine, styleSpans(block.spans, quoteStyle, theme), rtl ? x : x + indent, y, width - indent, lh, align, wrap);
       const barX = rtl ? x + width - 3 : x;
       const bar: LaidElement = { type: 'rect', x: barX, y: y + style.size * 0.2, w: 3, h: Math.max(0, body.height - style.size * 0.4), radius: 1.5, fill: ctx.accent };
       return { elements: [bar, body.text], height: body.height };
     }
+    case 'table':
+      return layoutTable(ctx, block, x, y, width, style);
+    case 'math':
+      return layoutMath(ctx, block, x, y, width, style);
     case 'code': {
       // Code a little under the text around it, as in print; smaller still before a line wraps.
       const card = layoutCodeCard(ctx, block, x, y, width, style.size * CODE_SIZE, Math.max(CODE_FLOOR, style.size * 0.55));

@@ -1,4 +1,4 @@
-export { layoutDeck, layoutSlide, deckContext, laySlide, finishPage, deckAuthor } from './layout-deck.js';
+export { layoutDeck, layoutSlide, deckContext, deckLocale, laySlide, finishPage, deckAuthor } from './layout-deck.js';
 export type { LayoutMemo, LayoutOptions, SlidePages } from './layout-deck.js';
 export { contentBox } from './chrome.js';
 export { MARGIN } from './context.js';

@@ -1,13 +1,15 @@
 import type { Highlighter } from '../formats/highlight.js';
+import type { MathTypesetter } from '../formats/math.js';
 import type { Deck, Slide } from '../model/deck.js';
-import type { Author } from '../model/document.js';
+import { spansText, type Author } from '../model/document.js';
 import { customTheme, highlightBand, themeOf } from '../design/custom-theme.js';
 import { findTheme } from '../design/themes.js';
 import { contrastRatio } from '../design/contrast.js';
 import { findLayout } from '../design/layouts.js';
 import { SLIDE_UNITS_WIDE } from '../design/types.js';
 import { slideUnitsHigh } from '../design/ratios.js';
-import type { TextEngine } from '../text/types.js';
+import { guessCjkLanguage } from '../text/cjk.js';
+import type { TextEngine, TextLocale } from '../text/types.js';
 import type { LayoutContext } from './context.js';
 import type { PagePart } from './compose.js';
 import { contentBox, footer, header } from './chrome.js';
@@ -48,6 +50,8 @@ export interface LayoutOptions {
   memo?: LayoutMemo;
   /** Colours code blocks; without one code is set in one colour (see formats/highlight.ts). */
   highlight?: Highlighter;
+  /** Typesets display formulas; without one a formula is set as text (see formats/math.ts). */
+  math?: MathTypesetter;
 }
 
 /**
@@ -56,8 +60,8 @@ export interface LayoutOptions {
  * slides and pages an edit did not touch.
  */
 export function layoutDeck(deck: Deck, engine: TextEngine, images: ImageLookup, options: LayoutOptions = {}): LaidOutDeck {
-  const { checkpoint, memo, highlight } = options;
-  const make = () => deckContext(deck, engine, images, highlight);
+  const { checkpoint, memo, highlight, math } = options;
+  const make = () => deckContext(deck, engine, images, highlight, math);
   const ctx = memo ? memo.context(deck, engine, images, make) : make();
   const slides: SlidePages[] = [];
   let ordinal = 0;
@@ -95,7 +99,7 @@ function authorKey(author: Slide['author']): string {
 }
 
 /** What every slide of a deck shares: theme, fonts, page size and the content box. */
-export function deckContext(deck: Deck, engine: TextEngine, images: ImageLookup, highlight?: Highlighter): LayoutContext {
+export function deckContext(deck: Deck, engine: TextEngine, images: ImageLookup, highlight?: Highlighter, math?: MathTypesetter): LayoutContext {
   const { design } = deck;
   const theme = themeOf(design);
   findLayout(design.layout);
@@ -103,7 +107,7 @@ export function deckContext(deck: Deck, engine: TextEngine, images: ImageLookup,
   const height = slideUnitsHigh(design.ratio);
   const accent = design.brand.accent ?? theme.accent;
   return {
-    engine, design, theme, images, width, height,
+    engine: engine.localized(deckLocale(deck)), design, theme, images, width, height,
     fonts: { title: design.typography.titleFont ?? theme.titleFont, body: design.typography.bodyFont ?? theme.bodyFont },
     box: contentBox(design, width, height),
     ordinal: 0,
@@ -112,7 +116,21 @@ export function deckContext(deck: Deck, engine: TextEngine, images: ImageLookup,
     emphasis: emphasisOf(design, theme, accent),
     align: 'start',
     ...(highlight ? { highlight } : {}),
+    ...(math ? { math } : {}),
   };
+}
+
+/**
+ * The language and direction the deck's text is set for: as the source declared them, the
+ * language guessed from the text when it holds Chinese, Japanese or Korean and declares none.
+ */
+export function deckLocale(deck: Deck): TextLocale {
+  const lang = deck.lang ?? guessCjkLanguage(deck.slides.map(slideText).join('\n'));
+  return { ...(lang ? { lang } : {}), ...(deck.dir ? { direction: deck.dir } : {}) };
+}
+
+function slideText(slide: Slide): string {
+  return [slide.title ?? [], ...slide.blocks.map((b) => b.spans)].map(spansText).join('\n');
 }
 
 /** How key phrases stand out: on a band when the design asks and one reads, else in the accent. */
@@ -129,6 +147,14 @@ export function laySlide(base: LayoutContext, slide: Slide, ordinal: number, sec
   const warnings: Warning[] = [];
   if (parts.length > 1 && parts.filter((p) => p.elements.some((e) => e.type === 'text')).length > 1) {
     warnings.push({ code: 'text-continued', slideId: slide.id, message: `slide ${slide.id}: text too long for one slide, continued over ${parts.length} pages` });
+  }
+  const missing = missingCharacters(parts);
+  if (missing.length > 0) {
+    warnings.push({
+      code: 'missing-glyph',
+      slideId: slide.id,
+      message: `slide ${slide.id}${slide.postIds.length ? ` (post ${slide.postIds.join(', ')})` : ''}: no bundled font has ${describeCharacters(missing)}; ${missing.length === 1 ? 'it shows' : 'they show'} as a box`,
+    });
   }
   for (const m of slide.media) {
     if (!base.images(m.src)) warnings.push({ code: 'image-missing', slideId: slide.id, src: m.src, message: `slide ${slide.id}: image ${m.src} could not be loaded` });
@@ -189,4 +215,30 @@ export function layoutSlide(ctx: LayoutContext, slide: Slide, layout: string): P
     default:
       return (CONTENT_TEMPLATES[layout] ?? layoutClassic)(ctx, slide);
   }
+}
+
+/** Characters the slide's text shows as a box, because no face of the chain has a glyph for them. */
+export function missingCharacters(parts: readonly PagePart[]): string[] {
+  const missing = new Set<string>();
+  for (const part of parts) {
+    for (const el of part.elements) {
+      if (el.type !== 'text') continue;
+      for (const { line } of el.lines) {
+        for (const run of line.runs) {
+          if (run.emoji || !run.glyphs.some((g) => g.id === 0)) continue;
+          const chars = [...run.text];
+          run.glyphs.forEach((g, i) => {
+            const text = g.text ?? chars[i] ?? '';
+            if (g.id === 0 && text.trim() !== '') missing.add(text);
+          });
+        }
+      }
+    }
+  }
+  return [...missing];
+}
+
+function describeCharacters(chars: readonly string[]): string {
+  const shown = chars.slice(0, 5).map((c) => `"${c}" (${[...c].map((x) => `U+${x.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`).join(' ')})`);
+  return shown.join(', ') + (chars.length > 5 ? ` and ${chars.length - 5} more` : '');
 }

@@ -1,3 +1,4 @@
+import { cjkLeading } from '../text/cjk.js';
 import type { StyledText, TextEngine } from '../text/types.js';
 import type { LaidText, PlacedLine } from './types.js';
 import { breakText, type Wrap } from './wrap.js';
@@ -43,7 +44,7 @@ export function setText(
   const base = texts[0].style;
   const m = engine.metrics(base);
   const size = base.size;
-  const pitch = size * lineHeight;
+  const pitch = size * lineHeight * cjkLeading(texts.map((t) => t.text).join(''));
   const baselineOffset = pitch / 2 + ((m.ascent - m.descent) * size) / 2;
   const lines = breakText(engine, texts, width, wrap);
   let widest = 0;

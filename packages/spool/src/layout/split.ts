@@ -1,6 +1,7 @@
 import type { Block } from '../model/document.js';
 import { blockText } from '../model/document.js';
 import { splitSpansAt } from '../plan/hook.js';
+import { cutTable } from '../model/table.js';
 import type { LayoutContext } from './context.js';
 import type { FlowStyle } from './flow.js';
 import { blockGap, layoutBlock } from './flow.js';
@@ -36,7 +37,7 @@ export function takeBlocks(blocks: readonly Block[], ctx: LayoutContext, width: 
     const room = maxHeight - used - gap;
     const fits = (b: Block) => layoutBlock(b, ctx, 0, 0, width, style).height <= room;
     if (long) {
-      const split = splitToFit(block, fits, block.type === 'code' ? lineEnds : sentenceEnds) ?? (taken.length === 0 ? splitToFit(block, fits, wordEnds) ?? splitToFit(block, fits, graphemeEnds) : undefined);
+      const split = splitToFit(block, fits, block.type === 'code' || block.type === 'table' ? lineEnds : sentenceEnds) ?? (taken.length === 0 ? splitToFit(block, fits, wordEnds) ?? splitToFit(block, fits, graphemeEnds) : undefined);
       if (split) return { taken: [...taken, split[0]], rest: [restOf(whole, blockText(split[0]).length), ...blocks.slice(i + 1)] };
       if (taken.length > 0) return { taken, rest: blocks.slice(i) };
       const first = splitAtFirst(block);
@@ -44,7 +45,7 @@ export function takeBlocks(blocks: readonly Block[], ctx: LayoutContext, width: 
       return { taken: [first ? first[0] : block], rest: [restOf(whole, cut), ...blocks.slice(i + 1)] };
     }
     const split =
-      splitToFit(block, fits, block.type === 'code' ? lineEnds : sentenceEnds) ??
+      splitToFit(block, fits, block.type === 'code' || block.type === 'table' ? lineEnds : sentenceEnds) ??
       (taken.length === 0 ? splitToFit(block, fits, wordEnds) ?? splitToFit(block, fits, graphemeEnds) : undefined);
     if (split) return { taken: [...taken, split[0]], rest: [split[1], ...blocks.slice(i + 1)] };
     if (taken.length === 0) {
@@ -110,6 +111,12 @@ function restOf(block: Block, offset: number): Block {
 
 /** The tail of a split list item or quote continues the same block without repeating its marker. */
 function cutBlock(block: Block, offset: number): [Block, Block] {
+  if (block.type === 'table') {
+    // A table continues between rows, under its header again.
+    const rows = blockText(block).slice(0, offset).split('\n').length;
+    const parts = cutTable(block, Math.max(2, rows));
+    if (parts) return parts;
+  }
   const [head, tail] = splitSpansAt(block.spans, offset);
   if (block.type === 'code') {
     // Code continues with its indents: only the line break at the cut goes.

@@ -45,7 +45,25 @@ export interface LaidRect {
   stroke?: { color: string; width: number };
 }
 
-export type LaidElement = LaidText | LaidImage | LaidRect;
+/**
+ * A typeset formula: outlines in em units (origin on the baseline at the left, y down), drawn at
+ * `size` page units to the em with the baseline `ascent * size` below `y`.
+ */
+export interface LaidFormula {
+  type: 'formula';
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+  size: number;
+  ascent: number;
+  paths: string[];
+  fill: string;
+  /** The formula's source, for the slide's alt text. */
+  alt: string;
+}
+
+export type LaidElement = LaidText | LaidImage | LaidRect | LaidFormula;
 
 export interface LaidOutPage {
   slideId: string;
@@ -59,7 +77,7 @@ export interface LaidOutPage {
 }
 
 export interface Warning {
-  code: 'instagram-limit' | 'linkedin-limit' | 'image-missing' | 'text-shrunk' | 'text-continued' | 'source' | 'contrast';
+  code: 'instagram-limit' | 'linkedin-limit' | 'image-missing' | 'text-shrunk' | 'text-continued' | 'source' | 'contrast' | 'missing-glyph';
   message: string;
   slideId?: string;
   /** The image an `image-missing` warning is about. */

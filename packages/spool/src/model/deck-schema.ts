@@ -6,7 +6,7 @@
 import { z } from 'zod/v3';
 import { DECK_SCHEMA_VERSION, type Deck } from './deck.js';
 import type { Design } from '../design/types.js';
-import { authorSchema, blockSchema, mediaSchema, spanSchema } from './schema.js';
+import { authorSchema, blockSchema, dirSchema, langSchema, mediaSchema, spanSchema } from './schema.js';
 import { SpoolInputError } from '../errors/input-error.js';
 import { checkPostLength, checkSlideCount } from './limits.js';
 import { shortIssueMessage, zodIssuesToInputIssues } from '../errors/schema-issues.js';
@@ -56,6 +56,8 @@ export const deckSchema = z.object({
   schemaVersion: z.literal(DECK_SCHEMA_VERSION),
   title: z.string().optional(),
   url: z.string().optional(),
+  lang: langSchema.optional(),
+  dir: dirSchema.optional(),
   slides: z.array(slideSchema).superRefine(checkSlideCount),
   design: designSchema,
 });

@@ -1,4 +1,4 @@
-import type { Author, Block, MediaRef, Span } from './document.js';
+import type { Author, Block, MediaRef, Span, TextDirection } from './document.js';
 import type { Design, TextAlign } from '../design/types.js';
 
 export const DECK_SCHEMA_VERSION = 1 as const;
@@ -29,6 +29,9 @@ export interface Deck {
   schemaVersion: typeof DECK_SCHEMA_VERSION;
   title?: string;
   url?: string;
+  /** The source's language and direction (see SpoolDocument), for fonts and the writing direction. */
+  lang?: string;
+  dir?: TextDirection;
   slides: Slide[];
   design: Design;
 }

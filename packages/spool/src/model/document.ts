@@ -14,7 +14,9 @@ export interface Span {
   tag?: 'mention' | 'hashtag' | 'url';
 }
 
-export type BlockType = 'paragraph' | 'heading' | 'listItem' | 'quote' | 'code';
+export type BlockType = 'paragraph' | 'heading' | 'listItem' | 'quote' | 'code' | 'table' | 'math';
+
+export type CellAlign = 'left' | 'center' | 'right';
 
 export interface Block {
   type: BlockType;
@@ -30,6 +32,15 @@ export interface Block {
    * the one block that keeps line breaks: its single span (marked `code`) holds every line, indents kept.
    */
   lang?: string;
+  /** Math blocks (a display formula): its TeX; `spans` hold it read as text (see model/math.ts). */
+  tex?: string;
+  /**
+   * Tables: the rows, each a list of cells' spans, the first row the header (see model/table.ts).
+   * `spans` holds the same text read row by row.
+   */
+  cells?: Span[][][];
+  /** Tables: each column's alignment, when a column is not set flush left. */
+  cellAlign?: CellAlign[];
 }
 
 export interface MediaRef {
@@ -60,6 +71,8 @@ export interface SourceText {
   blocks: Block[];
 }
 
+export type TextDirection = 'ltr' | 'rtl';
+
 export interface SpoolDocument {
   schemaVersion: typeof DOCUMENT_SCHEMA_VERSION;
   title?: string;
@@ -68,6 +81,10 @@ export interface SpoolDocument {
   /** When the article was published, as the cover shows it (`12 March 2025`). */
   date?: string;
   url?: string;
+  /** The language the text is written in (BCP 47, `ja`, `zh-Hant`, `ar`), when the source says. */
+  lang?: string;
+  /** The base writing direction the source declares (`<html dir>`, front matter). */
+  dir?: TextDirection;
   posts: Post[];
   /** Set when the posts were condensed from an article: what they were chosen from. */
   source?: SourceText;

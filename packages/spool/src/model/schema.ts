@@ -4,6 +4,10 @@
  */
 import { z } from 'zod/v3';
 import { DOCUMENT_SCHEMA_VERSION, type SpoolDocument } from './document.js';
+import { MAX_TABLE_COLUMNS } from './table.js';
+
+/** Rows a table block may hold (a longer one is split into tables at import). */
+const MAX_TABLE_ROWS = 200;
 import { SpoolInputError } from '../errors/input-error.js';
 import { zodIssuesToInputIssues } from '../errors/schema-issues.js';
 import { checkPostCount, checkPostLength, checkPostText, MAX_POST_CHARS, MAX_SOURCE_BLOCKS, tooManyPosts } from './limits.js';
@@ -12,6 +16,10 @@ export { MAX_POSTS, MAX_POST_CHARS } from './limits.js';
 
 // Thread tools write `null` for fields they don't have; treating it as absent saves users a hand edit.
 const optionalText = z.string().nullish().transform((v) => v ?? undefined);
+
+/** A BCP 47 language tag, as `<html lang>` and front matter give it (`en`, `zh-Hant`, `pt-BR`). */
+export const langSchema = z.string().trim().max(35).regex(/^[A-Za-z]{2,8}(?:[-_][A-Za-z0-9]{1,8})*$/, 'a language tag such as en, ja or zh-Hant');
+export const dirSchema = z.enum(['ltr', 'rtl']);
 
 const mediaInputSchema = z.object({
   type: z.literal('image').default('image'),
@@ -37,6 +45,8 @@ const threadPostSchema = z.object({
 
 /** Our own thread file: what thread tools and `spool import` write and users edit by hand. */
 export const threadFileSchema = z.object({
+  lang: langSchema.nullish().transform((v) => v ?? undefined),
+  dir: dirSchema.nullish().transform((v) => v ?? undefined),
   title: optionalText,
   subtitle: z.string().max(1000, 'a subtitle is at most 1,000 characters').nullish().transform((v) => v ?? undefined),
   date: z.string().max(100, 'a date is at most 100 characters').nullish().transform((v) => v ?? undefined),
@@ -57,12 +67,15 @@ export const spanSchema = z.object({
 });
 
 export const blockSchema = z.object({
-  type: z.enum(['paragraph', 'heading', 'listItem', 'quote', 'code']),
+  type: z.enum(['paragraph', 'heading', 'listItem', 'quote', 'code', 'table', 'math']),
   spans: z.array(spanSchema),
   level: z.number().int().min(1).max(3).optional(),
   ordered: z.boolean().optional(),
   ordinal: z.number().int().optional(),
   lang: z.string().max(40).optional(),
+  tex: z.string().max(4000).optional(),
+  cells: z.array(z.array(z.array(spanSchema)).max(MAX_TABLE_COLUMNS)).max(MAX_TABLE_ROWS).optional(),
+  cellAlign: z.array(z.enum(['left', 'center', 'right'])).max(MAX_TABLE_COLUMNS).optional(),
 });
 
 export const mediaSchema = z.object({
@@ -90,6 +103,8 @@ export const documentSchema = z.object({
   subtitle: z.string().max(1000).optional(),
   date: z.string().max(100).optional(),
   url: z.string().optional(),
+  lang: langSchema.optional(),
+  dir: dirSchema.optional(),
   posts: z.array(postSchema).superRefine(checkPostCount),
   source: sourceSchema.optional(),
 });

@@ -6,6 +6,7 @@
  */
 import type { Deck } from '../model/deck.js';
 import type { Highlighter } from '../formats/highlight.js';
+import type { MathTypesetter } from '../formats/math.js';
 import type { LaidOutDeck, Warning } from '../layout/types.js';
 import { layoutDeck } from '../layout/layout-deck.js';
 import { buildScenes } from '../draw/build-scene.js';
@@ -26,6 +27,7 @@ export interface BuildState {
   engine?: TextEngine;
   /** Loaded only for a deck that shows code. */
   highlight?: Highlighter;
+  math?: MathTypesetter;
   staged?: StagedImages;
   imageWarnings?: Warning[];
   laidOut?: LaidOutDeck;
@@ -65,7 +67,7 @@ export const BUILD_STEPS: readonly BuildStep[] = [
       const { options } = state;
       // Document places first: an error then names the post the user wrote, not the slide it became.
       const refs = [...(options.extraImages ?? []), ...deckImageRefs(state.deck)];
-      const loaded = await loadImages(refs, options.baseDir ?? process.cwd(), options.source ?? 'input', options.images);
+      const loaded = await loadImages(refs, options.baseDir ?? process.cwd(), options.source, options.images);
       state.staged = loaded.staged;
       state.imageWarnings = loaded.warnings;
     },
@@ -76,13 +78,15 @@ export const BUILD_STEPS: readonly BuildStep[] = [
     async run(state) {
       // The highlighter and its grammars cost a cold process tens of milliseconds: only code pays.
       if (state.deck.slides.some((s) => s.blocks.some((b) => b.type === 'code'))) state.highlight = (await import('../formats/highlight.js')).highlightCode;
+      // MathJax takes a third of a second to load: only a deck with a display formula waits for it.
+      if (state.deck.slides.some((s) => s.blocks.some((b) => b.type === 'math'))) state.math = await (await import('../formats/math.js')).loadMathTypesetter();
     },
   },
   {
     name: 'layout',
     timed: true,
     run(state) {
-      const options = { checkpoint: state.checkpoint, ...(state.highlight ? { highlight: state.highlight } : {}) };
+      const options = { checkpoint: state.checkpoint, ...(state.highlight ? { highlight: state.highlight } : {}), ...(state.math ? { math: state.math } : {}) };
       state.laidOut = layoutDeck(state.deck, made(state, 'engine'), imageLookup(made(state, 'staged')), options);
     },
   },

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { FontFamilyId } from '../design/types.js';
+import { CJK_FAMILY_ORDER } from '../text/cjk.js';
 import { createTextEngine } from '../text/engine.js';
 import { loadHarfBuzzShaper } from '../text/shaper-harfbuzz.js';
 import type { FontProvider, FontWeight, Shaper, TextEngine } from '../text/types.js';
@@ -25,13 +26,21 @@ export const BUNDLED_FAMILIES: Readonly<Record<string, BundledFamily>> = {
   'noto-arabic': { pkg: '@expo-google-fonts/noto-sans-arabic', file: 'NotoSansArabic' },
   'noto-hebrew': { pkg: '@expo-google-fonts/noto-sans-hebrew', file: 'NotoSansHebrew' },
   'noto-devanagari': { pkg: '@expo-google-fonts/noto-sans-devanagari', file: 'NotoSansDevanagari' },
+  'noto-sc': { pkg: '@expo-google-fonts/noto-sans-sc', file: 'NotoSansSC' },
+  'noto-tc': { pkg: '@expo-google-fonts/noto-sans-tc', file: 'NotoSansTC' },
+  'noto-jp': { pkg: '@expo-google-fonts/noto-sans-jp', file: 'NotoSansJP' },
+  'noto-kr': { pkg: '@expo-google-fonts/noto-sans-kr', file: 'NotoSansKR' },
 };
 
 /**
  * Tried in order for words a family has no glyphs for: Noto Sans and Inter (Latin, Greek,
- * Cyrillic, Vietnamese), then the scripts they lack. Faces load only when a word needs them.
+ * Cyrillic, Vietnamese), then the scripts they lack, Chinese, Japanese and Korean last (10 MB a
+ * face; the text's language moves its own one first, see text/cjk.ts). Faces load only when a
+ * word needs them.
  */
-export const BUNDLED_FALLBACKS: readonly FontFamilyId[] = ['noto', 'sans', 'noto-thai', 'noto-arabic', 'noto-hebrew', 'noto-devanagari'];
+export const BUNDLED_FALLBACKS: readonly FontFamilyId[] = [
+  'noto', 'sans', 'noto-thai', 'noto-arabic', 'noto-hebrew', 'noto-devanagari', ...CJK_FAMILY_ORDER,
+];
 
 const WEIGHT_NAMES: Record<FontWeight, string> = {
   400: '400Regular',

@@ -38,7 +38,7 @@ export async function paintFiles(deck: Deck, scenes: Scene[], resources: PaintRe
   if (format === 'pdf') {
     const author = deck.slides.find((s) => s.author)?.author;
     const { paintPdf } = await import('../paint/pdf/index.js');
-    const meta = { title: deck.title, author: author ? `${author.name} (@${author.handle})` : undefined, subject: deck.url, keywords: 'carousel' };
+    const meta = { title: deck.title, author: author ? `${author.name} (@${author.handle})` : undefined, subject: deck.url, keywords: 'carousel', ...(deck.lang ? { lang: deck.lang } : {}) };
     const pdf = await paintPdf(scenes, resources, meta, { checkpoint });
     options.onProgress?.(scenes.length, scenes.length);
     return [{ name: 'carousel.pdf', bytes: pdf }];

@@ -28,6 +28,8 @@ export function chooseComposition(slide: Pick<Slide, 'blocks' | 'media' | 'title
   const blocks = slide.blocks.filter((b) => blockText(b).trim() !== '');
   const words = wordCount(blocks.map(blockText).join(' ')) + wordCount((slide.title ?? []).map((s) => s.text).join(''));
   if (blocks.some((b) => b.type === 'code')) return 'code';
+  // Tables and formulas are set by the flow of blocks, which the classic composition is.
+  if (blocks.some((b) => b.type === 'table' || b.type === 'math')) return 'classic';
   if (slide.media.length > 0) return words > CAPTION_MAX_WORDS ? 'classic' : slide.media.length > 1 ? 'image-grid' : 'image-focus';
   if (blocks.length === 0) return 'classic';
   if (comparisonOf(blocks)) return 'comparison';

@@ -92,6 +92,8 @@ export function planDeck(document: SpoolDocument, design: Design): Deck {
     schemaVersion: DECK_SCHEMA_VERSION,
     title: document.title ?? deckTitle(document),
     url: document.url,
+    ...(document.lang ? { lang: document.lang } : {}),
+    ...(document.dir ? { dir: document.dir } : {}),
     slides,
     design,
   };

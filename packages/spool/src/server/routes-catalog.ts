@@ -26,6 +26,10 @@ const EXTRA_LABELS: Record<string, string> = {
   'noto-arabic': 'Noto Sans Arabic',
   'noto-hebrew': 'Noto Sans Hebrew',
   'noto-devanagari': 'Noto Sans Devanagari',
+  'noto-sc': 'Noto Sans SC',
+  'noto-tc': 'Noto Sans TC',
+  'noto-jp': 'Noto Sans JP',
+  'noto-kr': 'Noto Sans KR',
 };
 const YEAR = 'public, max-age=31536000, immutable';
 /** Bundled files change only with a Spool release, so a month with revalidation is safe. */

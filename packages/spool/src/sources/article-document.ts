@@ -20,6 +20,9 @@ export interface ArticleOptions extends AuthorOptions {
   /** When it was published, as written or as an ISO date. */
   date?: string;
   url?: string;
+  /** The language and direction the source declares (`<html lang dir>`, front matter). */
+  lang?: string;
+  dir?: 'ltr' | 'rtl';
   split?: SplitOptions;
   /** Condense into a carousel of key points (with a slide count, or the default 8-12) instead of every paragraph. */
   condense?: CondenseChoice;
@@ -108,5 +111,7 @@ export function draftsToDocument(
   const date = displayDate(opts.date);
   if (date) document.date = date;
   if (opts.url) document.url = opts.url;
+  if (opts.lang) document.lang = opts.lang;
+  if (opts.dir) document.dir = opts.dir;
   return { document, warnings };
 }

@@ -13,6 +13,10 @@ export interface FrontMatter {
   /** The dek: `subtitle`, `description`, `summary` or `excerpt`. */
   subtitle?: string;
   date?: string;
+  /** `lang`, `language` or `locale`: the language tag. */
+  lang?: string;
+  /** `dir` or `direction`: `rtl` or `ltr`. */
+  dir?: string;
 }
 
 const KEYS: Record<string, keyof FrontMatter> = {
@@ -33,7 +37,15 @@ const KEYS: Record<string, keyof FrontMatter> = {
   date: 'date',
   published: 'date',
   pubdate: 'date',
+  lang: 'lang',
+  language: 'lang',
+  locale: 'lang',
+  dir: 'dir',
+  direction: 'dir',
 };
+
+/** A line front matter may hold: `key: value` (or TOML's `key = value`), a list item or continuation, a comment. */
+const FRONT_MATTER_LINE = /^(?:[A-Za-z_][\w-]*\s*[:=](?:\s|$)|[ \t]+\S|-\s|#|\s*$)/;
 
 export function splitFrontMatter(text: string): { data: FrontMatter; body: string } {
   const source = text.replace(/^\uFEFF/, '');
@@ -43,8 +55,13 @@ export function splitFrontMatter(text: string): { data: FrontMatter; body: strin
   const rest = source.slice(open[0].length);
   const close = new RegExp(`^${fence === '---' ? '(?:---|\\.\\.\\.)' : '\\+\\+\\+'}[ \\t]*$`, 'm').exec(rest);
   if (!close) return { data: {}, body: source };
+  const lines = rest.slice(0, close.index).split(/\r?\n/);
+  // `---`, a line of prose, `---` is a rule and a heading, not metadata: it stays in the text.
+  if (!lines.every((line) => FRONT_MATTER_LINE.test(line)) || !lines.some((line) => /^[A-Za-z_][\w-]*\s*[:=]/.test(line))) {
+    return { data: {}, body: source };
+  }
   const data: FrontMatter = {};
-  for (const line of rest.slice(0, close.index).split(/\r?\n/)) {
+  for (const line of lines) {
     // TOML front matter (+++) writes `key = "value"`; YAML writes `key: value`.
     const m = /^([A-Za-z_][\w-]*)\s*[:=]\s*(.*)$/.exec(line);
     if (!m) continue;

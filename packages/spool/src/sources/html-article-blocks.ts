@@ -4,10 +4,14 @@
  * while the Document is flat, so block containers are walked and inline runs become one block each.
  */
 import { codeBlock, languageClass } from '../model/code-fences.js';
-import type { Block, MediaRef, Span } from '../model/document.js';
+import type { Block, CellAlign, MediaRef, Span } from '../model/document.js';
+import { splitTable, tableBlock } from '../model/table.js';
+import { mathBlock } from '../model/math.js';
 import { lineToBlock, tidySpans, type BlockHint } from './line-rules.js';
 import { linkifySpans } from '../model/linkify.js';
 import type { ArticleItem } from './split-posts.js';
+import { isDisplayMath, mathmlToTex } from './mathml.js';
+import { texToText } from '../formats/math-text.js';
 
 /** How references in the page become usable ones; undefined drops them. */
 export interface RefResolver {
@@ -63,7 +67,8 @@ class Walker {
     for (const child of Array.from(el.childNodes)) {
       const name = tag(child);
       if (SKIP.has(name) || child.nodeType === 8) continue;
-      if (BLOCKS.has(name) || (name === 'img' && run.every((n) => (n.textContent ?? '').trim() === ''))) {
+      const alone = run.every((n) => (n.textContent ?? '').trim() === '');
+      if (BLOCKS.has(name) || (name === 'img' && alone) || (name === 'math' && isDisplayMath(child as Element))) {
         flush();
         this.block(child as Element, hint);
       } else run.push(child);
@@ -78,7 +83,9 @@ class Walker {
     if (name === 'blockquote') return this.container(el, { type: 'quote' });
     if (name === 'pre') return this.pre(el);
     if (name === 'img') return this.image(el, '');
+    if (name === 'math') return this.displayMath(el);
     if (name === 'figure') return this.figure(el);
+    if (name === 'table') return this.table(el);
     if (name === 'tr') return this.inline(this.cells(el), hint);
     if (name === 'hr') return;
     this.container(el, hint);
@@ -86,17 +93,39 @@ class Walker {
 
   private list(el: Element, ordered: boolean): void {
     let ordinal = Number(el.getAttribute('start') ?? '1') || 1;
-    for (const li of Array.from(el.children)) {
-      if (tag(li) !== 'li') continue;
+    // Text written straight into the list, outside any <li>, is a paragraph where it stands.
+    let loose: Node[] = [];
+    const flush = () => {
+      if (loose.some((n) => (n.textContent ?? '').trim() !== '')) this.inline(loose);
+      loose = [];
+    };
+    for (const child of Array.from(el.childNodes)) {
+      const name = tag(child);
+      if (name !== 'li') {
+        if (SKIP.has(name) || child.nodeType === 8) continue;
+        if (BLOCKS.has(name)) {
+          flush();
+          this.block(child as Element);
+        } else loose.push(child);
+        continue;
+      }
+      flush();
       const hint: BlockHint = ordered ? { type: 'listItem', ordered: true, ordinal: ordinal++ } : { type: 'listItem', ordered: false };
-      this.container(li, hint);
+      this.container(child as Element, hint);
     }
+    flush();
   }
 
   private pre(el: Element): void {
     const cls = [el.getAttribute('class'), el.querySelector('code')?.getAttribute('class')].join(' ');
-    const block = codeBlock(el.textContent ?? '', languageClass(cls));
+    const block = codeBlock(preText(el), languageClass(cls));
     if (block) this.items.push({ kind: 'block', block });
+  }
+
+  /** A formula set on its own line: a math block, typeset from its TeX. */
+  private displayMath(el: Element): void {
+    const tex = mathmlToTex(el);
+    if (tex) this.items.push({ kind: 'block', block: mathBlock(tex) });
   }
 
   private figure(el: Element): void {
@@ -113,6 +142,25 @@ class Walker {
     const alt = (img.getAttribute('alt') ?? '').trim() || caption;
     const media: MediaRef = alt ? { type: 'image', src: resolved, alt } : { type: 'image', src: resolved };
     this.items.push({ kind: 'image', media });
+  }
+
+  /** A table as a table block, a slide's worth of rows at a time under its header; its caption before it. */
+  private table(el: Element): void {
+    const rows = Array.from(el.querySelectorAll('tr')).filter((tr) => tr.closest('table') === el);
+    const caption = el.querySelector('caption');
+    if (caption && caption.closest('table') === el) this.inline([caption]);
+    const cells = rows.map((tr) =>
+      Array.from(tr.children)
+        .filter((c) => tag(c) === 'td' || tag(c) === 'th')
+        .map((cell) => {
+          const spans: Span[] = [];
+          for (const child of Array.from(cell.childNodes)) this.spans(child, {}, spans, []);
+          return tidySpans(linkifySpans(collapse(spans.filter((s) => s.text !== '\n'))));
+        }),
+    );
+    const align = rows[0] ? Array.from(rows[0].children).map((c) => cellAlignOf(c)) : [];
+    const block = tableBlock(cells, align);
+    if (block) for (const part of splitTable(block)) this.items.push({ kind: 'block', block: part });
   }
 
   private cells(row: Element): Node[] {
@@ -162,6 +210,11 @@ class Walker {
     if (SKIP.has(name)) return;
     if (name === 'br') return void out.push({ text: '\n' });
     if (name === 'img') return void images.push(el);
+    if (name === 'math') {
+      // A formula in a sentence reads as text, its variables in italic.
+      for (const piece of texToText(mathmlToTex(el))) out.push({ ...marks, text: piece.text, ...(piece.italic ? { italic: true } : {}) });
+      return;
+    }
     const next: Marks = { ...marks };
     if (name === 'b' || name === 'strong') next.bold = true;
     if (name === 'i' || name === 'em' || name === 'cite') next.italic = true;
@@ -176,6 +229,18 @@ class Walker {
     for (const child of Array.from(el.childNodes)) this.spans(child, next, out, images);
     if (spaced) out.push({ text: ' ' });
   }
+}
+
+/** A <pre>'s text as shown: a <br> inside it (sites that highlight code write them) is a line break. */
+function preText(node: Node): string {
+  if (node.nodeType === 3) return node.textContent ?? '';
+  if (tag(node) === 'br') return '\n';
+  return Array.from(node.childNodes).map(preText).join('');
+}
+
+function cellAlignOf(cell: Element): CellAlign {
+  const value = (cell.getAttribute('align') ?? /text-align:\s*(\w+)/i.exec(cell.getAttribute('style') ?? '')?.[1] ?? '').toLowerCase();
+  return value === 'right' || value === 'center' ? value : 'left';
 }
 
 /** Spaces collapse across span edges as a browser would show them; the line is trimmed. */

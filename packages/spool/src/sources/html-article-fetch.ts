@@ -22,9 +22,15 @@ export async function importHtmlUrl(url: string, opts: HtmlUrlOptions = {}): Pro
   return importHtml({ html: decodeHtml(page.bytes, page.contentType), url: page.url }, htmlOpts);
 }
 
-/** The charset from the BOM, else the Content-Type header, else a <meta> in the first 1 KB, else UTF-8. */
+/**
+ * The charset from the BOM, else the Content-Type header, else a <meta> in the first 1 KB, else
+ * UTF-8. A declared charset loses to the bytes when they are valid UTF-8 with characters beyond
+ * ASCII: a page saved or re-served as UTF-8 often keeps its old `<meta charset=gb2312>`, and
+ * text in another charset is practically never valid UTF-8 by chance.
+ */
 export function decodeHtml(bytes: Uint8Array, contentType = ''): string {
-  const label = bomCharset(bytes) ?? headerCharset(contentType) ?? metaCharset(bytes) ?? 'utf-8';
+  const declared = bomCharset(bytes) ?? headerCharset(contentType) ?? metaCharset(bytes) ?? 'utf-8';
+  const label = !/^utf-?8$/i.test(declared) && isMultibyteUtf8(bytes) ? 'utf-8' : declared;
   let decoder: TextDecoder;
   try {
     decoder = new TextDecoder(label);
@@ -38,6 +44,22 @@ export function decodeHtml(bytes: Uint8Array, contentType = ''): string {
 // Node 20's TextDecoder reads windows-1252 (and the latin1 labels mapped to it) as ISO-8859-1, giving
 // C1 controls where the page has curly quotes and dashes; these are the characters it should give.
 const C1_AS_1252 = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090‘’“”•–—˜™š›œ\u009DžŸ';
+
+/**
+ * Valid UTF-8 with a few characters beyond ASCII: two characters of another charset can pass for
+ * one UTF-8 character by chance, a sentence cannot.
+ */
+function isMultibyteUtf8(bytes: Uint8Array): boolean {
+  let high = 0;
+  for (const b of bytes) if (b >= 0x80) high++;
+  if (high < 8) return false;
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 function bomCharset(bytes: Uint8Array): string | undefined {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return 'utf-8';

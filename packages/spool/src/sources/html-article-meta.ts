@@ -16,6 +16,10 @@ export interface PageMeta {
   canonical?: string;
   /** What relative URLs in the page resolve against: <base href> over the page URL. */
   base?: URL;
+  /** `<html lang>` (or og:locale), as a language tag. */
+  lang?: string;
+  /** `<html dir>` or `<body dir>`. */
+  dir?: 'ltr' | 'rtl';
 }
 
 interface MetaDocument {
@@ -45,7 +49,18 @@ export function pageMeta(doc: MetaDocument, pageUrl: string | undefined): PageMe
     published: meta('article:published_time', 'datePublished', 'date', 'dc.date', 'parsely-pub-date') ?? doc.querySelector('time[datetime]')?.getAttribute('datetime') ?? undefined,
     canonical: httpUrl(canonicalHref, base),
     base,
+    ...languageOf(doc, meta('og:locale', 'content-language')),
   };
+}
+
+/** The page's declared language and direction; a tag that is not one (`x-default`, garbage) is left out. */
+function languageOf(doc: MetaDocument, locale: string | undefined): Pick<PageMeta, 'lang' | 'dir'> {
+  const out: Pick<PageMeta, 'lang' | 'dir'> = {};
+  const lang = (doc.querySelector('html[lang]')?.getAttribute('lang') ?? locale)?.trim().replace(/_/g, '-');
+  if (lang && /^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$/.test(lang) && lang.length <= 35) out.lang = lang;
+  const dir = (doc.querySelector('html[dir]') ?? doc.querySelector('body[dir]'))?.getAttribute('dir')?.trim().toLowerCase();
+  if (dir === 'rtl' || dir === 'ltr') out.dir = dir;
+  return out;
 }
 
 function baseUrl(baseHref: string | undefined, pageUrl: string | undefined): URL | undefined {

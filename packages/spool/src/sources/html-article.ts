@@ -69,6 +69,8 @@ export async function importHtml(input: HtmlInput, opts: HtmlImportOptions = {})
       title,
       subtitle: meta.description,
       date: meta.published,
+      ...(meta.lang ? { lang: meta.lang } : article.lang && /^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$/.test(article.lang) ? { lang: article.lang } : {}),
+      ...(meta.dir ? { dir: meta.dir } : article.dir === 'rtl' || article.dir === 'ltr' ? { dir: article.dir } : {}),
       condense: opts.condense,
       url: input.url ?? meta.canonical,
       author: opts.author ?? byline ?? meta.siteName ?? hostOf(input.url),
@@ -77,11 +79,6 @@ export async function importHtml(input: HtmlInput, opts: HtmlImportOptions = {})
     },
     codePage,
   );
-  if (refs.siteRelative > 0) {
-    warnings.push(
-      `${place}: left out ${refs.siteRelative} image${refs.siteRelative === 1 ? '' : 's'} with site-relative paths; import the page by its URL to keep them`,
-    );
-  }
   const result: ImportResult = { document: parseDocument(document, place), warnings };
   if (input.file) result.baseDir = dirname(resolvePath(input.file));
   return result;
@@ -140,9 +137,8 @@ function repairItems(items: ArticleItem[]): CodePage | undefined {
   return codePage;
 }
 
-function refResolver(meta: PageMeta): RefResolver & { siteRelative: number } {
+function refResolver(meta: PageMeta): RefResolver {
   const base = meta.base;
-  const counts = { siteRelative: 0 };
   const toPathOrUrl = (ref: string): string | undefined => {
     if (ref.startsWith('data:')) return /^data:image\//i.test(ref) ? ref : undefined;
     if (base) {
@@ -155,12 +151,9 @@ function refResolver(meta: PageMeta): RefResolver & { siteRelative: number } {
     }
     if (/^[a-z][a-z0-9+.-]*:/i.test(ref)) return /^https?:/i.test(ref) ? ref : undefined;
     if (ref.startsWith('//')) return `https:${ref}`;
-    // `/images/x.png` names a file on the site, not on this disk.
-    if (ref.startsWith('/')) {
-      counts.siteRelative++;
-      return undefined;
-    }
     // A saved page: the host resolves relative paths against the file's folder (ImportResult.baseDir).
+    // A site-relative `/images/x.png` is kept as written too: the build, which knows it is not on
+    // this disk, leaves it out and says so, as it does for Markdown.
     const path = ref.split(/[?#]/)[0];
     try {
       return decodeURIComponent(path);
@@ -169,9 +162,6 @@ function refResolver(meta: PageMeta): RefResolver & { siteRelative: number } {
     }
   };
   return {
-    get siteRelative() {
-      return counts.siteRelative;
-    },
     image: toPathOrUrl,
     link: (href) => {
       if (href.startsWith('#')) return undefined;

@@ -9,7 +9,7 @@
  * post's line breaks as newlines inside its HTML, and the line rules (`## `, `1. `) depend on them.
  */
 import type { Block, Span } from '../model/document.js';
-import { tokenizeHtml } from './html-tokens.js';
+import { tokenizeHtml, type HtmlToken } from './html-tokens.js';
 import { cleanText, lineToBlock, type BlockHint } from './line-rules.js';
 import { codeBlock, languageClass } from '../model/code-fences.js';
 import { linkifyBlocks } from '../model/linkify.js';
@@ -29,8 +29,13 @@ export function parsePostHtml(html: string): Block[] {
 
 /** Blocks before bare URLs, mentions and hashtags are found. */
 export function htmlToBlocks(html: string): Block[] {
+  return tokensToBlocks(tokenizeHtml(html));
+}
+
+/** The same, from tokens a reader has already sifted (dropping what a site hides, say). */
+export function tokensToBlocks(tokens: readonly HtmlToken[]): Block[] {
   const builder = new LineBuilder();
-  for (const token of tokenizeHtml(html)) {
+  for (const token of tokens) {
     if (token.kind === 'text') builder.text(token.text);
     else if (token.kind === 'open') builder.open(token.name, token.attrs, token.selfClosing);
     else builder.close(token.name);

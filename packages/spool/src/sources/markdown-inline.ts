@@ -5,6 +5,7 @@
  */
 import type { Token } from 'marked';
 import type { MediaRef, Span } from '../model/document.js';
+import { nameToEmoji } from 'gemoji';
 import { decodeEntities } from '../formats/markup.js';
 import { tokenizeHtml } from './html-tokens.js';
 import { safeHref } from './inline-html.js';
@@ -21,6 +22,20 @@ interface Marks {
   href?: string;
 }
 
+/** `:rocket:` as GitHub and Slack write emoji, for the names GitHub knows; others stay as typed. */
+export function emojiShortcodes(text: string): string {
+  if (!text.includes(':')) return text;
+  return text.replace(/:([a-z0-9_+-]{1,40}):/g, (whole, name: string) => nameToEmoji[name] ?? whole);
+}
+
+/** An `<img>` written into Markdown, as an image the slide shows. */
+export function htmlImage(attrs: Record<string, string>, fix: (text: string) => string): MediaRef | undefined {
+  const src = (attrs.src ?? attrs['data-src'] ?? '').trim();
+  if (!src || /^javascript:/i.test(src)) return undefined;
+  const alt = fix(attrs.alt ?? attrs.title ?? '').replace(/\s+/g, ' ').trim();
+  return alt ? { type: 'image', src, alt } : { type: 'image', src };
+}
+
 /** `fix` repairs text as it is read (mojibake), so every character passes through it once. */
 export function inlineToLines(tokens: readonly Token[], fix: (text: string) => string): InlineResult {
   const lines: Span[][] = [[]];
@@ -28,7 +43,11 @@ export function inlineToLines(tokens: readonly Token[], fix: (text: string) => s
   const marks: Marks = { bold: 0, italic: 0, code: 0 };
 
   const add = (raw: string, collapse = true) => {
-    const text = collapse ? fix(raw).replace(/[ \t\r\n]+/g, ' ') : fix(raw);
+    const fixed = collapse ? fix(raw).replace(/[ \t\r\n]+/g, ' ') : fix(raw);
+    let text = marks.code > 0 ? fixed : emojiShortcodes(fixed);
+    // Where something between two texts was taken out (an inline picture), one space stays.
+    const before = lines[lines.length - 1].at(-1);
+    if (collapse && before?.text.endsWith(' ') && !before.code) text = text.replace(/^ +/, '');
     if (text === '') return;
     const span: Span = { text };
     if (marks.bold > 0) span.bold = true;
@@ -42,6 +61,10 @@ export function inlineToLines(tokens: readonly Token[], fix: (text: string) => s
     for (const t of tokenizeHtml(html)) {
       if (t.kind === 'text') add(t.text);
       else if (t.kind === 'open' && t.name === 'br') newLine();
+      else if (t.kind === 'open' && t.name === 'img') {
+        const image = htmlImage(t.attrs, fix);
+        if (image) images.push(image);
+      }
       else if (t.kind === 'open' || t.kind === 'close') {
         const step = t.kind === 'open' ? 1 : -1;
         if (t.name === 'b' || t.name === 'strong') marks.bold = Math.max(0, marks.bold + step);

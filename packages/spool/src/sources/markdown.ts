@@ -9,12 +9,16 @@ import type { Block, Span } from '../model/document.js';
 import { SpoolInputError } from '../errors/input-error.js';
 import { articleToDocument, type ArticleOptions } from './article-document.js';
 import { splitFrontMatter, type FrontMatter } from './front-matter.js';
-import { htmlToBlocks } from './inline-html.js';
+import { tokensToBlocks } from './inline-html.js';
+import { tokenizeHtml } from './html-tokens.js';
+import { extractFootnotes } from './markdown-footnotes.js';
+import { expandMathItems, expandMathText, extractMath } from './markdown-math.js';
 import { codeBlock } from '../model/code-fences.js';
 import { lineToBlock, type BlockHint } from './line-rules.js';
-import { linkifyBlocks } from '../model/linkify.js';
+import { linkifyBlocks, linkifySpans } from '../model/linkify.js';
+import { splitTable, tableBlock } from '../model/table.js';
 import { markdownTooDeep } from './markup-depth.js';
-import { inlineToLines } from './markdown-inline.js';
+import { htmlImage, inlineToLines } from './markdown-inline.js';
 import { detectMojibakeCodePage, repairMojibake, type CodePage } from './repair.js';
 import type { ArticleItem, ItemFlags } from './split-posts.js';
 import type { DocumentWithWarnings } from './types.js';
@@ -22,6 +26,8 @@ import type { DocumentWithWarnings } from './types.js';
 export interface ParsedMarkdown {
   frontMatter: FrontMatter;
   title?: string;
+  /** The title is the document's opening `# heading` (not only front matter). */
+  titleIsHeading?: boolean;
   items: ArticleItem[];
   codePage?: CodePage;
 }
@@ -37,6 +43,8 @@ export function markdownToDocument(markdown: string, opts: ArticleOptions = {}, 
     if (err instanceof RangeError) throw new SpoolInputError(place, 'this Markdown cannot be read: it is nested too deeply');
     throw err;
   }
+  // A document that is only its heading is a one-slide carousel of it (front matter alone is not text).
+  if (parsed.items.length === 0 && parsed.title && parsed.titleIsHeading) parsed.items.push({ kind: 'block', block: { type: 'paragraph', spans: [{ text: parsed.title }] } });
   if (parsed.items.length === 0) throw new SpoolInputError(place, 'no text to import');
   const fm = parsed.frontMatter;
   return articleToDocument(
@@ -46,6 +54,8 @@ export function markdownToDocument(markdown: string, opts: ArticleOptions = {}, 
       title: opts.title ?? parsed.title,
       subtitle: opts.subtitle ?? fm.subtitle,
       date: opts.date ?? fm.date,
+      ...(fm.lang && /^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*$/.test(fm.lang) ? { lang: fm.lang.replace(/_/g, '-') } : {}),
+      ...(fm.dir === 'rtl' || fm.dir === 'ltr' ? { dir: fm.dir } : {}),
       url: opts.url ?? fm.url,
       author: opts.author ?? fm.author,
       handle: opts.handle ?? fm.handle,
@@ -56,7 +66,9 @@ export function markdownToDocument(markdown: string, opts: ArticleOptions = {}, 
 }
 
 export function parseMarkdown(markdown: string): ParsedMarkdown {
-  const { data, body } = splitFrontMatter(markdown);
+  const { data, body: text } = splitFrontMatter(markdown);
+  const { body: noted, notes } = extractFootnotes(text);
+  const { body, formulas } = extractMath(noted);
   const codePage = detectMojibakeCodePage(body);
   let flags: ItemFlags = {};
   const fix = (text: string) => {
@@ -69,10 +81,12 @@ export function parseMarkdown(markdown: string): ParsedMarkdown {
   const tokens = Lexer.lex(body).filter((t) => t.type !== 'space' && t.type !== 'def');
   let title = data.title !== undefined ? fix(data.title) : undefined;
   const first = tokens[0];
+  let titleIsHeading = false;
   if (first?.type === 'heading' && (first as Tokens.Heading).depth === 1) {
     const text = inlineToLines((first as Tokens.Heading).tokens, fix).lines.flat().map((s) => s.text).join('');
     if (title === undefined || title === text) {
       title ??= text;
+      titleIsHeading = true;
       tokens.shift();
     }
   }
@@ -83,7 +97,20 @@ export function parseMarkdown(markdown: string): ParsedMarkdown {
     convertBlock(token, produced, fix, undefined);
     items.push(...produced.map((item) => ({ ...item, ...flags })));
   }
-  return { frontMatter: data, title: title?.trim() || undefined, items, codePage };
+  items.push(...notesItems(notes, fix));
+  const shown = title === undefined ? undefined : expandMathText(title, formulas);
+  return { frontMatter: data, title: shown?.trim() || undefined, titleIsHeading, items: expandMathItems(items, formulas), codePage };
+}
+
+/** Footnotes as the article's last words: a Notes heading over the notes, numbered as in the text. */
+function notesItems(notes: readonly string[], fix: (t: string) => string): ArticleItem[] {
+  if (notes.length === 0) return [];
+  const items: ArticleItem[] = [{ kind: 'block', block: { type: 'heading', level: 2, spans: [{ text: 'Notes' }] } }];
+  notes.forEach((note, i) => {
+    const spans = inlineToLines(Lexer.lexInline(note), fix).lines.flatMap((line, k) => (k > 0 ? [{ text: ' ' }, ...line] : line));
+    if (spans.length > 0) items.push({ kind: 'block', block: linkifyBlocks([{ type: 'listItem', ordered: true, ordinal: i + 1, spans }])[0] });
+  });
+  return items;
 }
 
 /** Block token -> items. `within` is the block type every paragraph takes inside a quote. */
@@ -125,16 +152,22 @@ function convertBlock(token: Token, out: ArticleItem[], fix: (t: string) => stri
       if (block) out.push({ kind: 'block', block });
       return;
     }
-    case 'html':
-      for (const block of htmlToBlocks(fix(token.text))) pushBlock(out, within === 'quote' ? { ...block, type: 'quote' } : block);
-      return;
-    case 'table': {
-      const table = token as Tokens.Table;
-      for (const row of [table.header, ...table.rows]) {
-        const cells = row.map((cell) => inlineToLines(cell.tokens, fix).lines.flat());
-        const spans: Span[] = cells.flatMap((cell, i) => (i === 0 ? cell : [{ text: ' · ' }, ...cell]));
-        pushBlock(out, lineToBlock(spans, plain));
+    case 'html': {
+      const tokens = tokenizeHtml(fix(token.text));
+      for (const block of tokensToBlocks(tokens)) pushBlock(out, within === 'quote' ? { ...block, type: 'quote' } : block);
+      // Pictures written as HTML (`<img src>`, often to set a width) are pictures like any other.
+      for (const t of tokens) {
+        const media = t.kind === 'open' && t.name === 'img' ? htmlImage(t.attrs, (s) => s) : undefined;
+        if (media) out.push({ kind: 'image', media });
       }
+      return;
+    }
+    case 'table': {
+      // A real table, a slide's worth of rows at a time under its header.
+      const table = token as Tokens.Table;
+      const rows = [table.header, ...table.rows].map((row) => row.map((cell) => linkifySpans(inlineToLines(cell.tokens, fix).lines.flat())));
+      const block = tableBlock(rows, table.align.map((a) => a ?? 'left'));
+      if (block) for (const part of splitTable(block)) out.push({ kind: 'block', block: part });
       return;
     }
     case 'hr':

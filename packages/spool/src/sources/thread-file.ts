@@ -50,6 +50,8 @@ export function threadFileToDocument(json: unknown, file: string): DocumentWithW
   if (thread.url !== undefined && thread.url.trim() !== '') document.url = thread.url.trim();
   if (thread.subtitle?.trim()) document.subtitle = thread.subtitle.replace(/\s+/g, ' ').trim();
   if (thread.date?.trim()) document.date = thread.date.trim();
+  if (thread.lang) document.lang = thread.lang;
+  if (thread.dir) document.dir = thread.dir;
   return { document, warnings };
 }
 

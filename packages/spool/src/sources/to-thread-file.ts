@@ -5,6 +5,8 @@ export interface ThreadFileOut {
   subtitle?: string;
   date?: string;
   url?: string;
+  lang?: string;
+  dir?: 'ltr' | 'rtl';
   posts: { id: string; author: { name: string; handle: string; avatar?: string }; html: string; media?: { type: 'image'; src: string; alt?: string }[] }[];
 }
 
@@ -19,6 +21,8 @@ export function documentToThreadFile(document: SpoolDocument): ThreadFileOut {
     ...(document.subtitle ? { subtitle: document.subtitle } : {}),
     ...(document.date ? { date: document.date } : {}),
     ...(document.url ? { url: document.url } : {}),
+    ...(document.lang ? { lang: document.lang } : {}),
+    ...(document.dir ? { dir: document.dir } : {}),
     posts: document.posts.map((post) => ({
       id: post.id,
       author: { ...post.author },

@@ -3,7 +3,7 @@ import { chooseBreaks } from './line-break.js';
 import { buildLine } from './lines.js';
 import { prepareParagraph, widthBetween, type Paragraph } from './paragraph.js';
 import type {
-  FontMetrics, FontProvider, FontStyle, Shaper, StyledText, TextEngine, TextEngineOptions, TextLine,
+  FontMetrics, FontProvider, FontStyle, Shaper, StyledText, TextEngine, TextEngineOptions, TextLine, TextLocale,
 } from './types.js';
 
 /** Prepared paragraphs kept for re-breaking: layout tries the same text at several widths. */
@@ -44,8 +44,18 @@ function fontSetFor(provider: FontProvider, shaper: Shaper): FontSet {
  * than making them per document.
  */
 export function createTextEngine(opts: TextEngineOptions): TextEngine {
+  return makeEngine(opts, new Map());
+}
+
+function localeKey(locale: TextLocale): string {
+  return `${locale.lang ?? ''}\u0001${locale.direction ?? ''}`;
+}
+
+/** An engine for one locale; `siblings` holds the engines for the others, shared by all of them. */
+function makeEngine(opts: TextEngineOptions, siblings: Map<string, TextEngine>): TextEngine {
   const fonts = fontSetFor(opts.fonts, opts.shaper);
   const paragraphs = new Map<string, Paragraph>();
+  const locale: TextLocale = { ...opts.locale };
 
   const prepare = (texts: readonly StyledText[]): Paragraph => {
     const key = paragraphKey(texts);
@@ -53,14 +63,27 @@ export function createTextEngine(opts: TextEngineOptions): TextEngine {
     if (p) {
       paragraphs.delete(key);
     } else {
-      p = prepareParagraph(texts, fonts, opts.emojiKey);
+      p = prepareParagraph(texts, fonts, opts.emojiKey, locale);
       if (paragraphs.size >= PARAGRAPH_CACHE_LIMIT) paragraphs.delete(paragraphs.keys().next().value!);
     }
     paragraphs.set(key, p);
     return p;
   };
 
-  return {
+  const engine: TextEngine = {
+    locale,
+
+    localized(wanted: TextLocale): TextEngine {
+      const key = localeKey(wanted);
+      if (key === localeKey(locale)) return engine;
+      let other = siblings.get(key);
+      if (!other) {
+        other = makeEngine({ ...opts, locale: wanted }, siblings);
+        siblings.set(key, other);
+      }
+      return other;
+    },
+
     breakLines(texts: readonly StyledText[], maxWidth: number): TextLine[] {
       const p = prepare(texts);
       return chooseBreaks(p, maxWidth).map((range) => buildLine(p, range));
@@ -81,4 +104,6 @@ export function createTextEngine(opts: TextEngineOptions): TextEngine {
       return fonts.byKey(key).fontFace;
     },
   };
+  siblings.set(localeKey(locale), engine);
+  return engine;
 }

@@ -1,4 +1,5 @@
 import type { FontFamilyId } from '../design/types.js';
+import { cjkFamilyFor, fallbacksFor } from './cjk.js';
 import { Face, faceKey, parseFaceKey } from './face.js';
 import type { FontProvider, FontStyle, FontWeight, Shaper } from './types.js';
 
@@ -75,12 +76,16 @@ export class FontSet {
     return this.chain(style).primary;
   }
 
-  /** Primary face then the fallback families' nearest faces, without repeats, loaded on demand. */
-  chain(style: FontStyle): FaceChain {
-    const key = faceKey(style.family, style.weight, style.italic);
+  /**
+   * Primary face then the fallback families' nearest faces, without repeats, loaded on demand; the
+   * language puts its own CJK face first among the CJK ones.
+   */
+  chain(style: FontStyle, lang?: string): FaceChain {
+    const own = cjkFamilyFor(lang);
+    const key = faceKey(style.family, style.weight, style.italic) + (own ? `|${own}` : '');
     let chain = this.chains.get(key);
     if (chain) return chain;
-    const families = [style.family, ...this.provider.fallbacks];
+    const families = [style.family, ...fallbacksFor(this.provider.fallbacks, lang)];
     chain = new FaceChain(families, (family) => this.nearest(family, style.weight, style.italic), key);
     this.chains.set(key, chain);
     return chain;

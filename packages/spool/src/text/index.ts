@@ -12,8 +12,11 @@ export type {
   TextEngine,
   TextEngineOptions,
   TextLine,
+  TextLocale,
   TextStyle,
 } from './types.js';
+export { cjkFamilyFor, guessCjkLanguage } from './cjk.js';
+export { paragraphDirection, type Direction } from './bidi.js';
 export { createTextEngine } from './engine.js';
 /**
  * Shaping with HarfBuzz (WASM). Load it once and give it to every engine:

@@ -28,14 +28,14 @@ function sameStyle(a: TextStyle, b: TextStyle): boolean {
 }
 
 /** Concatenates the inputs, merging neighbours in the same style so they shape as one run. */
-export function joinTexts(texts: readonly StyledText[], fonts: FontSet): { text: string; spans: Span[] } {
+export function joinTexts(texts: readonly StyledText[], fonts: FontSet, lang?: string): { text: string; spans: Span[] } {
   let text = '';
   const spans: Span[] = [];
   for (const t of texts) {
     if (!t.text) continue;
     const last = spans[spans.length - 1];
     if (last && sameStyle(last.style, t.style)) last.end += t.text.length;
-    else spans.push({ start: text.length, end: text.length + t.text.length, style: t.style, chain: fonts.chain(t.style) });
+    else spans.push({ start: text.length, end: text.length + t.text.length, style: t.style, chain: fonts.chain(t.style, lang) });
     text += t.text;
   }
   return { text, spans };

@@ -7,7 +7,7 @@ import { itemize, joinTexts, type Piece, type Span } from './itemize.js';
 import type { Face } from './face.js';
 import { penAt, shapeChunk, shapedWidth } from './shaping.js';
 import type { ShapedChunk } from './types.js';
-import type { StyledText } from './types.js';
+import type { StyledText, TextLocale } from './types.js';
 
 export interface BreakOpportunity {
   /** Where the next line may start. */
@@ -67,10 +67,11 @@ export function prepareParagraph(
   texts: readonly StyledText[],
   fonts: FontSet,
   emojiKey: ((key: string) => string | undefined) | undefined,
+  locale: TextLocale = {},
 ): Paragraph {
-  const { text, spans } = joinTexts(texts, fonts);
+  const { text, spans } = joinTexts(texts, fonts, locale.lang);
   const bounds = graphemeBounds(text);
-  const bidi = bidiLevels(text);
+  const bidi = bidiLevels(text, locale.direction);
   const p = measureUnits(text, spans, bounds, itemize(text, spans, bounds, emojiKey), bidi?.levels);
   if (bidi) p.bidi = bidi;
   return p;
@@ -138,6 +139,22 @@ function measureUnits(text: string, spans: Span[], bounds: Uint8Array, pieces: P
   };
 }
 
+/**
+ * Kinsoku shori, on top of UAX #14 (which allows some of these where the East Asian rules do not):
+ * characters no CJK line may start with (closing brackets and quotes, stops, small kana, the long
+ * vowel mark, iteration marks), and those no line may end with (opening brackets and quotes).
+ */
+const NO_LINE_START = new Set([...'、。，．・：；？！‼⁇⁈⁉ー）〕］｝〉》」』】〙〗〟’”｠»ゝゞヽヾ々〻ぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶ゠〜～…‥％']);
+const NO_LINE_END = new Set([...'（〔［｛〈《「『【〘〖〝‘“｟«＄']);
+const HANGUL_SYLLABLE = /[\uac00-\ud7af]/;
+
+/** Whether a line may start at `pos`: kinsoku, and Korean broken between words, not inside them. */
+function eastAsianBreakAllowed(text: string, pos: number): boolean {
+  if (pos >= text.length) return true;
+  if (NO_LINE_START.has(text[pos]) || NO_LINE_END.has(text[pos - 1])) return false;
+  return !(HANGUL_SYLLABLE.test(text[pos - 1]) && HANGUL_SYLLABLE.test(text[pos]));
+}
+
 /** UAX #14 opportunities over the joined text, so style changes inside a word never allow a break. */
 function findBreaks(text: string, bounds: Uint8Array, noBreak: Uint8Array): BreakOpportunity[] {
   const breaks: BreakOpportunity[] = [];
@@ -146,6 +163,7 @@ function findBreaks(text: string, bounds: Uint8Array, noBreak: Uint8Array): Brea
   for (let bk = breaker.nextBreak(); bk; bk = breaker.nextBreak()) {
     const pos = bk.position;
     if (pos <= 0 || pos > text.length || !bounds[pos] || noBreak[pos]) continue;
+    if (!bk.required && !eastAsianBreakAllowed(text, pos)) continue;
     const last = breaks[breaks.length - 1];
     if (last && last.pos >= pos) continue;
     breaks.push({ pos, required: bk.required || pos === text.length });

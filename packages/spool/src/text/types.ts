@@ -77,6 +77,17 @@ export interface FontMetrics {
   xHeight: number;
 }
 
+/** What a document says about its text: its language (BCP 47) and base writing direction. */
+export interface TextLocale {
+  /** Chooses between the Chinese, Japanese and Korean faces, which draw shared ideographs differently. */
+  lang?: string;
+  /**
+   * The base direction of paragraphs that hold letters of it; a paragraph with letters of the other
+   * direction only keeps its own, one without a declared direction takes the direction of most of its letters.
+   */
+  direction?: 'ltr' | 'rtl';
+}
+
 export interface TextEngine {
   /** Breaks rich text into lines no wider than maxWidth (a word longer than a line is split as a last resort). */
   breakLines(texts: readonly StyledText[], maxWidth: number): TextLine[];
@@ -85,6 +96,10 @@ export interface TextEngine {
   metrics(style: FontStyle): FontMetrics;
   /** Every face the engine may put in a ShapedRun, for the painters. */
   face(key: string): FontFace;
+  /** The locale this engine sets text for. */
+  readonly locale: TextLocale;
+  /** An engine over the same faces and shaped words that sets text for `locale`; kept, so ask freely. */
+  localized(locale: TextLocale): TextEngine;
 }
 
 /**
@@ -150,6 +165,8 @@ export interface TextEngineOptions {
    * undefined when there is none. Without it every emoji is set as text.
    */
   emojiKey?: (key: string) => string | undefined;
+  /** The language and direction text is set for; see TextEngine.localized. */
+  locale?: TextLocale;
 }
 
 /** A shaped chunk in font units. `xs` already include the GPOS x offsets. */

@@ -32,7 +32,7 @@ describe('validation messages', () => {
       'd.json: posts[0].blocks[0].level: expected integer',
     ]);
     expect(problems(() => parseDocument(doc({ type: 'poem', spans: [] }), 'd.json'))).toEqual([
-      'd.json: posts[0].blocks[0].type: expected one of "paragraph", "heading", "listItem", "quote", "code"',
+      'd.json: posts[0].blocks[0].type: expected one of "paragraph", "heading", "listItem", "quote", "code", "table", "math"',
     ]);
     expect(problems(() => parseDocument({ ...doc({ type: 'paragraph', spans: [] }), posts: [{ id: '1', author, blocks: [], media: [{ type: 'video', src: 'x' }] }] }, 'd.json'))).toEqual([
       'd.json: posts[0].media[0].type: expected "image"',

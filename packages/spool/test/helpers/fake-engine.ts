@@ -40,10 +40,13 @@ export function fakeEngine(): TextEngine {
     if (current.length || lines.length === 0) push(current, true);
     return lines;
   };
-  return {
+  const engine: TextEngine = {
+    locale: {},
+    localized: () => engine,
     breakLines,
     measure: (texts) => texts.reduce((w, t) => w + [...t.text].length * advance(t), 0),
     metrics: () => ({ ascent: 0.8, descent: 0.2, capHeight: 0.7, xHeight: 0.5 }),
     face: (key): FontFace => ({ key, family: 'Fake', bytes: new Uint8Array(), unitsPerEm: 1000, glyphPath: () => '', advance: () => 0 }),
   };
+  return engine;
 }

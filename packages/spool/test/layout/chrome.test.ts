@@ -7,6 +7,7 @@ import { resolveDesign, type DesignInput } from '../../src/design/resolve.js';
 import { RATIOS } from '../../src/design/ratios.js';
 import type { ImageLookup, LaidElement, LaidImage, LaidText } from '../../src/layout/types.js';
 import { fakeEngine } from '../helpers/fake-engine.js';
+import { defaultTextEngine } from '../../src/node/fonts.js';
 import { author, doc, para, post } from '../helpers/documents.js';
 
 const images: ImageLookup = (src) => (src === 'logo.png' ? { width: 300, height: 100 } : src === 'face.png' ? { width: 50, height: 50 } : undefined);
@@ -86,6 +87,22 @@ describe('header', () => {
     const line = long.filter((e): e is LaidText => e.type === 'text').at(-1)!;
     expect(line.lines).toHaveLength(1);
     expect(header(context({ brand: { show: { header: false } } }), author)).toEqual([]);
+  });
+
+  it('ends a byline it must shorten with an ellipsis, at the longest start that fits', () => {
+    const name = 'Par Florian Reynaud, Damien Leloup, Martin Untersinger, Alexandre Piquard et Morgane Tual (avec AFP)';
+    const ctx = deckContext(planDeck(doc([post('1', [para('Hook')])]), resolveDesign({})), defaultTextEngine(), images);
+    const line = header(ctx, { name, handle: 'lemonde' }).filter((e): e is LaidText => e.type === 'text').at(-1)!;
+    expect(line.lines).toHaveLength(1);
+    const shown = line.lines[0].line.runs.map((r) => r.text).join('');
+    expect(shown.endsWith('…')).toBe(true);
+    expect(name.startsWith(shown.slice(0, -1))).toBe(true);
+    expect(shown.length).toBeGreaterThan(30);
+    // Nothing is past the right margin.
+    expect(line.lines[0].x + line.lines[0].line.width).toBeLessThanOrEqual(ctx.width - MARGIN);
+    // A byline that fits is left whole.
+    const short = header(ctx, { name: 'Ada Lovelace', handle: 'ada' }).filter((e): e is LaidText => e.type === 'text').at(-1)!;
+    expect(short.lines[0].line.runs.map((r) => r.text).join('')).toBe('Ada Lovelace  @ada');
   });
 });
 

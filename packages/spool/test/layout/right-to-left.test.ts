@@ -12,9 +12,10 @@ const engine = defaultTextEngine();
 const author = { name: 'سارة', handle: 'sara' };
 const ARABIC = 'هذا نص عربي طويل بما يكفي ليلتف على عدة أسطر، مع كلمة Spool في المنتصف والرقم 2024 أيضا.';
 
-function lay(blocks: Block[], input: DesignInput = {}, hook = 'مرحبا') {
+function lay(blocks: Block[], input: DesignInput = {}, hook = 'مرحبا', dir?: 'rtl' | 'ltr') {
   const doc: SpoolDocument = {
     schemaVersion: 1,
+    ...(dir ? { dir } : {}),
     posts: [
       { id: '1', author, blocks: [{ type: 'paragraph', spans: [{ text: hook }] }], media: [] },
       { id: '2', author, blocks, media: [] },
@@ -84,5 +85,35 @@ describe('right-to-left posts', () => {
     const header = pageLines(page).find((l) => l.text.includes('@sara'))!;
     const text = header.text.replace(/[\u2068\u2069]/g, '');
     expect(text.indexOf('سارة')).toBeLessThan(text.indexOf('@sara'));
+  });
+
+  it('read an Arabic post that opens with a Latin name right to left', () => {
+    const { page, box } = lay([{ type: 'paragraph', spans: [{ text: 'Node.js هو بيئة تشغيل جافاسكريبت مبنية على محرك V8، وتستخدم لبناء تطبيقات الخوادم والشبكات بسرعة.' }] }]);
+    const lines = bodyLines(page);
+    expect(lines.length).toBeGreaterThan(1);
+    for (const l of lines) expect(l.right).toBeCloseTo(box.x + box.w, 1);
+  });
+
+  it('keep the items of a right-to-left document on its side when they open with Latin names', () => {
+    const items: Block[] = ['React Native and Vue Router ספריות', 'Svelte מהדר את הקוד מראש', 'Angular Material ו-Ionic Framework כלים'].map((text, i) => ({
+      type: 'listItem', ordered: true, ordinal: i + 1, spans: [{ text }],
+    }));
+    const declared = lay(items, {}, 'רשימה של ספריות', 'rtl');
+    const right = declared.box.x + declared.box.w;
+    const itemLines = (page: LaidOutPage) => pageLines(page).filter((l) => /React|Svelte|Angular/.test(l.text));
+    expect(itemLines(declared.page)).toHaveLength(3);
+    // Flush right against the numbers, which stand at the right margin.
+    const edges = itemLines(declared.page).map((l) => l.right);
+    for (const edge of edges) expect(edge).toBeCloseTo(edges[0], 1);
+    expect(edges[0]).toBeLessThan(right - 20);
+    const numbers = pageLines(declared.page).filter((l) => /^0[123]$/.test(l.text));
+    expect(numbers).toHaveLength(3);
+    for (const n of numbers) expect(n.left).toBeGreaterThan(edges[0]);
+    // Undeclared, the item with more Latin letters than Hebrew ones reads left to right.
+    const guessed = lay(items, {}, 'רשימה של ספריות');
+    const react = itemLines(guessed.page).find((l) => l.text.startsWith('React'))!;
+    const angular = itemLines(guessed.page).find((l) => l.text.startsWith('Angular'))!;
+    expect(react.left).toBeCloseTo(angular.left, 1);
+    expect(react.left).toBeLessThan(guessed.box.x + guessed.box.w / 2);
   });
 });

@@ -36,7 +36,7 @@ describe('bundled fonts', () => {
     const fonts = bundledFonts();
     expect(fonts).toBe(bundledFonts());
     expect(fonts.faceBytes('display', 600, false)).toBe(fonts.faceBytes('display', 600, false));
-    expect(fonts.fallbacks).toEqual(['noto', 'sans', 'noto-thai', 'noto-arabic', 'noto-hebrew', 'noto-devanagari']);
+    expect(fonts.fallbacks).toEqual(['noto', 'sans', 'noto-thai', 'noto-arabic', 'noto-hebrew', 'noto-devanagari', 'noto-sc', 'noto-jp', 'noto-kr', 'noto-tc']);
   });
 
   it('keeps one text engine per process', () => {

@@ -188,7 +188,7 @@ describe('catalog, fonts and emoji', () => {
     expect(sans).toMatchObject({ label: 'Inter', selectable: true });
     expect(sans.faces).toContainEqual({ weight: 700, italic: true });
     expect(catalog.fonts.find((f: any) => f.id === 'noto')).toMatchObject({ selectable: false });
-    expect(catalog.fontFallbacks).toEqual(['noto', 'sans', 'noto-thai', 'noto-arabic', 'noto-hebrew', 'noto-devanagari']);
+    expect(catalog.fontFallbacks).toEqual(['noto', 'sans', 'noto-thai', 'noto-arabic', 'noto-hebrew', 'noto-devanagari', 'noto-sc', 'noto-jp', 'noto-kr', 'noto-tc']);
   });
 
   it('serves the engine’s font bytes, nearest face first', async () => {

@@ -78,8 +78,7 @@ describe('markdownToDocument', () => {
       ['listItem', 3, 'Train the student.'],
       ['quote', undefined, 'The student is optimized to mimic the teacher.'],
       ['code', undefined, 'loss = KL(p || q)'],
-      ['paragraph', undefined, 'T · spread'],
-      ['paragraph', undefined, '1 · sharp'],
+      ['table', undefined, 'T · spread\n1 · sharp'],
     ]);
     expect(rest[5].spans[0].code).toBe(true);
   });

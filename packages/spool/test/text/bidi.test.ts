@@ -61,13 +61,33 @@ describe('bidi', () => {
     expect(lines[0].runs.map((r) => r.text).join('')).toContain('هذا');
   });
 
-  it('tells a right-to-left paragraph by its first strong character and isolates names', () => {
+  it("tells a paragraph's direction by most of its letters, not its first one, and isolates names", () => {
     expect(isRightToLeft('مرحبا Spool')).toBe(true);
-    expect(isRightToLeft('Spool مرحبا')).toBe(false);
+    expect(isRightToLeft('Spool and Node مرحبا')).toBe(false);
     expect(isRightToLeft('2024 שלום')).toBe(true);
+    // An Arabic post that opens with a Latin name still reads right to left.
+    expect(isRightToLeft('Node.js هو بيئة تشغيل جافاسكريبت')).toBe(true);
+    expect(drawn('Node.js هو بيئة تشغيل جافاسكريبت')[0].rtl).toBe(true);
+    // A list number with a right-to-left mark and no letters keeps the mark's direction.
+    expect(isRightToLeft('\u200f3.')).toBe(true);
     expect(isolated('سارة')).toBe('\u2068سارة\u2069');
     // An isolated Arabic name before a Latin handle stays first.
     const parts = drawn(`${isolated('سارة')}  @sara`)[0].runs.map((t) => t.replace(/[\u2068\u2069]/g, '').trim());
     expect(parts.filter(Boolean)).toEqual(['سارة', '@sara']);
+  });
+
+  it('sets paragraphs in the declared direction when they hold letters of it, and their own when they do not', () => {
+    const rtlEngine = engine.localized({ direction: 'rtl' });
+    const lines = (e: typeof engine, text: string) => e.breakLines([{ text, style }], 2000).map((l) => !!l.rtl);
+    // A Hebrew list item that starts with Latin names stays on the list's side in a right-to-left document.
+    expect(lines(engine, 'React Native and Vue Router שניהם')).toEqual([false]);
+    expect(lines(rtlEngine, 'React Native and Vue Router שניהם')).toEqual([true]);
+    expect(isRightToLeft('React Native and Vue Router שניהם', 'rtl')).toBe(true);
+    // An English paragraph quoted in a Hebrew article is not turned around.
+    expect(lines(rtlEngine, 'Hello world')).toEqual([false]);
+    expect(isRightToLeft('Hello world', 'rtl')).toBe(false);
+    // Each line of a paragraph with hard breaks is its own bidi paragraph.
+    expect(lines(engine, 'שלום עולם\nHello world wide web')).toEqual([true, false]);
+    expect(engine.localized({ direction: 'rtl' })).toBe(rtlEngine);
   });
 });

@@ -1,6 +1,6 @@
 import {
-  buildScene, paintSvg,
-  type Deck, type Highlighter, type LaidOutDeck, type LaidOutPage, type PaintResources, type Scene, type Warning,
+  buildScene, loadMathTypesetter, paintSvg,
+  type Deck, type Highlighter, type MathTypesetter, type LaidOutDeck, type LaidOutPage, type PaintResources, type Scene, type Warning,
 } from 'spool/core';
 import type { FontLibrary } from './font-library.js';
 import type { ImageLibrary } from './image-library.js';
@@ -36,14 +36,30 @@ export class DeckRenderer {
   private readonly rendered = new WeakMap<Scene, RenderedPage>();
   readonly resources: PaintResources;
 
+  /** MathJax, once a deck with a display formula asked for it. */
+  math?: MathTypesetter;
+  /** While MathJax loads: the deck is drawn again when it is here. */
+  mathLoading?: Promise<void>;
+
   constructor(readonly fonts: FontLibrary, readonly images: ImageLibrary, readonly highlight?: Highlighter) {
     this.resources = { face: (key) => fonts.engine.face(key), image: (key) => images.resource(key) };
+  }
+
+  /** MathJax for a deck that has a formula: loaded on first need (a third of a second), as the export does. */
+  private mathFor(deck: Deck): boolean {
+    if (this.math || !deck.slides.some((s) => s.blocks.some((b) => b.type === 'math'))) return true;
+    this.mathLoading ??= loadMathTypesetter().then((math) => {
+      this.math = math;
+      this.mathLoading = undefined;
+    });
+    return false;
   }
 
   /** Synchronous; throws FaceNotLoaded when layout needs a face that is still to be fetched. */
   render(deck: Deck): DeckRender {
     const t0 = performance.now();
-    const laidOut = this.layout.layout(deck, this.fonts.engine, this.images.lookup, this.images.version, this.highlight);
+    const mathReady = this.mathFor(deck);
+    const laidOut = this.layout.layout(deck, this.fonts.engine, this.images.lookup, this.images.version, this.highlight, this.math);
     const t1 = performance.now();
     let complete = true;
     const pages = laidOut.pages.map((page): RenderedPage => {
@@ -77,7 +93,7 @@ export class DeckRenderer {
       return rendered;
     });
     const t2 = performance.now();
-    return { deck, laidOut, pages, warnings: laidOut.warnings, complete, ms: { layout: t1 - t0, paint: t2 - t1 } };
+    return { deck, laidOut, pages, warnings: laidOut.warnings, complete: complete && mathReady, ms: { layout: t1 - t0, paint: t2 - t1 } };
   }
 
   /** Slides laid out afresh by the last render. */

@@ -60,6 +60,7 @@ export class FontLibrary {
             return;
           }
           this.bytes.set(found.face, found.bytes);
+          if (this.fallbacks.includes(family) && family !== 'sans') installInterfaceFallback(family, weight, italic, found.bytes);
           if (!known) this.faces.set(family, new Set([found.face]));
           else if (found.face !== key) known.delete(key);
         })
@@ -92,6 +93,25 @@ export function emojiKeyIn(keys: ReadonlySet<string>, key: string): string | und
 }
 
 const UI_WEIGHTS: readonly FontWeight[] = [400, 500, 600, 700];
+const uiFallbacks: string[] = [];
+
+/**
+ * A fallback face the preview fetched (Noto Sans for a script Inter lacks: Chinese, Japanese,
+ * Korean, Arabic, Hebrew…) also sets the interface's own text in that script, after Inter: the
+ * project's name and the posts' text read in the studio as on the slides, whatever fonts the
+ * computer has.
+ */
+function installInterfaceFallback(family: string, weight: FontWeight, italic: boolean, bytes: Uint8Array): void {
+  if (typeof FontFace === 'undefined' || italic || (weight !== 400 && weight !== 700)) return;
+  const name = `Spool UI ${family}`;
+  const face = new FontFace(name, bytes.slice().buffer, { weight: String(weight), style: 'normal', display: 'swap' });
+  document.fonts.add(face);
+  face.load().catch(() => undefined);
+  if (uiFallbacks.includes(name)) return;
+  uiFallbacks.push(name);
+  const stack = ["'Spool UI'", ...uiFallbacks.map((f) => `'${f}'`), "'Inter'", 'system-ui', '-apple-system', "'Segoe UI'", 'Roboto', 'sans-serif'];
+  document.documentElement.style.setProperty('--font', stack.join(', '));
+}
 
 /**
  * The studio's own text is set in the Inter the carousels use. Its bytes are already here for the

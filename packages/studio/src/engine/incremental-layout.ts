@@ -1,6 +1,6 @@
 import {
-  layoutDeck,
-  type Deck, type Highlighter, type ImageLookup, type LaidOutDeck, type LaidOutPage, type LayoutContext, type LayoutMemo, type Slide, type SlidePages, type TextEngine,
+  deckLocale, layoutDeck,
+  type Deck, type Highlighter, type ImageLookup, type LaidOutDeck, type LaidOutPage, type LayoutContext, type LayoutMemo, type MathTypesetter, type Slide, type SlidePages, type TextEngine,
 } from 'spool/core';
 
 type PagePart = SlidePages['parts'][number];
@@ -12,24 +12,28 @@ type PagePart = SlidePages['parts'][number];
  * loop; this only remembers (a test compares the result with layoutDeck's on whole decks).
  */
 export class IncrementalLayout implements LayoutMemo {
-  private base?: { design: Deck['design']; engine: TextEngine; images: ImageLookup; version: number; ctx: LayoutContext };
+  private base?: { design: Deck['design']; engine: TextEngine; images: ImageLookup; version: number; locale: string; math?: MathTypesetter; ctx: LayoutContext };
+  private math?: MathTypesetter;
   private slides = new WeakMap<Slide, { base: LayoutContext; key: string; laid: SlidePages }>();
   private pages = new WeakMap<PagePart, { key: string; page: LaidOutPage }>();
   private version = 0;
   /** Slides laid out (not taken from the memo) by the last call, for tests and timing. */
   lastLaidOut = 0;
 
-  layout(deck: Deck, engine: TextEngine, images: ImageLookup, imagesVersion = 0, highlight?: Highlighter): LaidOutDeck {
+  layout(deck: Deck, engine: TextEngine, images: ImageLookup, imagesVersion = 0, highlight?: Highlighter, math?: MathTypesetter): LaidOutDeck {
     this.version = imagesVersion;
     this.lastLaidOut = 0;
-    return layoutDeck(deck, engine, images, highlight ? { memo: this, highlight } : { memo: this });
+    this.math = math;
+    return layoutDeck(deck, engine, images, { memo: this, ...(highlight ? { highlight } : {}), ...(math ? { math } : {}) });
   }
 
   context(deck: Deck, engine: TextEngine, images: ImageLookup, make: () => LayoutContext): LayoutContext {
     const b = this.base;
-    if (b && b.design === deck.design && b.engine === engine && b.images === images && b.version === this.version) return b.ctx;
+    // The language (guessed from the text when undeclared) picks the CJK faces, so typing can change it.
+    const locale = JSON.stringify(deckLocale(deck));
+    if (b && b.design === deck.design && b.engine === engine && b.images === images && b.version === this.version && b.locale === locale && b.math === this.math) return b.ctx;
     const ctx = make();
-    this.base = { design: deck.design, engine, images, version: this.version, ctx };
+    this.base = { design: deck.design, engine, images, version: this.version, locale, math: this.math, ctx };
     return ctx;
   }
 

@@ -38,6 +38,8 @@ export function useDeckRender(services: Services, deck: Deck): RenderState {
     if (attempt.face) {
       const { family, weight, italic } = attempt.face;
       services.fonts.load(family, weight, italic).then(again, again);
+    } else if (services.renderer.mathLoading) {
+      services.renderer.mathLoading.then(again, again);
     } else if (services.images.hasPending()) {
       services.images.loadPending().then((changed) => changed && again(), () => undefined);
     }

@@ -38,7 +38,7 @@ export function layoutClassic(ctx: LayoutContext, slide: Slide): PagePart[] {
 /** A large accent badge with the step number, then the text. */
 export function layoutNumbered(ctx: LayoutContext, slide: Slide): PagePart[] {
   const d = 46;
-  const x = leadX(ctx.box, slide, d);
+  const x = leadX(ctx, ctx.box, slide, d);
   const badge: LaidElement = { type: 'rect', x, y: ctx.box.y, w: d, h: d, radius: d / 2, fill: ctx.accent };
   const label = String(ctx.ordinal).padStart(2, '0');
   const num = setText(ctx.engine, [{ text: label, style: baseStyle(ctx.fonts.title, 19, ctx.theme.onAccent, 700) }], x, ctx.box.y + (d - 19 * 1.2) / 2, d, 1.2, 'center');

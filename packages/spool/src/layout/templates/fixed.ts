@@ -58,7 +58,7 @@ export function layoutCover(ctx: LayoutContext, slide: Slide): PagePart[] {
 
 /** The subtitle lines of a titled cover, measured first and placed under the title later. */
 function coverSubtitle(ctx: LayoutContext, slide: Slide, box: { x: number; y: number; w: number }) {
-  const align = ctx.align === 'center' ? 'center' : readsRightToLeft(slide) ? 'right' : 'left';
+  const align = ctx.align === 'center' ? 'center' : readsRightToLeft(ctx, slide) ? 'right' : 'left';
   const pieces = subtitlePieces(ctx, slide, box.x, box.w, ctx.theme.muted, align, 1, 0);
   if (pieces.length === 0) return undefined;
   const height = pieces.reduce((h, p) => h + p.h, 0);
@@ -86,7 +86,7 @@ export function layoutSection(ctx: LayoutContext, slide: Slide): PagePart[] {
   // Centre number + title together in the box.
   const blockH = numH + (textBottom - textTop);
   const shift = Math.max(0, (box.h - blockH) / 2);
-  const align = ctx.align === 'center' ? 'center' : readsRightToLeft(slide) ? 'right' : 'left';
+  const align = ctx.align === 'center' ? 'center' : readsRightToLeft(ctx, slide) ? 'right' : 'left';
   const num = setText(ctx.engine, [{ text: number, style: baseStyle(ctx.fonts.title, numSize, ctx.accent, 700) }], box.x, box.y + shift, box.w, 1.1, align);
   const rule: LaidElement = { type: 'rect', x: markX(ctx, box, slide, 48), y: box.y + shift + numSize * 1.1 + t.bodySize * 0.35, w: 48, h: 4, radius: 2, fill: ctx.accent };
   const moved = parts[0].elements.map((e) => shiftY(e, shift));

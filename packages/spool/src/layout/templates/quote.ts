@@ -18,7 +18,7 @@ export function layoutQuote(ctx: LayoutContext, slide: Slide): PagePart[] {
   const quotation = quotationOf(slide.blocks) ?? { words: slide.blocks };
   const t = ctx.design.typography;
   const box = ctx.box;
-  const rtl = readsRightToLeft(slide);
+  const rtl = readsRightToLeft(ctx, slide);
   const chars = quotation.words.reduce((n, b) => n + blockText(b).length, 0);
   // Shorter words are set larger, as a designer would, from a title-and-a-half down to body size.
   const size = t.titleSize * (chars <= 70 ? 1.05 : chars <= 140 ? 0.86 : 0.72);

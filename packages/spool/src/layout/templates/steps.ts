@@ -27,7 +27,7 @@ export function layoutSteps(ctx: LayoutContext, slide: Slide): PagePart[] {
   const after = slide.blocks.slice(slide.blocks.indexOf(items[items.length - 1]) + 1);
   const t = ctx.design.typography;
   const box = ctx.box;
-  const rtl = readsRightToLeft(slide);
+  const rtl = readsRightToLeft(ctx, slide);
   const fitted = fitStack(box, 0.72, (scale): Piece[] => {
     const body = t.bodySize * scale;
     const pieces: Piece[] = [];

@@ -62,13 +62,18 @@ export function paintSvg(scene: Scene, resources: PaintResources, opts: SvgPaint
  * line (and the emoji among them) joined as they were written, lines apart by a space, and the
  * alt text of its pictures.
  */
+/** Ideographs, kana and CJK punctuation: scripts written without spaces between words. */
+const UNSPACED = /[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uff60]/;
+
 export function slideLabel(scene: Scene): string {
   let out = '';
   let baseline: number | undefined;
   for (const item of scene.items) {
     if (item.type === 'text') {
       const sameLine = baseline !== undefined && Math.abs(item.y - baseline) < 0.5;
-      out += sameLine || out === '' ? item.text : ` ${item.text}`;
+      // Chinese and Japanese run on across a line break with no space; other scripts broke at one.
+      const joined = sameLine || out === '' || (UNSPACED.test(out.slice(-1)) && UNSPACED.test(item.text[0] ?? ''));
+      out += joined ? item.text : ` ${item.text}`;
       baseline = item.y;
     } else if (item.type === 'image' && item.alt) {
       // An emoji is part of the line it sits in; a picture stands apart.

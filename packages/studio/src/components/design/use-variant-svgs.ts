@@ -56,8 +56,8 @@ export function useVariantSvgs(services: Services, deck: Deck, slide: Slide | un
 
 function paintVariant(services: Services, deck: Deck, slide: Slide, patch: DesignPatch): string {
   const design = setDesign({ ...deck, slides: [] }, patch).design;
-  const highlight = services.renderer.highlight;
-  const laidOut = layoutDeck({ ...deck, design, slides: [slide] }, services.fonts.engine, services.images.lookup, highlight ? { highlight } : {});
+  const { highlight, math } = services.renderer;
+  const laidOut = layoutDeck({ ...deck, design, slides: [slide] }, services.fonts.engine, services.images.lookup, { ...(highlight ? { highlight } : {}), ...(math ? { math } : {}) });
   const scene = buildScene(laidOut, laidOut.pages[0]);
   return paintSvg(scene, services.renderer.resources, { links: false });
 }

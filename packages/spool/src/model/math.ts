@@ -1,0 +1,12 @@
+/**
+ * Display formulas: a `math` block keeps its TeX in `tex` and, in `spans`, the same formula read as
+ * text (variables in italic), so everything that reads a block's spans (titles, alt text, search,
+ * the compositions that set text themselves) shows a formula, never its source.
+ */
+import { texToText } from '../formats/math-text.js';
+import type { Block } from './document.js';
+
+export function mathBlock(tex: string): Block {
+  const source = tex.trim();
+  return { type: 'math', tex: source, spans: texToText(source).map((p) => (p.italic ? { text: p.text, italic: true } : { text: p.text })) };
+}

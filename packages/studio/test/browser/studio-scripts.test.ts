@@ -1,0 +1,32 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { outputPath, previewSvg, previewText, useStudio } from './studio-harness.js';
+
+const PATIENT = { timeout: 20_000 };
+const FIXTURES = path.resolve(import.meta.dirname, '../../../spool/test/fixtures');
+const studio = useStudio();
+
+describe('Japanese text, a table and a formula in the studio', () => {
+  it('shows them in the preview as the export draws them: CJK faces, a table, the formula as outlines', async () => {
+    for (const size of [{ width: 1024, height: 768 }, { width: 1440, height: 900 }]) {
+      const { page, errors } = await studio().open(size, await studio().freshProject());
+      await page.getByRole('button', { name: 'Import', exact: true }).click();
+      await page.getByRole('tab', { name: 'Upload file' }).click();
+      await page.getByLabel('Thread file and its images').setInputFiles(path.join(FIXTURES, 'scripts/mixed-article.md'));
+      await page.getByRole('radio', { name: /Full text/ }).check();
+      await page.getByRole('radio', { name: 'Start a new project from it' }).check();
+      await page.locator('form.import-box').getByRole('button', { name: 'Import' }).click();
+      await expect.poll(() => previewText(page), PATIENT).toContain('知識蒸留の仕組み');
+      // The slide with the formula and the table.
+      await page.locator('.strip-item:nth-child(2) .thumb-button').click();
+      await expect.poll(() => previewText(page), PATIENT).toContain('生徒が学ぶもの');
+      // MathJax loads on first need; then the formula is a filled outline, never its TeX.
+      await expect.poll(async () => (await previewSvg(page)).match(/<path[^>]+d="[^"]{800,}"/)?.length ?? 0, PATIENT).toBeGreaterThan(0);
+      expect(await previewSvg(page)).not.toContain('\\frac');
+      expect(await previewText(page)).toContain('応答ベース');
+      await page.screenshot({ path: outputPath(`scripts-${size.width}.png`) });
+      expect(errors).toEqual([]);
+      await page.close();
+    }
+  });
+});
