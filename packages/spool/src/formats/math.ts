@@ -89,11 +89,17 @@ export function loadMathTypesetter(): Promise<MathTypesetter> {
     ]);
     const adaptor = liteAdaptor();
     RegisterHTMLHandler(adaptor);
-    // Packages that read or write outside the formula (\require, \href, \class) stay out.
-    const packages = AllPackages.filter((p: string) => !['require', 'autoload', 'html', 'bbox', 'unicode', 'setoptions', 'noundefined', 'noerrors'].includes(p));
-    const doc = mathjax.document('', { InputJax: new TeX({ packages, formatError: (_: unknown, err: Error) => { throw err; } }), OutputJax: new SVG({ fontCache: 'none' }) });
-    return (tex: string) => {
+    // Packages that reach outside the formula (\require, \href, \class) or define macros that
+    // outlive it (\def, \newcommand: one post must not redefine another's \alpha, nor nest
+    // \mathchoice into minutes of work) stay out.
+    const packages = AllPackages.filter((p: string) => !EXCLUDED.includes(p));
+    const input = new TeX({ packages, tags: 'none', formatError: (_: unknown, err: Error) => { throw err; } });
+    const doc = mathjax.document('', { InputJax: input, OutputJax: new SVG({ fontCache: 'none' }) });
+    const cache = new Map<string, TypesetFormula | undefined>();
+    const typeset = (tex: string): TypesetFormula | undefined => {
+      if (tex.length > MAX_TEX) return undefined;
       try {
+        input.reset();
         const container = doc.convert(tex, { display: true }) as LiteNode;
         const svg = find(container, 'svg');
         const [minX, minY, w, h] = (svg?.attributes?.viewBox ?? '').split(/\s+/).map(Number);
@@ -107,6 +113,23 @@ export function loadMathTypesetter(): Promise<MathTypesetter> {
         return undefined;
       }
     };
+    // Layout asks for a formula several times (to measure, to fit, to place): each is set once.
+    return (tex: string) => {
+      if (cache.has(tex)) return cache.get(tex);
+      const formula = typeset(tex);
+      if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value!);
+      cache.set(tex, formula);
+      return formula;
+    };
   })();
+  // A failed load (a chunk that did not arrive) is tried again next time, not kept.
+  loading.catch(() => {
+    loading = undefined;
+  });
   return loading;
 }
+
+const EXCLUDED = ['require', 'autoload', 'html', 'bbox', 'unicode', 'setoptions', 'noundefined', 'noerrors', 'newcommand', 'configmacros', 'tagformat'];
+/** Longer TeX is set as text: a display formula of a slide is a line or two. */
+const MAX_TEX = 1000;
+const CACHE_LIMIT = 256;

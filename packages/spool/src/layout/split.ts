@@ -26,7 +26,8 @@ export function takeBlocks(blocks: readonly Block[], ctx: LayoutContext, width: 
     const whole = blocks[i];
     // A block longer than a page could ever hold is only measured up to that much: without this a
     // post of 100,000 characters would be laid out whole again for every page it continues on.
-    const long = blockText(whole).length > capacity;
+    // A table is cut between rows only (see tableSplit); a huge one is measured whole.
+    const long = whole.type !== 'table' && blockText(whole).length > capacity;
     const block = long ? cutBlock(whole, graphemeBefore(blockText(whole), capacity))[0] : whole;
     const height = long ? Infinity : layoutBlock(block, ctx, 0, 0, width, style).height;
     if (used + gap + height <= maxHeight) {
@@ -36,8 +37,14 @@ export function takeBlocks(blocks: readonly Block[], ctx: LayoutContext, width: 
     }
     const room = maxHeight - used - gap;
     const fits = (b: Block) => layoutBlock(b, ctx, 0, 0, width, style).height <= room;
+    if (whole.type === 'table') {
+      const split = splitToFit(whole, fits, rowEnds);
+      if (split) return { taken: [...taken, split[0]], rest: [split[1], ...blocks.slice(i + 1)] };
+      // No run of rows fits what is left: the table starts the next page, or takes a page of its own.
+      return taken.length > 0 ? { taken, rest: blocks.slice(i) } : { taken: [whole], rest: blocks.slice(i + 1) };
+    }
     if (long) {
-      const split = splitToFit(block, fits, block.type === 'code' || block.type === 'table' ? lineEnds : sentenceEnds) ?? (taken.length === 0 ? splitToFit(block, fits, wordEnds) ?? splitToFit(block, fits, graphemeEnds) : undefined);
+      const split = splitToFit(block, fits, block.type === 'code' ? lineEnds : sentenceEnds) ?? (taken.length === 0 ? splitToFit(block, fits, wordEnds) ?? splitToFit(block, fits, graphemeEnds) : undefined);
       if (split) return { taken: [...taken, split[0]], rest: [restOf(whole, blockText(split[0]).length), ...blocks.slice(i + 1)] };
       if (taken.length > 0) return { taken, rest: blocks.slice(i) };
       const first = splitAtFirst(block);
@@ -45,7 +52,7 @@ export function takeBlocks(blocks: readonly Block[], ctx: LayoutContext, width: 
       return { taken: [first ? first[0] : block], rest: [restOf(whole, cut), ...blocks.slice(i + 1)] };
     }
     const split =
-      splitToFit(block, fits, block.type === 'code' || block.type === 'table' ? lineEnds : sentenceEnds) ??
+      splitToFit(block, fits, block.type === 'code' ? lineEnds : sentenceEnds) ??
       (taken.length === 0 ? splitToFit(block, fits, wordEnds) ?? splitToFit(block, fits, graphemeEnds) : undefined);
     if (split) return { taken: [...taken, split[0]], rest: [split[1], ...blocks.slice(i + 1)] };
     if (taken.length === 0) {
@@ -112,9 +119,8 @@ function restOf(block: Block, offset: number): Block {
 /** The tail of a split list item or quote continues the same block without repeating its marker. */
 function cutBlock(block: Block, offset: number): [Block, Block] {
   if (block.type === 'table') {
-    // A table continues between rows, under its header again.
-    const rows = blockText(block).slice(0, offset).split('\n').length;
-    const parts = cutTable(block, Math.max(2, rows));
+    // A table continues between rows, under its header again (rowEnds offers only cuts that leave rows on both sides).
+    const parts = cutTable(block, blockText(block).slice(0, offset).split('\n').length);
     if (parts) return parts;
   }
   const [head, tail] = splitSpansAt(block.spans, offset);
@@ -147,6 +153,11 @@ function wordEnds(text: string): number[] {
 }
 
 /** After each line break: where code may continue on the next page. */
+/** Where a table may continue on the next page: after its second row or later, before its last. */
+function rowEnds(text: string): number[] {
+  return lineEnds(text).slice(1);
+}
+
 function lineEnds(text: string): number[] {
   const ends: number[] = [];
   for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) ends.push(at + 1);

@@ -23,7 +23,8 @@ export function layoutTable(ctx: LayoutContext, block: Block, x: number, y: numb
   const rows = block.cells ?? [];
   if (rows.length === 0) return { elements: [], height: 0 };
   const columns = Math.max(...rows.map((r) => r.length));
-  const rtl = isRightToLeft(rows.map((r) => r.map(spansText).join(' ')).join('\n'), ctx.engine.locale.direction);
+  // The table's direction is its text's as a whole, not its header's (an Arabic table may head its columns "SKU | Price").
+  const rtl = isRightToLeft(rows.map((r) => r.map(spansText).join(' ')).join(' '), ctx.engine.locale.direction);
   const align = columnAlign(block, rows, columns);
 
   // The largest size, down to SMALLEST of the table's own, at which every column holds its longest word.

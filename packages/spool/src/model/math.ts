@@ -6,7 +6,11 @@
 import { texToText } from '../formats/math-text.js';
 import type { Block } from './document.js';
 
+/** Longest TeX a math block keeps (the schema's cap); a longer formula is kept as its text. */
+export const MAX_TEX_CHARS = 4000;
+
 export function mathBlock(tex: string): Block {
   const source = tex.trim();
+  if (source.length > MAX_TEX_CHARS) return { type: 'paragraph', spans: [{ text: source }] };
   return { type: 'math', tex: source, spans: texToText(source).map((p) => (p.italic ? { text: p.text, italic: true } : { text: p.text })) };
 }

@@ -14,10 +14,18 @@ export const CELL_SEPARATOR = ' · ';
 
 /** A table block from rows of cells; rows are padded to the widest, empty rows dropped. */
 export function tableBlock(rows: readonly (readonly Span[][])[], align?: readonly CellAlign[]): Block | undefined {
-  const kept = rows.filter((row) => row.some((cell) => cell.some((s) => s.text.trim() !== '')));
-  if (kept.length === 0) return undefined;
+  const filled = (row: readonly Span[][]) => row.some((cell) => cell.some((s) => s.text.trim() !== ''));
+  // The header stays even when it is empty, so the first row of data is never taken for it.
+  const kept = rows.filter((row, r) => r === 0 || filled(row));
+  if (!kept.some(filled)) return undefined;
   const columns = Math.min(MAX_TABLE_COLUMNS, Math.max(...kept.map((r) => r.length)));
-  const cells = kept.map((row) => Array.from({ length: columns }, (_, c) => (row[c] ?? []).map((s) => ({ ...s }))));
+  // Cells past the last column kept are joined into it rather than lost.
+  const cells = kept.map((row) =>
+    Array.from({ length: columns }, (_, c) => {
+      const cell = c < columns - 1 ? row[c] ?? [] : row.slice(c).flatMap((x, i) => (i > 0 ? [{ text: CELL_SEPARATOR }, ...x] : x));
+      return cell.map((s) => ({ ...s }));
+    }),
+  );
   const block: Block = { type: 'table', spans: tableSpans(cells), cells };
   if (align?.some((a) => a !== 'left')) block.cellAlign = Array.from({ length: columns }, (_, c) => align[c] ?? 'left');
   return block;

@@ -21,6 +21,13 @@ export interface HookSplit {
 export function splitHook(blocks: readonly Block[]): HookSplit {
   const [first, ...others] = blocks;
   if (!first) return { title: [], rest: [] };
+  // A table, a formula or code is not a title: the post's first line of text is, and they keep their slide.
+  if (first.type === 'table' || first.type === 'math' || first.type === 'code') {
+    const at = blocks.findIndex((b) => b.type !== 'table' && b.type !== 'math' && b.type !== 'code');
+    if (at < 0) return { title: [], rest: [...blocks] };
+    const { title, rest } = splitHook([blocks[at]]);
+    return { title, rest: [...blocks.slice(0, at), ...rest, ...blocks.slice(at + 1)] };
+  }
   const text = blockText(first);
   if (text.length <= MAX_HOOK_CHARS) return { title: first.spans.map((s) => ({ ...s })), rest: [...others] };
   const cut = firstSentenceEnd(text);

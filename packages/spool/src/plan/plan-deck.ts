@@ -109,6 +109,8 @@ function coverLines(document: SpoolDocument): Block[] {
 
 function coverSlides(post: Post, newId: () => string): Slide[] {
   const { title, rest } = splitHook(post.blocks);
+  // A first post with nothing to title a cover (only a table or code) opens the deck as it is.
+  if (title.length === 0) return [{ id: newId(), kind: 'content', blocks: rest, media: post.media, postIds: [post.id], author: post.author }];
   const cover: Slide = { id: newId(), kind: 'cover', title, blocks: [], media: post.media, postIds: [post.id], author: post.author };
   if (rest.length === 0) return [cover];
   return [cover, { id: newId(), kind: 'content', blocks: rest, media: [], postIds: [post.id], author: post.author }];

@@ -22,12 +22,15 @@ const INLINE_BASE = 0xe000;
 const DISPLAY_BASE = 0xe800;
 const MAX_FORMULAS = 0x800;
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
-const DISPLAY = /\$\$([\s\S]+?)\$\$/g;
+// `$$` to `$$` within one paragraph: a blank line between two is not a formula.
+const DISPLAY = /\$\$((?:(?!\n[ \t]*\n)[\s\S])+?)\$\$/g;
+/** Text already holding characters of the placeholders' range is left as written. */
+const PLACEHOLDER_RANGE = /[\ue000-\uefff]/;
 // An opening `$` before a non-space, a closing one after a non-space and not before a digit.
 const INLINE = /(?<![\\$\w])\$(?=[^\s$])((?:\\\$|[^$\n]){1,400}?)(?<=[^\s\\])\$(?![\d$])/g;
 
 export function extractMath(markdown: string): MathFormulas {
-  if (!markdown.includes('$')) return { body: markdown, formulas: [] };
+  if (!markdown.includes('$') || PLACEHOLDER_RANGE.test(markdown)) return { body: markdown, formulas: [] };
   const formulas: string[] = [];
   const add = (tex: string, base: number): string => {
     if (formulas.length >= MAX_FORMULAS) return '';

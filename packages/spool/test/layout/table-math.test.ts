@@ -70,6 +70,13 @@ describe('a table on a slide', () => {
     expect(first.left).toBeGreaterThan(last.right);
   });
 
+  it('takes a table too tall to cut between rows a page of its own, never a page a word', () => {
+    const long = 'A very long note that goes on and on about the method and its results. '.repeat(12);
+    const { deck } = lay([tableBlock(cells([['Method', 'Notes'], ['Response', long]]))!]);
+    const parts = deck.pages.filter((p) => p.slideId === deck.pages[1].slideId);
+    expect(parts).toHaveLength(1);
+  });
+
   it('continues over slides between rows, its header repeated', () => {
     const rows = [['Year', 'Paper'], ...Array.from({ length: 30 }, (_, i) => [String(1990 + i), `A paper with a longer title number ${i + 1} that takes room`])];
     const { deck } = lay([tableBlock(cells(rows))!]);
@@ -105,6 +112,20 @@ describe('a display formula', () => {
     expect(text).not.toContain('\\frac');
   });
 
+  it('keeps no state from one formula to the next, and takes no macro definitions or endless input', async () => {
+    const math = await loadMathTypesetter();
+    const alpha = math('\\alpha')!;
+    // A post may not redefine another's \alpha, nor nest \mathchoice into minutes of work.
+    expect(math('\\def\\alpha{HACKED}\\alpha')).toBeUndefined();
+    expect(math('\\newcommand{\\alpha}{HACKED}\\alpha')).toBeUndefined();
+    expect(math('\\def\\m#1{\\mathchoice{#1}{#1}{#1}{#1}}\\m{\\m{\\m{\\m{\\m{\\m{\\m{\\m{\\m{\\m{x}}}}}}}}}}')).toBeUndefined();
+    expect(math('\\alpha')).toEqual(alpha);
+    // A label used twice in a deck does not break the second formula.
+    expect(math('x \\label{a}')).toBeDefined();
+    expect(math('y \\label{a}')).toBeDefined();
+    expect(math('x+'.repeat(600))).toBeUndefined();
+  });
+
   it('refuses TeX it cannot read rather than drawing an error', async () => {
     const math = await loadMathTypesetter();
     expect(math('\\frac{')).toBeUndefined();
@@ -137,5 +158,24 @@ describe('a formula in a composition that sets its own text', () => {
       expect(text, layout).toContain('E = mc²');
       expect(text, layout).not.toContain('^');
     }
+  });
+});
+
+describe('a post that opens with a table', () => {
+  it('titles the cover with its first line of text and keeps the table whole on a slide', () => {
+    const doc: SpoolDocument = { schemaVersion: 1, posts: [{ id: '1', author, blocks: [table, { type: 'paragraph', spans: [{ text: 'Three ways to distill a model' }] }], media: [] }] };
+    const deck = planDeck(doc, resolveDesign({}));
+    expect(deck.slides[0]).toMatchObject({ kind: 'cover', title: [{ text: 'Three ways to distill a model' }] });
+    expect(deck.slides[1].blocks).toEqual([table]);
+    const bare: SpoolDocument = { schemaVersion: 1, posts: [{ id: '1', author, blocks: [table], media: [] }] };
+    expect(planDeck(bare, resolveDesign({})).slides[0]).toMatchObject({ kind: 'content', blocks: [table] });
+  });
+
+  it('keeps an empty header as the header, and joins columns past the eighth into the last', () => {
+    const t = tableBlock(cells([['', ''], ['r0', 'a'], ['r1', 'b']]))!;
+    expect(t.cells!.map((r) => r.map((c) => c.map((s) => s.text).join('')))).toEqual([['', ''], ['r0', 'a'], ['r1', 'b']]);
+    const wide = tableBlock(cells([Array.from({ length: 10 }, (_, i) => `h${i}`)]))!;
+    expect(wide.cells![0]).toHaveLength(8);
+    expect(wide.cells![0][7].map((s) => s.text).join('')).toBe('h7 · h8 · h9');
   });
 });

@@ -50,6 +50,12 @@ describe('Markdown comes through whole', () => {
     expect(texts(md('Sum $a_i * b_i$ and $c_j * d_j$.\n'))[0].replace(/\u00a0/g, ' ')).toBe('Sum aᵢ * bᵢ and cⱼ * dⱼ.');
   });
 
+  it('never pairs $$ across a blank line, and leaves text with private-use characters as written', () => {
+    const doc = md('We made $$ from it.\n\n## A heading\n\n- a list item\n\n$$E=mc^2$$\n');
+    expect(blocks(doc).map((b) => b.type)).toEqual(['paragraph', 'heading', 'listItem', 'math']);
+    expect(texts(md('Icon \ue000 and $x$ here.\n'))[0]).toBe('Icon \ue000 and $x$ here.');
+  });
+
   it('turns emoji shortcodes into emoji, outside code', () => {
     expect(texts(md('We ship :rocket: today, :not_an_emoji: stays, and `:tada:` is code.\n'))[0]).toBe('We ship 🚀 today, :not_an_emoji: stays, and :tada: is code.');
   });

@@ -47,13 +47,22 @@ export class DeckRenderer {
 
   /** MathJax for a deck that has a formula: loaded on first need (a third of a second), as the export does. */
   private mathFor(deck: Deck): boolean {
-    if (this.math || !deck.slides.some((s) => s.blocks.some((b) => b.type === 'math'))) return true;
-    this.mathLoading ??= loadMathTypesetter().then((math) => {
-      this.math = math;
-      this.mathLoading = undefined;
-    });
+    if (this.math || this.mathFailed || !deck.slides.some((s) => s.blocks.some((b) => b.type === 'math'))) return true;
+    this.mathLoading ??= loadMathTypesetter().then(
+      (math) => {
+        this.math = math;
+        this.mathLoading = undefined;
+      },
+      () => {
+        // MathJax did not arrive: formulas stay set as text, and the deck is not drawn again and again.
+        this.mathFailed = true;
+        this.mathLoading = undefined;
+      },
+    );
     return false;
   }
+
+  private mathFailed = false;
 
   /** Synchronous; throws FaceNotLoaded when layout needs a face that is still to be fetched. */
   render(deck: Deck): DeckRender {

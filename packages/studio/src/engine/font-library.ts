@@ -70,10 +70,14 @@ export class FontLibrary {
     return pending;
   }
 
-  /** The upright faces nearly every slide asks for, fetched together before the first layout. */
+  /**
+   * The upright faces nearly every slide asks for, fetched together before the first layout: the
+   * design's families and the Latin fallbacks. The script fallbacks (Arabic, Hebrew, Thai,
+   * Devanagari, and the CJK faces at 10 MB each) come when text needs them.
+   */
   preload(families: readonly string[]): Promise<void> {
     const jobs: Promise<void>[] = [];
-    for (const family of new Set([...families, ...this.fallbacks])) {
+    for (const family of new Set([...families, ...this.fallbacks.filter((f) => !f.startsWith('noto-'))])) {
       const known = this.faces.get(family);
       if (!known) jobs.push(this.load(family, 400, false));
       else for (const w of WEIGHTS) if (known.has(faceKey(family, w, false))) jobs.push(this.load(family, w, false));
@@ -104,7 +108,8 @@ const uiFallbacks: string[] = [];
 function installInterfaceFallback(family: string, weight: FontWeight, italic: boolean, bytes: Uint8Array): void {
   if (typeof FontFace === 'undefined' || italic || (weight !== 400 && weight !== 700)) return;
   const name = `Spool UI ${family}`;
-  const face = new FontFace(name, bytes.slice().buffer, { weight: String(weight), style: 'normal', display: 'swap' });
+  // The bytes themselves, not a copy: a CJK face is 10 MB.
+  const face = new FontFace(name, bytes as Uint8Array<ArrayBuffer>, { weight: String(weight), style: 'normal', display: 'swap' });
   document.fonts.add(face);
   face.load().catch(() => undefined);
   if (uiFallbacks.includes(name)) return;

@@ -32,4 +32,12 @@ describe('Japanese text, a table and a formula in the studio', () => {
       await page.close();
     }
   });
+
+  it('fetches no face for a script the deck does not use: the CJK faces are 10 MB each', async () => {
+    const { page } = await studio().open({ width: 1440, height: 900 }, await studio().freshProject());
+    const fonts = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name).filter((n) => n.includes('/api/fonts/')));
+    expect(fonts.length).toBeGreaterThan(0);
+    expect(fonts.filter((n) => /\/api\/fonts\/noto-(sc|tc|jp|kr|arabic|hebrew|thai|devanagari)\//.test(n))).toEqual([]);
+    await page.close();
+  });
 });
