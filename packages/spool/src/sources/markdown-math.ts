@@ -32,8 +32,8 @@ const INLINE = /(?<![\\$\w])\$(?=[^\s$])((?:\\\$|[^$\n]){1,400}?)(?<=[^\s\\])\$(
 export function extractMath(markdown: string): MathFormulas {
   if (!markdown.includes('$') || PLACEHOLDER_RANGE.test(markdown)) return { body: markdown, formulas: [] };
   const formulas: string[] = [];
-  const add = (tex: string, base: number): string => {
-    if (formulas.length >= MAX_FORMULAS) return '';
+  const add = (tex: string, base: number): string | undefined => {
+    if (formulas.length >= MAX_FORMULAS) return undefined;
     formulas.push(tex.trim());
     return String.fromCharCode(base + formulas.length - 1);
   };
@@ -61,9 +61,11 @@ export function extractMath(markdown: string): MathFormulas {
           const after = all.slice(at + whole.length).split('\n')[0].trim();
           const alone = before === '' && after === '';
           const mark = add(tex, alone ? DISPLAY_BASE : INLINE_BASE);
+          // Past the last placeholder a formula stays as its TeX, never lost.
+          if (mark === undefined) return whole;
           return alone ? `\n\n${mark}\n\n` : mark;
         });
-        return displayed.replace(INLINE, (_, tex: string) => add(tex.replace(/\\\$/g, '$'), INLINE_BASE));
+        return displayed.replace(INLINE, (whole: string, tex: string) => add(tex.replace(/\\\$/g, '$'), INLINE_BASE) ?? whole);
       })
       .join('');
   });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { markdownToDocument } from '../../src/sources/markdown.js';
+import { extractMath } from '../../src/sources/markdown-math.js';
 import { importHtml } from '../../src/sources/html-article.js';
 import { decodeHtml } from '../../src/sources/html-article-fetch.js';
 import { htmlToBlocks } from '../../src/sources/inline-html.js';
@@ -54,6 +55,12 @@ describe('Markdown comes through whole', () => {
     const doc = md('We made $$ from it.\n\n## A heading\n\n- a list item\n\n$$E=mc^2$$\n');
     expect(blocks(doc).map((b) => b.type)).toEqual(['paragraph', 'heading', 'listItem', 'math']);
     expect(texts(md('Icon \ue000 and $x$ here.\n'))[0]).toBe('Icon \ue000 and $x$ here.');
+  });
+
+  it('keeps formulas past the last placeholder as their TeX, never deleted', () => {
+    const { body, formulas } = extractMath(Array.from({ length: 2050 }, (_, i) => `$x_${i}$`).join(' '));
+    expect(formulas).toHaveLength(2048);
+    expect(body.endsWith('$x_2048$ $x_2049$')).toBe(true);
   });
 
   it('turns emoji shortcodes into emoji, outside code', () => {
