@@ -40,7 +40,10 @@ export class FaceChain implements Iterable<Face> {
   /** The i-th face, loading families in order until it exists; undefined past the last. */
   private at(i: number): Face | undefined {
     while (this.loaded.length <= i && this.next < this.families.length) {
-      const face = this.find(this.families[this.next++]);
+      // Moved past only once found: a provider that throws for a face still on its way (the
+      // studio's) is asked for the same family again when layout runs again.
+      const face = this.find(this.families[this.next]);
+      this.next++;
       if (face && !this.loaded.includes(face)) this.loaded.push(face);
     }
     return this.loaded[i];

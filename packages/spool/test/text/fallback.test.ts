@@ -96,3 +96,24 @@ describe('fallback loading', () => {
     expect(read).toEqual(['sans-400', 'noto-400', 'noto-thai-400']);
   });
 });
+
+describe('a provider whose face is still on its way', () => {
+  it('is asked for the same fallback again once layout runs again, not skipped for good', () => {
+    let arrived = false;
+    class NotYet extends Error {}
+    const provider: FontProvider = {
+      fallbacks: bundledFonts().fallbacks,
+      faceBytes: (family, weight, italic) => {
+        if (family === 'noto-arabic' && !arrived) throw new NotYet();
+        return bundledFonts().faceBytes(family, weight, italic);
+      },
+    };
+    const engine = createTextEngine({ fonts: provider, shaper: textShaper });
+    const style: TextStyle = { family: 'sans', weight: 400, italic: false, size: 20, color: '#000000' };
+    expect(() => engine.breakLines([{ text: 'مرحبا', style }], 500)).toThrow(NotYet);
+    arrived = true;
+    const [line] = engine.breakLines([{ text: 'مرحبا', style }], 500);
+    expect(line.runs[0].face).toMatch(/^noto-arabic-/);
+    expect(line.runs[0].glyphs.every((g) => g.id !== 0)).toBe(true);
+  });
+});

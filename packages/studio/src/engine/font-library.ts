@@ -106,10 +106,11 @@ const uiFallbacks: string[] = [];
  * computer has.
  */
 function installInterfaceFallback(family: string, weight: FontWeight, italic: boolean, bytes: Uint8Array): void {
-  if (typeof FontFace === 'undefined' || italic || (weight !== 400 && weight !== 700)) return;
+  // The regular only (the interface's bold is synthesised from it for these scripts): each is a copy,
+  // since the browser may take the bytes it is given from the engine, and a CJK face is 10 MB.
+  if (typeof FontFace === 'undefined' || italic || weight !== 400) return;
   const name = `Spool UI ${family}`;
-  // The bytes themselves, not a copy: a CJK face is 10 MB.
-  const face = new FontFace(name, bytes as Uint8Array<ArrayBuffer>, { weight: String(weight), style: 'normal', display: 'swap' });
+  const face = new FontFace(name, bytes.slice().buffer, { weight: '100 900', style: 'normal', display: 'swap' });
   document.fonts.add(face);
   face.load().catch(() => undefined);
   if (uiFallbacks.includes(name)) return;
