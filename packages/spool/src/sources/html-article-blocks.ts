@@ -6,12 +6,11 @@
 import { codeBlock, languageClass } from '../model/code-fences.js';
 import type { Block, CellAlign, MediaRef, Span } from '../model/document.js';
 import { splitTable, tableBlock } from '../model/table.js';
-import { mathBlock } from '../model/math.js';
+import { mathBlock, mathSpans } from '../model/math.js';
 import { lineToBlock, tidySpans, type BlockHint } from './line-rules.js';
 import { linkifySpans } from '../model/linkify.js';
 import type { ArticleItem } from './split-posts.js';
 import { isDisplayMath, mathmlToTex } from './mathml.js';
-import { texToText } from '../formats/math-text.js';
 
 /** How references in the page become usable ones; undefined drops them. */
 export interface RefResolver {
@@ -212,7 +211,7 @@ class Walker {
     if (name === 'img') return void images.push(el);
     if (name === 'math') {
       // A formula in a sentence reads as text, its variables in italic.
-      for (const piece of texToText(mathmlToTex(el))) out.push({ ...marks, text: piece.text, ...(piece.italic ? { italic: true } : {}) });
+      out.push(...mathSpans(mathmlToTex(el), marks));
       return;
     }
     const next: Marks = { ...marks };

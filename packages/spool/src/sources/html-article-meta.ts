@@ -3,6 +3,7 @@
  * `| Site` suffix), who wrote it, the author's X handle (twitter:creator), the site, and the URL
  * relative references resolve against.
  */
+import { isLanguageTag } from '../model/language.js';
 
 export interface PageMeta {
   title?: string;
@@ -57,7 +58,7 @@ export function pageMeta(doc: MetaDocument, pageUrl: string | undefined): PageMe
 function languageOf(doc: MetaDocument, locale: string | undefined): Pick<PageMeta, 'lang' | 'dir'> {
   const out: Pick<PageMeta, 'lang' | 'dir'> = {};
   const lang = (doc.querySelector('html[lang]')?.getAttribute('lang') ?? locale)?.trim().replace(/_/g, '-');
-  if (lang && /^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$/.test(lang) && lang.length <= 35) out.lang = lang;
+  if (lang && isLanguageTag(lang)) out.lang = lang;
   const dir = (doc.querySelector('html[dir]') ?? doc.querySelector('body[dir]'))?.getAttribute('dir')?.trim().toLowerCase();
   if (dir === 'rtl' || dir === 'ltr') out.dir = dir;
   return out;

@@ -13,6 +13,7 @@ import { SpoolInputError } from '../errors/input-error.js';
 import { blockText } from '../model/document.js';
 import { parseDocument } from '../model/schema.js';
 import { articleToDocument } from './article-document.js';
+import { isLanguageTag } from '../model/language.js';
 import { articleItems, type RefResolver } from './html-article-blocks.js';
 import { pageMeta, type PageMeta } from './html-article-meta.js';
 import { safeHref } from './inline-html.js';
@@ -69,7 +70,7 @@ export async function importHtml(input: HtmlInput, opts: HtmlImportOptions = {})
       title,
       subtitle: meta.description,
       date: meta.published,
-      ...(meta.lang ? { lang: meta.lang } : article.lang && /^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$/.test(article.lang) ? { lang: article.lang } : {}),
+      ...(meta.lang ? { lang: meta.lang } : article.lang && isLanguageTag(article.lang) ? { lang: article.lang } : {}),
       ...(meta.dir ? { dir: meta.dir } : article.dir === 'rtl' || article.dir === 'ltr' ? { dir: article.dir } : {}),
       condense: opts.condense,
       url: input.url ?? meta.canonical,

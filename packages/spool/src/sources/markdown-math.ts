@@ -6,9 +6,8 @@
  * and so are prices: `$5 and $10` has no formula in it.
  */
 
-import { texToText } from '../formats/math-text.js';
 import { blockText, type Span } from '../model/document.js';
-import { mathBlock } from '../model/math.js';
+import { mathBlock, mathSpans } from '../model/math.js';
 import type { ArticleItem } from '../model/article-items.js';
 
 export interface MathFormulas {
@@ -108,12 +107,9 @@ export function expandMathSpans(spans: readonly Span[], formulas: readonly strin
     eachMathPart(span.text, formulas, (part, tex) => {
       if (!tex) return void out.push({ ...span, text: part });
       // A short formula is not broken across lines: `T > 1` stays together.
-      const pieces = texToText(part);
+      const pieces = mathSpans(part, span);
       const short = pieces.reduce((n, p) => n + p.text.length, 0) <= 30;
-      for (const piece of pieces) {
-        const text = short ? piece.text.replace(/ /g, '\u00a0') : piece.text;
-        out.push({ ...span, text, ...(piece.italic || span.italic ? { italic: true } : {}) });
-      }
+      out.push(...(short ? pieces.map((p) => ({ ...p, text: p.text.replace(/ /g, '\u00a0') })) : pieces));
     });
   }
   return out;

@@ -8,6 +8,7 @@ import { Lexer, type Token, type Tokens } from 'marked';
 import type { Block, Span } from '../model/document.js';
 import { SpoolInputError } from '../errors/input-error.js';
 import { articleToDocument, type ArticleOptions } from './article-document.js';
+import { isLanguageTag } from '../model/language.js';
 import { splitFrontMatter, type FrontMatter } from './front-matter.js';
 import { tokensToBlocks } from './inline-html.js';
 import { tokenizeHtml } from './html-tokens.js';
@@ -54,7 +55,7 @@ export function markdownToDocument(markdown: string, opts: ArticleOptions = {}, 
       title: opts.title ?? parsed.title,
       subtitle: opts.subtitle ?? fm.subtitle,
       date: opts.date ?? fm.date,
-      ...(fm.lang && /^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*$/.test(fm.lang) ? { lang: fm.lang.replace(/_/g, '-') } : {}),
+      ...(fm.lang && isLanguageTag(fm.lang.replace(/_/g, '-')) ? { lang: fm.lang.replace(/_/g, '-') } : {}),
       ...(fm.dir === 'rtl' || fm.dir === 'ltr' ? { dir: fm.dir } : {}),
       url: opts.url ?? fm.url,
       author: opts.author ?? fm.author,

@@ -3,6 +3,7 @@
  * numbering taken off (the carousel numbers itself), a quoted post shown as a quotation under its
  * author, the author's own replies followed down the thread, and the finished Document.
  */
+import { isLanguageTag } from '../model/language.js';
 import { DOCUMENT_SCHEMA_VERSION, blockText, type Author, type Block, type Post, type Span, type SpoolDocument } from '../model/document.js';
 import { parseDocument } from '../model/schema.js';
 import { splitSpansAt } from '../plan/hook.js';
@@ -147,7 +148,7 @@ export function branchWarning(count: number): string[] {
  */
 export function threadResult(url: string, posts: Post[], warnings: string[], place: string, langs: readonly (string | null | undefined)[] = []): ImportResult {
   const document: SpoolDocument = { schemaVersion: DOCUMENT_SCHEMA_VERSION, url, posts };
-  const lang = commonest(langs.filter((l): l is string => !!l && /^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$/.test(l) && l.length <= 35));
+  const lang = commonest(langs.filter((l): l is string => !!l && isLanguageTag(l)));
   if (lang) document.lang = lang;
   return { document: parseDocument(document, place), warnings };
 }
