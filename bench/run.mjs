@@ -78,6 +78,16 @@ try {
   const perSlide = png.last.timings.paint / png.last.scenes.length;
   row('PNG 1080x1350, per slide', ms(perSlide), '', 'target < 35 ms');
 
+  // The ready-to-post bundle lays the deck out once for the PDF and the JPEGs; beside it, the two builds it replaces.
+  const { makeBundle } = await import('../packages/spool/dist/deliver/bundle.js');
+  await makeBundle(imported.document, { baseDir: imported.baseDir });
+  const bundle = await timeIt(3, () => makeBundle(imported.document, { baseDir: imported.baseDir }));
+  const twoBuilds = await timeIt(3, async () => {
+    await buildCarousel(imported.document, { baseDir: imported.baseDir, format: 'pdf' });
+    return buildCarousel(imported.document, { baseDir: imported.baseDir, format: 'jpeg' });
+  });
+  row(`fixture bundle: PDF + ${bundle.last.jpegs.length} JPEGs, captions, alt text, preflight`, ms(bundle.ms), `${ms(twoBuilds.ms)} †`, `† Spool's own PDF build then JPEG build; ${(twoBuilds.ms / bundle.ms).toFixed(2)}x`);
+
   const big = generateThread(200);
   const bigFile = path.join(tmp, 'big.json');
   await writeFile(bigFile, JSON.stringify(big));

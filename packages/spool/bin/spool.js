@@ -7,8 +7,9 @@ import v8 from 'node:v8';
 //   for a few hundred milliseconds; the baseline compiler's code is plenty for one document.
 // - JavaScript tiers up to TurboFan after 8 times V8's default budget, so only code that stays hot
 //   (a document of hundreds of posts) is optimised, not code a small carousel runs a few times.
-// `serve` runs for long and keeps V8's defaults.
-if (!process.argv.slice(2).includes('serve')) {
+// `serve` and `mcp` run for long, building again and again, and keep V8's defaults.
+const command = process.argv.slice(2);
+if (!command.includes('serve') && !command.includes('mcp')) {
   v8.setFlagsFromString('--liftoff-only');
   v8.setFlagsFromString('--interrupt-budget=540672');
 }

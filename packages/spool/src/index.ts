@@ -3,8 +3,8 @@
  * PDF/PNG painters. `buildCarousel(document, options)` is the one call most callers need.
  */
 export * from './core.js';
-export { buildCarousel, renderDeck, TimeLimitError, DEFAULT_BUILD_TIME_LIMIT_MS } from './node/build.js';
-export type { BuildOptions, BuildResult, OutputFile, OutputFormat, RenderOptions } from './node/build.js';
+export { buildCarousel, renderDeck, TimeLimitError, DEFAULT_BUILD_TIME_LIMIT_MS, DEFAULT_VIDEO_TIME_LIMIT_MS } from './node/build.js';
+export type { BuildFormat, BuildOptions, BuildResult, OutputFile, OutputFormat, RenderOptions, VideoOptions } from './node/build.js';
 export { defaultTextEngine } from './node/fonts.js';
 export { readBrandFile, readBrandKit } from './node/brand-file.js';
 export { platformWarnings, INSTAGRAM_MAX_SLIDES, LINKEDIN_MAX_PAGES } from './node/warnings.js';

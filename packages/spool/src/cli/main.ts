@@ -1,4 +1,4 @@
-import { isSpoolInputError } from '../errors/input-error.js';
+import { knownErrorReport } from '../errors/error-report.js';
 import { parseCli } from './args.js';
 import type { CliIo } from './io.js';
 import { processIo } from './io.js';
@@ -29,8 +29,12 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
         return await (await import('./backup-command.js')).runBackup(flags, rest, io);
       case 'restore':
         return await (await import('./backup-command.js')).runRestore(flags, rest, io);
+      case 'publish':
+        return await (await import('./publish-command.js')).runPublish(flags, rest, io);
       case 'serve':
         return await (await import('./serve-command.js')).runServe(flags, rest, io);
+      case 'mcp':
+        return await (await import('./mcp-command.js')).runMcp(flags, rest, io);
       default:
         throw new UsageError(`unknown command "${command}"`);
     }
@@ -44,30 +48,12 @@ function report(err: unknown, io: CliIo): number {
     io.stderr.write(`spool: ${err.message}\nRun "spool help" for usage.\n`);
     return 2;
   }
-  // A source too costly to build is the input's doing: the message says what to try.
-  if (isSpoolInputError(err) || err instanceof RangeError || (err instanceof Error && err.name === 'TimeLimitError')) {
-    io.stderr.write(`spool: ${err.message}\n`);
-    return 2;
-  }
-  // An address that is refused is the user's to change; one that cannot be reached is the network's.
-  if (err instanceof Error && err.name === 'FetchRefusedError') {
-    io.stderr.write(`spool: ${err.message}\n`);
-    return 2;
-  }
-  if (err instanceof Error && err.name === 'FetchFailedError') {
-    io.stderr.write(`spool: ${err.message}\n`);
-    return 1;
-  }
-  // The data folder itself is the problem (read-only, full, in use): the message says where and why.
-  if (err instanceof Error && err.name === 'StorageError') {
-    io.stderr.write(`spool: ${err.message}\n`);
-    return 1;
+  const known = knownErrorReport(err);
+  if (known) {
+    io.stderr.write(`spool: ${known.message}\n`);
+    return known.exitCode;
   }
   const e = err as NodeJS.ErrnoException;
-  if (e?.code === 'ENOENT' && e.path) {
-    io.stderr.write(`spool: ${e.path}: no such file or directory\n`);
-    return 2;
-  }
   io.stderr.write(`spool: ${e?.stack ?? String(err)}\n`);
   return 1;
 }

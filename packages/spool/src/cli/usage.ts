@@ -10,10 +10,13 @@ export class UsageError extends Error {
 export const USAGE = `Usage: spool <command> [options]
 
 Commands
-  build <input> -o <out>     Make a carousel: out.pdf (LinkedIn), out.zip or a folder/ (images)
+  build <input> -o <out>     Make a carousel: out.pdf (LinkedIn), out.zip or a folder/ (images), out.mp4 (video)
   import <input> -o <file>   Convert any source into an editable thread file (JSON)
   list <what>                List themes, layouts, ratios, patterns or fonts (--json for machines)
   serve                      Start the studio: http://127.0.0.1:4321 (--port N, --host H, --data DIR, --open)
+  publish <where> <input>    Publish to linkedin (a document post) or instagram (a carousel), now or
+                             --at a time; <input> is a source or a project id (prj_…)
+  mcp                        Serve the Model Context Protocol on stdio, for an MCP client to start
   backup <file>              Copy every project, kit, preset and asset to one file (safe while serving; --data DIR)
   restore <file>             Replace the database with a backup; the old one stays as spool.db.bak (stop serve first)
   help                       Show this help
@@ -23,7 +26,9 @@ an http(s) URL), an X post URL (needs X_BEARER_TOKEN), an X data archive (.zip, 
 
 Build options
   -o, --out <path>           Output file or folder (required)
-  -f, --format <f>           pdf | png | jpeg | svg (default from --out: .pdf, .zip -> png, folder -> png)
+  -f, --format <f>           pdf | png | jpeg | svg | mp4 (default from --out: .pdf, .mp4, .zip -> png,
+                             folder -> png); mp4 is the slides as a video (needs ffmpeg)
+      --seconds <n>          mp4: how long each slide shows, 1-20 (default 3), cross-faded into the next
       --page <n>             Export only page n (with a .png/.jpg/.svg output)
       --ratio <r>            linkedin-portrait (default), linkedin-square, instagram-portrait,
                              instagram-square, instagram-tall, instagram-landscape, instagram-story, or WxH
@@ -51,10 +56,21 @@ Build options
       --images <mode>        slide (default): image-only posts get their own slide; attach: join the slide before
       --no-header            --no-footer   Hide the brand header or footer
       --quality <n>          JPEG quality (default 90)
-      --time-limit <s>       stop a build that runs longer than this (default 30 seconds)
+      --time-limit <s>       stop a build that runs longer than this (default 30 seconds, 120 for a video)
       --json                 Print a JSON summary (slides, warnings, timings; per page its composition,
                              words, smallest text in px, lowest contrast, widows) on stdout
   -q, --quiet                No progress or warnings on stderr
+
+Bundle and publish options
+      --bundle <folder/>     Instead of -o: a ready-to-post folder with linkedin.pdf, instagram/*.jpg,
+                             both captions, the title, alt text per slide and a preflight report
+      --text <text>          The post's text (default: the hook, a line from the carousel and its hashtags)
+      --at <time>            publish: schedule for an ISO 8601 time with its zone; spool serve posts it
+      --account <id>         publish: which connected account (default the only one, or the one set by
+                             LINKEDIN_ACCESS_TOKEN + LINKEDIN_AUTHOR_URN or INSTAGRAM_ACCESS_TOKEN +
+                             INSTAGRAM_USER_ID); Instagram also needs SPOOL_PUBLIC_URL, where it fetches
+                             the images (this command serves them on --port, default 4321)
+      --data <dir>           The database folder that keeps publish jobs (default SPOOL_DATA_DIR or ~/.spool)
 
 Source options (build and import)
       --author <name>        --handle <handle>   Author for sources that don't name one

@@ -56,7 +56,10 @@ export const BUILD_STEPS: readonly BuildStep[] = [
     name: 'fonts',
     timed: true,
     async run(state) {
-      preloadPainter(state.options.format ?? 'pdf');
+      const format = state.options.format ?? 'pdf';
+      // A video's frames are JPEG pages; its encoder loads only for a video.
+      preloadPainter(format === 'mp4' ? 'jpeg' : format);
+      if (format === 'mp4') import('./video.js').catch(() => undefined);
       state.engine = state.options.engine ?? (await defaultTextEngine());
     },
   },
@@ -122,8 +125,14 @@ export const BUILD_STEPS: readonly BuildStep[] = [
     timed: true,
     async run(state) {
       const { options } = state;
+      const format = options.format ?? 'pdf';
+      if (format === 'mp4') {
+        const { paintVideo } = await import('./video.js');
+        state.files = await paintVideo(state.deck, made(state, 'scenes'), made(state, 'resources'), options, state.checkpoint);
+        return;
+      }
       state.files = await paintFiles(state.deck, made(state, 'scenes'), made(state, 'resources'), {
-        format: options.format ?? 'pdf',
+        format,
         jpegQuality: options.jpegQuality,
         page: options.page,
         zip: options.zip,

@@ -9,9 +9,23 @@ import type { OutputFile, OutputFormat } from './paint-pages.js';
 
 export type { OutputFile, OutputFormat } from './paint-pages.js';
 
+/** What a build can make: the painters' formats, or `mp4`, the slides as a video (needs ffmpeg installed). */
+export type BuildFormat = OutputFormat | 'mp4';
+
+export interface VideoOptions {
+  /** How long each slide shows, 1 to 20 seconds; default 3. */
+  secondsPerSlide?: number;
+  /** Length of the cross-fade between slides, at most half a slide; default 0.4 s, 0 for hard cuts. */
+  transitionSeconds?: number;
+  /** The ffmpeg program; default `SPOOL_FFMPEG`, else `ffmpeg` on PATH. */
+  ffmpeg?: string;
+}
+
 export interface BuildOptions {
   design?: DesignInput | Design;
-  format?: OutputFormat;
+  format?: BuildFormat;
+  /** With `format: 'mp4'`: how the slides are timed, and which ffmpeg makes the video. */
+  video?: VideoOptions;
   /** Folder that relative media paths in the document are resolved against. */
   baseDir?: string;
   /** Name used in error messages (the input file). */
@@ -25,7 +39,8 @@ export interface BuildOptions {
   onProgress?: (done: number, total: number) => void;
   /**
    * Longest the build may run, in milliseconds, before it stops with a TimeLimitError; default
-   * 30 s, as in the server. Input is untrusted: a few kilobytes can ask for thousands of pages.
+   * 30 s, as in the server, and 2 minutes for a video. Input is untrusted: a few kilobytes can ask
+   * for thousands of pages.
    */
   timeLimitMs?: number;
 }
@@ -41,7 +56,7 @@ export interface BuildResult {
   deck: Deck;
   laidOut: LaidOutDeck;
   scenes: Scene[];
-  /** One PDF, one ZIP, or one file per page. */
+  /** One PDF, one ZIP, one MP4, or one file per page. */
   files: OutputFile[];
   warnings: Warning[];
   timings: Record<string, number>;

@@ -7,10 +7,15 @@ import { imageRefs } from './resources.js';
 import { BUILD_STEPS, made, round, runSteps, type BuildState } from './build-steps.js';
 import type { BuildOptions, BuildResult, RenderOptions } from './build-types.js';
 
-export type { BuildOptions, BuildResult, OutputFile, OutputFormat, RenderOptions } from './build-types.js';
+export type { BuildFormat, BuildOptions, BuildResult, OutputFile, OutputFormat, RenderOptions, VideoOptions } from './build-types.js';
 
 /** The default of `timeLimitMs`, the same as the server's render time limit. */
 export const DEFAULT_BUILD_TIME_LIMIT_MS = 30_000;
+/**
+ * The default for a video: x264 takes about a fifth of a second of CPU for each second of video,
+ * whatever is on the slides, and 20 slides at the default pace are a minute of video.
+ */
+export const DEFAULT_VIDEO_TIME_LIMIT_MS = 120_000;
 
 /** A build that ran past its time limit. */
 export class TimeLimitError extends Error {
@@ -29,7 +34,8 @@ export async function buildCarousel(document: SpoolDocument, options: BuildOptio
 
 /** A planned (or hand-edited) deck in, a finished carousel out: the steps of `BUILD_STEPS`, in order. */
 export async function renderDeck(deck: Deck, options: RenderOptions = {}): Promise<BuildResult> {
-  const state: BuildState = { deck, options, checkpoint: deadline(options.timeLimitMs ?? DEFAULT_BUILD_TIME_LIMIT_MS) };
+  const limitMs = options.timeLimitMs ?? (options.format === 'mp4' ? DEFAULT_VIDEO_TIME_LIMIT_MS : DEFAULT_BUILD_TIME_LIMIT_MS);
+  const state: BuildState = { deck, options, checkpoint: deadline(limitMs) };
   const timings: Record<string, number> = {};
   await runSteps(state, BUILD_STEPS, timings);
   return {

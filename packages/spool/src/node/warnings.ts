@@ -8,7 +8,9 @@ export const LINKEDIN_MAX_PAGES = 300;
 /** Platform limits are told, never enforced: the user may split the deck or post it elsewhere. */
 export function platformWarnings(pages: number, design: Design, format: string): Warning[] {
   const warnings: Warning[] = [];
-  if ((isInstagram(design.ratio) || format === 'png' || format === 'jpeg') && pages > INSTAGRAM_MAX_SLIDES) {
+  // A video is one post whatever its number of slides: the carousel limit is not its.
+  const carousel = format !== 'mp4' && (isInstagram(design.ratio) || format === 'png' || format === 'jpeg');
+  if (carousel && pages > INSTAGRAM_MAX_SLIDES) {
     warnings.push({
       code: 'instagram-limit',
       message: `${pages} slides: Instagram carousels take at most ${INSTAGRAM_MAX_SLIDES} (10 through the API); split the deck to post it there`,

@@ -9,6 +9,8 @@ import { registerLibraryRoutes } from './routes-library.js';
 import { registerUploadRoutes } from './routes-uploads.js';
 import { registerRenderRoutes } from './routes-render.js';
 import { registerStudio } from './static-site.js';
+import { registerPublishRoutes } from './routes-publish.js';
+import { openApiDocument, type RouteSummary } from './openapi.js';
 
 /** JSON bodies (decks, documents, kits): a 300-slide deck is well under this. */
 export const JSON_LIMIT = 5 * 1024 * 1024;
@@ -48,11 +50,7 @@ function answerThenDrain(request: FastifyRequest, reply: FastifyReply, answer: E
   req.resume();
 }
 
-/** A route as registered: what the security checks and the API description walk. */
-export interface RouteSummary {
-  method: string;
-  url: string;
-}
+export type { RouteSummary };
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -64,7 +62,7 @@ declare module 'fastify' {
 /** The Fastify app over a store: security checks, the JSON API under /api, and the studio's files. */
 export async function buildApp(ctx: ServerContext): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: ctx.options.logRequests ? { level: 'info' } : false,
+    logger: ctx.options.logRequests ? { level: 'info', ...(typeof ctx.options.logRequests === 'object' ? { stream: ctx.options.logRequests } : {}) } : false,
     bodyLimit: JSON_LIMIT,
     // Closing waits for requests in flight, and drops idle keep-alive connections so it can finish.
     forceCloseConnections: 'idle',
@@ -99,13 +97,19 @@ export async function buildApp(ctx: ServerContext): Promise<FastifyInstance> {
     for (const method of [route.method].flat()) if (method !== 'HEAD') routes.push({ method, url: route.url });
   });
 
-  registerSecurity(app, { token: ctx.options.token, loopback: isLoopbackHost(ctx.options.host) });
+  registerSecurity(app, {
+    token: ctx.options.token,
+    loopback: isLoopbackHost(ctx.options.host),
+    publicHost: ctx.publish.publicUrl ? new URL(ctx.publish.publicUrl).host : undefined,
+  });
   registerCatalogRoutes(app, ctx);
   registerProjectRoutes(app, ctx);
   registerLibraryRoutes(app, ctx);
   registerUploadRoutes(app, ctx);
   registerRenderRoutes(app, ctx);
   registerRewriteRoutes(app, ctx);
+  registerPublishRoutes(app, ctx);
+  app.get('/api/openapi.json', async () => openApiDocument(routes, ctx.version));
   await registerStudio(app, ctx.options.studioDir);
   return app;
 }

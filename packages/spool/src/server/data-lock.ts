@@ -67,3 +67,9 @@ function isRunning(pid: number): boolean {
     return (err as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
+
+/** The process id of the server using the folder, if one is running. */
+export function serverUsing(dataDir: string): number | undefined {
+  const owner = ownerOf(path.join(path.resolve(dataDir), LOCK_FILE));
+  return owner !== undefined && owner !== process.pid && isRunning(owner) ? owner : undefined;
+}

@@ -2,6 +2,10 @@ import { ZodError } from 'zod/v3';
 import { SpoolInputError, formatInputIssues } from '../errors/input-error.js';
 import { zodIssuesToInputIssues } from '../errors/schema-issues.js';
 import { ConflictError, NotFoundError, StorageError } from '../store/errors.js';
+import { PublishStateError } from '../store/publish-jobs.js';
+import { PlatformError } from '../deliver/platform-http.js';
+import { SecretKeyError } from '../deliver/secrets.js';
+import { PublishConfigError } from './publisher.js';
 import { FetchFailedError, FetchRefusedError } from '../sources/fetch-guard.js';
 import { RemoteApiError } from '../sources/social-api.js';
 
@@ -69,6 +73,11 @@ export function errorAnswer(err: unknown, at?: RequestPlace): ErrorAnswer {
   if (err instanceof ConflictError) return answer(409, err.message, { revision: err.current });
   if (err instanceof StorageError) return answer(err.problem === 'full' ? 507 : 503, err.message);
   if (err instanceof FetchRefusedError) return answer(400, err.message);
+  if (err instanceof PublishStateError) return answer(409, err.message);
+  if (err instanceof PublishConfigError) return answer(400, err.message);
+  if (err instanceof SecretKeyError) return answer(409, err.message);
+  // A platform that refuses or fails (LinkedIn, Instagram): its own words, named in `api`.
+  if (err instanceof PlatformError) return answer(err.details.reconnect ? 401 : 502, err.message, { api: err.platform, ...(err.details.status ? { apiStatus: err.details.status } : {}) });
   // A network's API that fails (a 5xx, an answer too large or too slow) is the server behind us: a bad gateway.
   if (err instanceof RemoteApiError) return answer(502, err.message, { api: err.service, ...(err.remoteStatus ? { apiStatus: err.remoteStatus } : {}) });
   // A page that cannot be had is the address the user gave: theirs to check, not our failure.

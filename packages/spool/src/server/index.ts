@@ -10,6 +10,8 @@ import { packageVersion, resolveServerOptions, type ServerOptions } from './opti
 import { ServerRenderer } from './render.js';
 import { WorkerPool } from './worker-pool.js';
 import { writeStarterContent } from './starter-content.js';
+import { Publisher } from './publisher.js';
+import { environmentAccounts } from './publish-options.js';
 
 export type { ServerOptions } from './options.js';
 export type { RouteSummary } from './app.js';
@@ -36,7 +38,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const release = ownsStore ? lockDataDir(resolveDataDir(resolved.dataDir)) : () => undefined;
   let store: Store;
   try {
-    store = options.store ?? Store.open({ dataDir: resolved.dataDir });
+    store = options.store ?? Store.open({ dataDir: resolved.dataDir, env: resolved.env });
   } catch (err) {
     release();
     throw err;
@@ -47,6 +49,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     timeoutMs: resolved.render.timeoutMs,
     memoryMb: resolved.render.memoryMb,
   });
+  let publisher: Publisher | undefined;
   try {
     if (resolved.starterContent) {
       try {
@@ -56,11 +59,35 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
         process.emitWarning(`Spool: could not create the sample project: ${err instanceof Error ? err.message : String(err)}`);
       }
     }
-    const app = await buildApp({ store, options: resolved, renderer: new ServerRenderer(store, resolved.fetch, pool), pool, version: packageVersion() });
+    environmentAccounts(store, resolved.env);
+    publisher = new Publisher({
+      store,
+      publicUrl: resolved.publish.publicUrl,
+      apiBase: { linkedin: resolved.publish.bases.linkedin.api, instagram: resolved.publish.bases.instagram.api },
+      retryBaseMs: resolved.publish.retryBaseMs,
+      statusPollMs: resolved.publish.statusPollMs,
+      linkedinDailyLimit: resolved.publish.linkedinDailyLimit,
+      pollMs: resolved.publishPollMs,
+    });
+    let origin = '';
+    const app = await buildApp({
+      store,
+      options: resolved,
+      renderer: new ServerRenderer(store, resolved.fetch, pool),
+      pool,
+      version: packageVersion(),
+      publisher,
+      publish: resolved.publish,
+      publicOrigin: () => origin,
+    });
     await app.listen({ port: resolved.port, host: resolved.host });
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : resolved.port;
     const host = resolved.host.includes(':') ? `[${resolved.host}]` : resolved.host;
+    origin = `http://${host}:${port}`;
+    // Posts that came due while the server was down, or were left half-published by a crash, go first.
+    publisher.start();
+    const running = publisher;
     let closing: Promise<void> | undefined;
     return {
       url: `http://${host}:${port}`,
@@ -71,8 +98,9 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
         // Requests in flight get a grace period to finish; after it their connections are cut.
         const grace = setTimeout(() => app.server.closeAllConnections(), SHUTDOWN_GRACE_MS);
         // Exports in flight finish inside app.close(); only then do the workers go.
-        closing ??= app
-          .close()
+        closing ??= running
+          .stop()
+          .then(() => app.close())
           .then(() => pool.close())
           .then(() => {
             clearTimeout(grace);
@@ -83,6 +111,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       },
     };
   } catch (err) {
+    await publisher?.stop();
     await pool.close();
     if (ownsStore) store.close();
     release();

@@ -8,6 +8,8 @@ import type { FetchGuardOptions } from '../sources/fetch-guard.js';
 import type { Store } from '../store/store.js';
 import type { ServerRenderer } from './render.js';
 import type { WorkerPool } from './worker-pool.js';
+import type { Publisher } from './publisher.js';
+import { publishSettingsFromEnv, type PublishSettings } from './publish-options.js';
 
 export interface ServerOptions {
   /** Default `PORT` or 4321; 0 picks a free port. */
@@ -26,8 +28,8 @@ export interface ServerOptions {
   starterContent?: boolean;
   /** Limits for fetching URLs and remote images (tests allow a local server here). */
   fetch?: FetchGuardOptions;
-  /** Log each request to stdout. Default false. */
-  logRequests?: boolean;
+  /** Log each request to stdout, or to the stream given. Default false. */
+  logRequests?: boolean | { write(line: string): unknown };
   /** Render worker threads; default `SPOOL_RENDER_WORKERS` or one per core. */
   renderWorkers?: number;
   /** Exports that may wait for a worker before new ones get 503; default `SPOOL_RENDER_QUEUE` or 32. */
@@ -38,6 +40,10 @@ export interface ServerOptions {
   renderMemoryMb?: number;
   /** The language model behind Rewrite; default from SPOOL_LLM_BASE_URL and SPOOL_LLM_MODEL, null for none. */
   model?: ModelConfig | null;
+  /** Publishing's addresses; default from the environment (SPOOL_PUBLIC_URL, SPOOL_LINKEDIN_API_BASE…). */
+  publish?: PublishSettings;
+  /** How often the publisher looks for due posts, in ms; default 1000. */
+  publishPollMs?: number;
   env?: NodeJS.ProcessEnv;
 }
 
@@ -49,15 +55,18 @@ export interface ResolvedOptions {
   studioDir: string;
   starterContent: boolean;
   fetch: FetchGuardOptions;
-  logRequests: boolean;
+  logRequests: boolean | { write(line: string): unknown };
   render: { workers: number; queue: number; timeoutMs: number; memoryMb: number };
   model?: ModelConfig;
+  publish: PublishSettings;
+  publishPollMs: number;
+  env: NodeJS.ProcessEnv;
 }
 
-/** The server was asked to start in a way that would be unsafe or cannot work. */
-export class ServerConfigError extends Error {
-  override name = 'ServerConfigError';
-}
+import { ServerConfigError } from './config-error.js';
+
+export { ServerConfigError };
+export type { PublishSettings };
 
 export const DEFAULT_PORT = 4321;
 export const DEFAULT_HOST = '127.0.0.1';
@@ -94,6 +103,9 @@ export function resolveServerOptions(options: ServerOptions): ResolvedOptions {
     fetch: options.fetch ?? {},
     logRequests: options.logRequests ?? false,
     model: modelOption(options.model, env),
+    publish: options.publish ?? publishSettingsFromEnv(env),
+    publishPollMs: options.publishPollMs ?? 1000,
+    env,
     render: {
       workers: countOption('render workers', options.renderWorkers, env.SPOOL_RENDER_WORKERS, availableParallelism(), 1),
       queue: countOption('render queue', options.renderQueue, env.SPOOL_RENDER_QUEUE, DEFAULT_RENDER_QUEUE, 0),
@@ -155,4 +167,8 @@ export interface ServerContext {
   /** The worker threads that every costly piece of work on user input runs in. */
   pool: WorkerPool;
   version: string;
+  publisher: Publisher;
+  publish: PublishSettings;
+  /** This server's own address (for OAuth redirects when no public address is set). */
+  publicOrigin(): string;
 }

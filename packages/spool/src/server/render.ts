@@ -9,7 +9,7 @@ import { NotFoundError } from '../store/errors.js';
 import { CustomFonts } from './custom-fonts.js';
 import { HttpError } from './http-errors.js';
 import type { WorkerPool } from './worker-pool.js';
-import { ownedCopy, type JobImage } from './worker-jobs.js';
+import { ownedCopy, type BundleJobResult, type JobImage } from './worker-jobs.js';
 
 export interface RenderRequest {
   deck: Deck;
@@ -70,6 +70,13 @@ export class ServerRenderer {
       pages: file.pages,
       warnings: file.warnings,
     };
+  }
+
+  /** The deck's ready-to-post bundle, made in a worker: the PDF and JPEGs, captions, alt text and preflight. */
+  async bundle(deck: Deck, caption?: string): Promise<BundleJobResult> {
+    const fonts = this.fonts.facesFor(deck);
+    const images = await this.resolveImages(deck);
+    return this.pool.run({ type: 'bundle', deck, fonts, images, ...(caption !== undefined ? { caption } : {}) });
   }
 
   /**

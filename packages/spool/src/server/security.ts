@@ -29,6 +29,19 @@ export interface SecurityOptions {
   token?: string;
   /** True when bound to a loopback address: Host headers must then name this machine. */
   loopback: boolean;
+  /**
+   * The host of `SPOOL_PUBLIC_URL`, reached through a tunnel or proxy: it may fetch a publish's
+   * images and finish an OAuth sign-in, and nothing else.
+   */
+  publicHost?: string;
+}
+
+/** A GET of a publish's images or an OAuth callback, through the public address. */
+function publicGet(request: FastifyRequest, host: string, publicHost: string | undefined): boolean {
+  if (!publicHost || host.toLowerCase() !== publicHost.toLowerCase()) return false;
+  if (request.method !== 'GET' && request.method !== 'HEAD') return false;
+  const path = canonicalPath(request.url);
+  return /^\/media\/[^/]+\/[^/]+$/.test(path) || /^\/oauth\/[a-z]+\/callback$/.test(path);
 }
 
 /**
@@ -52,7 +65,7 @@ export function registerSecurity(app: FastifyInstance, options: SecurityOptions)
       'cross-origin-resource-policy': 'same-origin',
     });
     const host = request.headers.host ?? '';
-    if (options.loopback && !isLoopbackHost(hostname(host))) {
+    if (options.loopback && !isLoopbackHost(hostname(host)) && !publicGet(request, host, options.publicHost)) {
       throw new HttpError(403, `Host ${JSON.stringify(host)} is not this machine: open the studio at http://127.0.0.1 instead`);
     }
     if (UNSAFE_METHODS.has(request.method)) checkOrigin(request, host);

@@ -16,6 +16,8 @@ import { SpoolInputError } from '../errors/input-error.js';
 import type { SourceKind } from '../sources/types.js';
 import type { FontWeight } from '../text/types.js';
 import { HttpError } from './http-errors.js';
+import type { Captions } from '../deliver/caption.js';
+import type { PreflightReport } from '../deliver/preflight.js';
 
 /** An uploaded font face a deck's design names. */
 export interface JobFontFace {
@@ -45,6 +47,26 @@ export interface RenderJob {
 export interface RenderJobResult {
   fileName: string;
   bytes: Uint8Array;
+  pages: number;
+  warnings: string[];
+}
+
+/** A ready-to-post bundle of a deck: its PDF and JPEGs from one layout, captions, alt text, preflight. */
+export interface BundleJob {
+  type: 'bundle';
+  deck: Deck;
+  caption?: string;
+  fonts: JobFontFace[];
+  images: JobImage[];
+}
+
+export interface BundleJobResult {
+  title: string;
+  pdf: Uint8Array;
+  jpegs: { name: string; bytes: Uint8Array }[];
+  captions: Captions;
+  altText: string[];
+  preflight: PreflightReport;
   pages: number;
   warnings: string[];
 }
@@ -94,11 +116,13 @@ export type AssetJobResult =
   | ({ kind: 'image' } & DecodedImageData)
   | { kind: 'font'; mime: string; bytes: Uint8Array; family: string; weight: number; italic: boolean };
 
-export type Job = RenderJob | ParseJob | DecodeJob | AssetJob;
+export type Job = RenderJob | BundleJob | ParseJob | DecodeJob | AssetJob;
 
 export type JobResult<J extends Job> = J extends RenderJob
   ? RenderJobResult
-  : J extends ParseJob
+  : J extends BundleJob
+    ? BundleJobResult
+    : J extends ParseJob
     ? ParseJobResult
     : J extends DecodeJob
       ? DecodedImage[]
@@ -108,6 +132,7 @@ export type JobResult<J extends Job> = J extends RenderJob
 export function overrunMessage(job: Job, seconds: number): string {
   switch (job.type) {
     case 'render':
+    case 'bundle':
       return `the export took longer than the ${seconds} s limit and was stopped; try fewer slides or smaller images`;
     case 'parse':
       return `reading the source took longer than the ${seconds} s limit and was stopped; try a smaller or simpler file`;
@@ -118,9 +143,11 @@ export function overrunMessage(job: Job, seconds: number): string {
 
 /** The byte arrays a job or its result can hand over without copying. */
 export function jobParts(value: Job | JobResult<Job>): Uint8Array[] {
-  const v = value as unknown as { bytes?: unknown; fonts?: JobFontFace[]; images?: unknown[]; source?: ParseSource };
+  const v = value as unknown as { bytes?: unknown; pdf?: unknown; jpegs?: { bytes: Uint8Array }[]; fonts?: JobFontFace[]; images?: unknown[]; source?: ParseSource };
   const parts: Uint8Array[] = [];
   if (v.bytes instanceof Uint8Array) parts.push(v.bytes);
+  if (v.pdf instanceof Uint8Array) parts.push(v.pdf);
+  for (const j of v.jpegs ?? []) parts.push(j.bytes);
   for (const f of v.fonts ?? []) parts.push(f.bytes);
   for (const i of (v.images ?? []) as (JobImage | DecodedImage | { bytes: Uint8Array })[]) {
     if ('bytes' in i) parts.push(i.bytes);

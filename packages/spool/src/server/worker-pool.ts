@@ -106,7 +106,7 @@ export class WorkerPool {
     const started = performance.now();
     const timer = setTimeout(() => {
       const seconds = Math.round(this.options.timeoutMs / 100) / 10;
-      const status = task.job.type === 'render' ? 504 : 422;
+      const status = isExport(task.job) ? 504 : 422;
       void this.stop(slot, new HttpError(status, overrunMessage(task.job, seconds)));
       this.pump();
     }, this.options.timeoutMs);
@@ -131,9 +131,9 @@ export class WorkerPool {
     worker.on('message', (message: WorkerMessage) => this.onMessage(slot, message));
     worker.on('error', (err) => {
       if ((err as NodeJS.ErrnoException).code !== 'ERR_WORKER_OUT_OF_MEMORY') return this.onExit(slot, 500, `the worker failed: ${err.message}`);
-      const what = slot.task?.job.type === 'render' ? 'the export' : 'reading the input';
+      const what = (slot.task !== undefined && isExport(slot.task.job)) ? 'the export' : 'reading the input';
       // Input too large to read is the input's fault; an export of a deck that passed its checks is ours.
-      this.onExit(slot, slot.task?.job.type === 'render' ? 500 : 422, `${what} needed more than the ${this.options.memoryMb} MB a worker may use (SPOOL_RENDER_MEMORY_MB)`);
+      this.onExit(slot, (slot.task !== undefined && isExport(slot.task.job)) ? 500 : 422, `${what} needed more than the ${this.options.memoryMb} MB a worker may use (SPOOL_RENDER_MEMORY_MB)`);
     });
     worker.on('exit', (code) => this.onExit(slot, 500, `the worker stopped unexpectedly (exit code ${code})`));
   }
@@ -177,4 +177,9 @@ export class WorkerPool {
     }
     await slot.worker.terminate();
   }
+}
+
+/** Exports (a file or a bundle) time out with 504 and fail with 500; reading input with 422. */
+function isExport(job: Job): boolean {
+  return job.type === 'render' || job.type === 'bundle';
 }

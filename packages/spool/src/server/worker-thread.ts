@@ -4,14 +4,15 @@
  * the server's event loop.
  */
 import { parentPort } from 'node:worker_threads';
-import { renderDeck } from '../node/build.js';
+import { renderDeck, type RenderOptions } from '../node/build.js';
+import { bundleDeck } from '../deliver/bundle.js';
 import { defaultTextEngine } from '../node/fonts.js';
 import { ImageUnavailableError } from '../node/image-unavailable.js';
 import { FontEngines } from './font-engines.js';
 import { checkUpload } from './asset-ingest.js';
 import { decodeHere } from './import-media.js';
 import { parseSource } from './parse-job.js';
-import { encodeJobError, jobParts, postMoving, transferablesOf, type Job, type JobResult, type RenderJob, type RenderJobResult } from './worker-jobs.js';
+import { encodeJobError, jobParts, postMoving, transferablesOf, type Job, type JobResult, type RenderJob, type RenderJobResult, type BundleJob, type BundleJobResult } from './worker-jobs.js';
 
 export type WorkerMessage =
   | { type: 'ready' }
@@ -33,6 +34,8 @@ function run(job: Job): Promise<JobResult<Job>> {
         const own = transferablesOf([result.bytes]).length > 0 ? result.bytes : new Uint8Array(result.bytes);
         return { ...result, bytes: own };
       });
+    case 'bundle':
+      return bundle(job);
     case 'parse':
       return parseSource(job);
     case 'decode':
@@ -43,11 +46,40 @@ function run(job: Job): Promise<JobResult<Job>> {
 }
 
 async function render(job: RenderJob): Promise<RenderJobResult> {
-  const images = new Map(job.images.map((image) => [image.src, image]));
   const result = await renderDeck(job.deck, {
     format: job.format,
     page: job.page,
     zip: job.zip,
+    ...deckInputs(job),
+  });
+  const file = result.files[0];
+  return {
+    fileName: file.name,
+    bytes: file.bytes,
+    pages: result.scenes.length,
+    warnings: result.warnings.map((w) => w.message),
+  };
+}
+
+async function bundle(job: BundleJob): Promise<BundleJobResult> {
+  const made = await bundleDeck(job.deck, { ...deckInputs(job), ...(job.caption !== undefined ? { caption: job.caption } : {}) });
+  const own = (bytes: Uint8Array) => (transferablesOf([bytes]).length > 0 ? bytes : new Uint8Array(bytes));
+  return {
+    title: made.title,
+    pdf: own(made.pdf),
+    jpegs: made.jpegs.map((j) => ({ name: j.name, bytes: own(j.bytes) })),
+    captions: made.captions,
+    altText: made.altText,
+    preflight: made.preflight,
+    pages: made.pages,
+    warnings: made.warnings,
+  };
+}
+
+/** What every deck job renders with: the uploaded fonts it names and the images the server fetched. */
+function deckInputs(job: RenderJob | BundleJob): Pick<RenderOptions, 'engine' | 'source' | 'timeLimitMs' | 'images'> {
+  const images = new Map(job.images.map((image) => [image.src, image]));
+  return {
     engine: engines.engineFor(job.fonts),
     source: 'deck',
     // The pool's time limit governs here: it stops the whole worker, which also frees its memory.
@@ -63,13 +95,6 @@ async function render(job: RenderJob): Promise<RenderJobResult> {
         throw new Error(`${src}: the server reads images only from uploads (asset:<id>), data: URIs and http(s) URLs`);
       },
     },
-  });
-  const file = result.files[0];
-  return {
-    fileName: file.name,
-    bytes: file.bytes,
-    pages: result.scenes.length,
-    warnings: result.warnings.map((w) => w.message),
   };
 }
 

@@ -68,6 +68,68 @@ const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE assets ADD COLUMN font_italic INTEGER;
     `,
   },
+  {
+    // Publishing: connected accounts (their tokens sealed), publish jobs that survive a restart, the
+    // files each job posts, and the OAuth flows under way.
+    version: 3,
+    sql: `
+      CREATE TABLE accounts (
+        id TEXT PRIMARY KEY,
+        platform TEXT NOT NULL CHECK (platform IN ('linkedin', 'instagram')),
+        name TEXT NOT NULL,
+        subject TEXT NOT NULL,
+        brand_kit_id TEXT,
+        secret TEXT NOT NULL,
+        expires_at TEXT,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        UNIQUE (platform, subject, brand_kit_id)
+      ) STRICT;
+
+      CREATE TABLE publish_jobs (
+        id TEXT PRIMARY KEY,
+        idempotency_key TEXT NOT NULL UNIQUE,
+        platform TEXT NOT NULL CHECK (platform IN ('linkedin', 'instagram')),
+        account_id TEXT NOT NULL,
+        project_id TEXT,
+        title TEXT NOT NULL,
+        caption TEXT NOT NULL,
+        alt_text TEXT NOT NULL,
+        state TEXT NOT NULL CHECK (state IN ('scheduled', 'running', 'retrying', 'done', 'failed', 'cancelled')),
+        due_at TEXT NOT NULL,
+        attempts INTEGER NOT NULL DEFAULT 0,
+        lease_owner TEXT,
+        lease_until TEXT,
+        steps TEXT NOT NULL DEFAULT '{}',
+        error TEXT,
+        post_id TEXT,
+        url TEXT,
+        media_key TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        published_at TEXT
+      ) STRICT;
+      CREATE INDEX publish_jobs_due ON publish_jobs (state, due_at);
+
+      CREATE TABLE publish_files (
+        job_id TEXT NOT NULL REFERENCES publish_jobs (id) ON DELETE CASCADE,
+        n INTEGER NOT NULL,
+        name TEXT NOT NULL,
+        mime TEXT NOT NULL,
+        bytes BLOB NOT NULL,
+        PRIMARY KEY (job_id, n)
+      ) STRICT;
+
+      CREATE TABLE oauth_flows (
+        state TEXT PRIMARY KEY,
+        platform TEXT NOT NULL,
+        brand_kit_id TEXT,
+        redirect_uri TEXT NOT NULL,
+        secret TEXT NOT NULL,
+        created_at TEXT NOT NULL
+      ) STRICT;
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

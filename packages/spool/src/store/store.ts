@@ -5,12 +5,18 @@ import { parseStoredBrandKit, type StoredBrandKit } from './brand-kit.js';
 import { StoreDatabase, resolveDataDir } from './database.js';
 import { NamedTable } from './named-records.js';
 import { ProjectTable } from './projects.js';
+import { AccountTable } from './accounts.js';
+import { PublishJobTable } from './publish-jobs.js';
+import { OAuthFlowTable } from './oauth-flows.js';
+import { SecretBox } from '../deliver/secrets.js';
 
 const DEFAULT_BRAND_KIT = 'default-brand-kit';
 
 export interface StoreOptions {
   /** Folder holding spool.db; default SPOOL_DATA_DIR or ~/.spool. */
   dataDir?: string;
+  /** Where `SPOOL_SECRET_KEY` is read from; default process.env. */
+  env?: NodeJS.ProcessEnv;
 }
 
 /**
@@ -25,7 +31,12 @@ export class Store {
   readonly brandKits: NamedTable<StoredBrandKit>;
   readonly presets: NamedTable<Design>;
   readonly assets: AssetTable;
+  /** Connected publishing accounts, their tokens sealed with the store's secret key. */
+  readonly accounts: AccountTable;
+  readonly publishJobs: PublishJobTable;
+  readonly oauthFlows: OAuthFlowTable;
   private readonly db: StoreDatabase;
+  private secretBox?: SecretBox;
 
   constructor(options: StoreOptions = {}) {
     this.dataDir = resolveDataDir(options.dataDir);
@@ -35,6 +46,12 @@ export class Store {
     this.brandKits = new NamedTable(this.db, { table: 'brand_kits', column: 'kit', prefix: 'kit', what: 'brand kit', parse: parseStoredBrandKit });
     this.presets = new NamedTable(this.db, { table: 'presets', column: 'design', prefix: 'pst', what: 'preset', parse: parseDesign });
     this.assets = new AssetTable(this.db);
+    const env = options.env ?? process.env;
+    // The key is read (or made) only when a token is first sealed or opened.
+    const secrets = () => (this.secretBox ??= SecretBox.open(this.dataDir, env));
+    this.accounts = new AccountTable(this.db, secrets);
+    this.oauthFlows = new OAuthFlowTable(this.db, secrets);
+    this.publishJobs = new PublishJobTable(this.db);
   }
 
   static open(options: StoreOptions = {}): Store {

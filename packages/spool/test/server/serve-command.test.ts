@@ -1,50 +1,15 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { expectValidPdf } from '../helpers/qpdf.js';
+import { spawnCli as spool, waitFor } from '../helpers/spawn-cli.js';
 
-const packageDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const mainModule = path.join(packageDir, 'src', 'cli', 'main.ts');
 const dirs: string[] = [];
 
 afterEach(() => {
   for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
-
-interface Cli {
-  child: ChildProcess;
-  stdout: () => string;
-  stderr: () => string;
-  exit: Promise<number | null>;
-}
-
-/** `spool serve ...` as its own process, run from source. */
-function spool(args: string[], env: NodeJS.ProcessEnv = {}): Cli {
-  const script = `import(${JSON.stringify(mainModule)}).then(async (m) => { process.exitCode = await m.main(${JSON.stringify(args)}); })`;
-  const child = spawn(process.execPath, ['--import', 'tsx', '-e', script], {
-    cwd: packageDir,
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env },
-  });
-  let out = '';
-  let err = '';
-  child.stdout!.on('data', (c) => (out += c));
-  child.stderr!.on('data', (c) => (err += c));
-  const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return { child, stdout: () => out, stderr: () => err, exit };
-}
-
-async function waitFor<T>(fn: () => T | undefined, ms = 30_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const value = fn();
-    if (value !== undefined) return value;
-    if (Date.now() > end) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 function tempDir(): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'spool-serve-'));
