@@ -2,7 +2,7 @@
  * Publishing, now or when due: each post is a durable job in the store. The publisher takes a job
  * with a lease, runs its steps (saved before and after every platform call, see deliver/publish-run),
  * retries what can succeed later with a growing delay, and records the platform's message when it
- * cannot. One job runs at a time; a job left running by a process that died is taken up again from
+ * cannot. Due jobs run one at a time; a job left running by a process that died is taken up again from
  * its saved steps, so every post goes out exactly once.
  */
 import { randomUUID } from 'node:crypto';
@@ -59,7 +59,8 @@ export class PublishConfigError extends Error {
 export class Publisher {
   readonly owner = `${process.pid}:${randomUUID()}`;
   private timer?: NodeJS.Timeout;
-  private running?: Promise<unknown>;
+  private readonly running = new Set<Promise<unknown>>();
+  private readonly sleepers = new Set<() => void>();
   private stopped = false;
 
   constructor(private readonly options: PublisherOptions) {}
@@ -89,6 +90,7 @@ export class Publisher {
 
   /** Runs the job now if nobody holds it; resolves with its state afterwards. */
   async runNow(jobId: string): Promise<PublishJob> {
+    if (this.stopped) return this.options.store.publishJobs.get(jobId);
     const job = this.options.store.publishJobs.claim(jobId, this.owner, LEASE_MS);
     if (!job) return this.options.store.publishJobs.get(jobId);
     return this.track(this.run(job));
@@ -100,7 +102,10 @@ export class Publisher {
     const tick = async () => {
       if (this.stopped) return;
       try {
-        if (!this.running) await this.runDue();
+        if (this.running.size === 0) await this.runDue();
+      } catch (err) {
+        // The store may be closing under a stopping server; the next start looks again.
+        if (!this.stopped) process.emitWarning(`Spool: publishing paused: ${err instanceof Error ? err.message : String(err)}`);
       } finally {
         if (!this.stopped) this.timer = setTimeout(tick, this.options.pollMs ?? 1000);
       }
@@ -111,30 +116,54 @@ export class Publisher {
   /** Runs due jobs one after another until none is due. */
   async runDue(): Promise<number> {
     let ran = 0;
-    for (;;) {
-      if (this.stopped && ran > 0) return ran;
+    while (!this.stopped) {
       const job = this.options.store.publishJobs.claimDue(this.owner, LEASE_MS, ownerAlive(this.owner));
       if (!job) return ran;
       await this.track(this.run(job));
       ran++;
     }
+    return ran;
   }
 
-  /** Stops looking for jobs and waits for the one running to end. */
-  async stop(): Promise<void> {
+  /**
+   * Stops taking jobs. A job waiting between platform calls stops at once and is given back; one
+   * in the middle of a call gets `graceMs` to hear the answer. Whatever is cut short is taken up
+   * from its saved steps by the next start.
+   */
+  async stop(graceMs = 10_000): Promise<void> {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
-    await this.running?.catch(() => undefined);
+    for (const wake of this.sleepers) wake();
+    const all = Promise.allSettled([...this.running]);
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([all, new Promise<void>((resolve) => (timer = setTimeout(resolve, graceMs)))]);
+    clearTimeout(timer);
   }
 
   private async track<T>(work: Promise<T>): Promise<T> {
-    this.running = work;
+    this.running.add(work);
     try {
       return await work;
     } finally {
-      if (this.running === work) this.running = undefined;
+      this.running.delete(work);
     }
   }
+
+  /** A wait between platform calls that ends early, with StoppingError, when the publisher stops. */
+  private sleep = (ms: number): Promise<void> =>
+    new Promise<void>((resolve, reject) => {
+      if (this.stopped) return reject(new StoppingError());
+      const wake = () => {
+        clearTimeout(timer);
+        this.sleepers.delete(wake);
+        reject(new StoppingError());
+      };
+      const timer = setTimeout(() => {
+        this.sleepers.delete(wake);
+        resolve();
+      }, ms);
+      this.sleepers.add(wake);
+    });
 
   private async run(job: PublishJob): Promise<PublishJob> {
     const { store } = this.options;
@@ -160,11 +189,15 @@ export class Publisher {
           fetch: this.options.fetch,
         },
         job.steps,
-        { save: (steps) => jobs.saveSteps(job.id, this.owner, steps, LEASE_MS), pollMs: this.options.statusPollMs },
+        { save: (steps) => jobs.saveSteps(job.id, this.owner, steps, LEASE_MS), pollMs: this.options.statusPollMs, sleep: this.sleep },
       );
       return this.settled(jobs.finish(job.id, this.owner, result));
     } catch (err) {
       if (err instanceof LeaseLostError) return jobs.get(job.id);
+      if (err instanceof StoppingError) {
+        jobs.release(job.id, this.owner);
+        return jobs.get(job.id);
+      }
       return this.settled(this.failed(job, err));
     }
   }
@@ -199,6 +232,11 @@ export class Publisher {
     if (job.state === 'done' || job.state === 'failed') this.options.onSettled?.(job);
     return job;
   }
+}
+
+/** The publisher is stopping: the job is given back, to go on at the next start. */
+class StoppingError extends Error {
+  override name = 'StoppingError';
 }
 
 export const INSTAGRAM_NEEDS_PUBLIC_URL =

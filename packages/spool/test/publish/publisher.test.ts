@@ -75,4 +75,24 @@ describe('the publisher', () => {
       await limited.close();
     }
   });
+
+  it('gives a job back at once when stopped while it waits on the platform, to go on at the next start', async () => {
+    const slow = await startMockLinkedIn({ documentProcessingPolls: 1000 });
+    try {
+      const account = store.accounts.upsert({ platform: 'linkedin', name: 'Slow', subject: slow.personUrn, secret: { accessToken: LINKEDIN_TEST_TOKEN }, brandKitId: 'kit_slow' });
+      const publisher = new Publisher({ store, apiBase: { linkedin: slow.url }, statusPollMs: 200 });
+      const { job } = publisher.enqueue({ platform: 'linkedin', accountId: account.id, title: 'Slow', caption: 'Slow to process', altText: ['one'], pdf });
+      const running = publisher.runNow(job.id);
+      await new Promise<void>((resolve) => slow.events.once('request:document', () => resolve()));
+      const t = performance.now();
+      await publisher.stop();
+      expect(performance.now() - t).toBeLessThan(2000);
+      const given = await running;
+      expect([given.state, given.attempts]).toEqual(['retrying', 0]);
+      expect(given.steps.uploaded).toBe(true);
+      expect(slow.posts).toHaveLength(0);
+    } finally {
+      await slow.close();
+    }
+  });
 });
