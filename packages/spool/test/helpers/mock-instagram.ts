@@ -56,6 +56,7 @@ import { EventEmitter } from 'node:events';
 import { randomBytes } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { MockSwitches } from './mock-switches.js';
 import sharp from 'sharp';
 
 /** The Graph version the contract recommends (the newest served in autumn 2026). */
@@ -258,9 +259,7 @@ export async function startMockInstagram(options: InstagramMockOptions = {}): Pr
     });
   }
   const codes = new Map<string, { redirectUri: string; permissions: string[]; issuedAt: number; used: boolean }>();
-  const failures: Array<{ kind: InstagramFailure; remaining: number; route?: InstagramRoute }> = [];
-  const holds = new Map<InstagramRoute, number[]>();
-  const timers = new Set<NodeJS.Timeout>();
+  const switches = new MockSwitches<InstagramRoute, InstagramFailure>();
   let idSeq = 0;
   const nextId = (base: bigint) => (base + BigInt(now()) * 100n + BigInt(++idSeq)).toString();
 
@@ -284,15 +283,11 @@ export async function startMockInstagram(options: InstagramMockOptions = {}): Pr
       if (st !== undefined) u.searchParams.set('state', st);
       return u.toString();
     },
-    failNext: (kind, count = 1, route) => {
-      failures.push({ kind, remaining: count, route });
-    },
-    holdNext: (route, ms) => {
-      holds.set(route, [...(holds.get(route) ?? []), ms]);
-    },
+    failNext: (kind, count = 1, route) => switches.failNext(kind, count, route),
+    holdNext: (route, ms) => switches.holdNext(route, ms),
     close: () =>
       new Promise<void>((resolve) => {
-        for (const t of timers) clearTimeout(t);
+        switches.clear();
         server.close(() => resolve());
         server.closeAllConnections();
       }),
@@ -347,24 +342,15 @@ export async function startMockInstagram(options: InstagramMockOptions = {}): Pr
 
   const takeFailure = (route: InstagramRoute): InstagramFailure | undefined => {
     const apiRoute = !['authorize', 'token', 'exchange', 'refresh', 'unknown'].includes(route);
-    const i = failures.findIndex((f) => {
+    return switches.take((f) => {
       if (f.kind === 'container-error') return false;
       if (f.route) return f.route === route;
       if (f.kind === 'consent-denied') return route === 'authorize';
       if (f.kind === 'publish-limit') return route === 'publish';
       return apiRoute;
     });
-    if (i < 0) return undefined;
-    const f = failures[i];
-    if (--f.remaining <= 0) failures.splice(i, 1);
-    return f.kind;
   };
-  const takeContainerError = (): boolean => {
-    const i = failures.findIndex((f) => f.kind === 'container-error');
-    if (i < 0) return false;
-    if (--failures[i].remaining <= 0) failures.splice(i, 1);
-    return true;
-  };
+  const takeContainerError = (): boolean => switches.take((f) => f.kind === 'container-error') !== undefined;
 
   interface Ctx {
     url: URL;
@@ -410,17 +396,7 @@ export async function startMockInstagram(options: InstagramMockOptions = {}): Pr
     const reply = failure ? failureReply(failure, ctx) : await dispatch(ctx);
     state.violations.push(...violations);
 
-    const hold = holds.get(route)?.shift();
-    if (hold !== undefined) {
-      events.emit('held', { route, ms: hold, request: record });
-      await new Promise<void>((resolve) => {
-        const t = setTimeout(() => {
-          timers.delete(t);
-          resolve();
-        }, hold);
-        timers.add(t);
-      });
-    }
+    await switches.hold(route, (ms) => events.emit('held', { route, ms, request: record }));
     record.status = reply.status;
     if (!res.destroyed) {
       const outHeaders = Object.fromEntries(Object.entries(reply.headers ?? {}).filter(([, v]) => v !== ''));

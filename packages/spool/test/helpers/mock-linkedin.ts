@@ -54,6 +54,7 @@ import { EventEmitter } from 'node:events';
 import { randomBytes } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { MockSwitches } from './mock-switches.js';
 
 /** The Linkedin-Version the contract recommends (a released version, served until about 2027-09). */
 export const LINKEDIN_VERSION = '202609';
@@ -343,9 +344,7 @@ export async function startMockLinkedIn(options: LinkedInMockOptions = {}): Prom
   }
   const refreshGrants = new Map<string, TokenGrant>();
   const codes = new Map<string, AuthorizationCode>();
-  const failures: Array<{ kind: LinkedInFailure; remaining: number; route?: LinkedInRoute }> = [];
-  const holds = new Map<LinkedInRoute, number[]>();
-  const timers = new Set<NodeJS.Timeout>();
+  const switches = new MockSwitches<LinkedInRoute, LinkedInFailure>();
   let shareSeq = 0n;
 
   const events = new EventEmitter();
@@ -368,19 +367,15 @@ export async function startMockLinkedIn(options: LinkedInMockOptions = {}): Prom
       u.searchParams.set('scope', scope ?? 'openid profile w_member_social');
       return u.toString();
     },
-    failNext: (kind, count = 1, route) => {
-      failures.push({ kind, remaining: count, route });
-    },
-    holdNext: (route, ms) => {
-      holds.set(route, [...(holds.get(route) ?? []), ms]);
-    },
+    failNext: (kind, count = 1, route) => switches.failNext(kind, count, route),
+    holdNext: (route, ms) => switches.holdNext(route, ms),
     revokeToken: (token) => {
       const grant = tokens.get(token);
       if (grant) grant.revoked = true;
     },
     close: () =>
       new Promise<void>((resolve) => {
-        for (const t of timers) clearTimeout(t);
+        switches.clear();
         server.close(() => resolve());
         server.closeAllConnections();
       }),
@@ -454,15 +449,11 @@ export async function startMockLinkedIn(options: LinkedInMockOptions = {}): Prom
 
   const takeFailure = (route: LinkedInRoute): LinkedInFailure | undefined => {
     const oauthRoute = route === 'authorize' || route === 'token';
-    const i = failures.findIndex((f) => {
+    return switches.take((f) => {
       if (f.route) return f.route === route;
       if (f.kind === 'consent-denied') return route === 'authorize';
       return !oauthRoute && route !== 'unknown';
     });
-    if (i < 0) return undefined;
-    const f = failures[i];
-    if (--f.remaining <= 0) failures.splice(i, 1);
-    return f.kind;
   };
 
   async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
@@ -510,17 +501,7 @@ export async function startMockLinkedIn(options: LinkedInMockOptions = {}): Prom
     }
     state.violations.push(...violations);
 
-    const hold = holds.get(route)?.shift();
-    if (hold !== undefined) {
-      events.emit('held', { route, ms: hold, request: record });
-      await new Promise<void>((resolve) => {
-        const t = setTimeout(() => {
-          timers.delete(t);
-          resolve();
-        }, hold);
-        timers.add(t);
-      });
-    }
+    await switches.hold(route, (ms) => events.emit('held', { route, ms, request: record }));
     record.status = reply.status;
     if (!res.destroyed) {
       res.writeHead(reply.status, reply.headers ?? {});
