@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
+import type { ConnectReturn } from './engine/connect-return.js';
 import { bootStudio, type Boot } from './engine/services.js';
 import { StudioDnd } from './dnd/StudioDnd.js';
 import { LibraryProvider } from './state/library-context.js';
@@ -11,7 +12,8 @@ import { SourcePanel } from './components/source/SourcePanel.js';
 import { TopBar } from './components/topbar/TopBar.js';
 import { Workspace } from './components/common/Drawers.js';
 
-export function App() {
+/** `connectReturn`: the answer of an account sign-in the page was sent back with, if it was. */
+export function App({ connectReturn }: { connectReturn?: ConnectReturn } = {}) {
   const [boot, setBoot] = useState<Boot | null>(null);
   const [error, setError] = useState<string | null>(null);
   const start = useCallback(() => {
@@ -43,14 +45,14 @@ export function App() {
     <ToastProvider>
       <LibraryProvider backend={boot.services.backend}>
         <StudioProvider services={boot.services} project={boot.project}>
-          <Studio />
+          <Studio connectReturn={connectReturn} />
         </StudioProvider>
       </LibraryProvider>
     </ToastProvider>
   );
 }
 
-function Studio() {
+function Studio({ connectReturn }: { connectReturn?: ConnectReturn }) {
   const { undo, redo } = useStudioActions();
   useUndoShortcuts(undo, redo);
   return (
@@ -58,7 +60,7 @@ function Studio() {
       {/* A button, not a #link: the address's hash names the open project. */}
       <button type="button" className="skip-link" onClick={() => document.getElementById('carousel')?.focus()}>Skip to the carousel</button>
       <ActionKeys />
-      <TopBar />
+      <TopBar connectReturn={connectReturn} />
       <StudioDnd>
         <Workspace source={<SourcePanel />} carousel={<CarouselPanel />} design={<DesignSidebar />} />
       </StudioDnd>

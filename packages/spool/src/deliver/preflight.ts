@@ -75,7 +75,7 @@ function instagramChecks(jpegs: readonly OutputFile[]): PreflightCheck[] {
   const notJpeg = headers.filter((h) => h.header?.format !== 'jpeg' || (h.header.components !== 3 && h.header.components !== 1));
   checks.push(check('instagram', 'both', 'instagram-format', notJpeg.length === 0,
     notJpeg.length === 0 ? 'every slide is an sRGB JPEG' : `${names(notJpeg.map((h) => h.file))} ${notJpeg.length === 1 ? 'is not an' : 'are not'} sRGB JPEG${notJpeg.length === 1 ? '' : 's'}`,
-    'export the slides as JPEG (--format jpeg)'));
+    'export the slides as JPEG'));
   const heavy = jpegs.filter((f) => f.bytes.length > INSTAGRAM_MAX_JPEG_BYTES);
   checks.push(check('instagram', 'both', 'instagram-file-size', heavy.length === 0,
     heavy.length === 0 ? `the largest slide is ${megabytes(Math.max(0, ...jpegs.map((f) => f.bytes.length)))} (at most 8 MB each)` : `${names(heavy)} ${heavy.length === 1 ? 'is' : 'are'} over 8 MB`,
@@ -84,13 +84,13 @@ function instagramChecks(jpegs: readonly OutputFile[]): PreflightCheck[] {
   const badWidth = sized.filter((s) => s.width < INSTAGRAM_MIN_WIDTH || s.width > INSTAGRAM_MAX_WIDTH);
   checks.push(check('instagram', 'api', 'instagram-width', badWidth.length === 0,
     badWidth.length === 0 ? `every slide is ${[...new Set(sized.map((s) => s.width))].join(', ')} px wide (${INSTAGRAM_MIN_WIDTH}–${INSTAGRAM_MAX_WIDTH})` : `${names(badWidth.map((s) => s.file))} ${badWidth[0].width} px wide, outside ${INSTAGRAM_MIN_WIDTH}–${INSTAGRAM_MAX_WIDTH}`,
-    're-ratio to an Instagram size (--ratio instagram-portrait, 1080×1350)'));
+    're-ratio to an Instagram size, such as portrait 4:5 (1080×1350; --ratio instagram-portrait)'));
   const first = sized[0];
   if (first) {
     const ratio = first.width / first.height;
     const fits = ratio >= INSTAGRAM_MIN_RATIO - 0.005 && ratio <= INSTAGRAM_MAX_RATIO + 0.005;
     checks.push(check('instagram', 'api', 'instagram-ratio', fits, `${first.width}×${first.height} is ${ratioName(first.width, first.height)} (the API takes 4:5 to 1.91:1)`,
-      ratio < INSTAGRAM_MIN_RATIO ? 're-ratio: --ratio instagram-portrait (4:5, 1080×1350) is the tallest Instagram publishes through the API' : 're-ratio: --ratio instagram-landscape (1.91:1) is the widest Instagram takes'));
+      ratio < INSTAGRAM_MIN_RATIO ? 're-ratio to Instagram portrait, 4:5 (1080×1350; --ratio instagram-portrait): the tallest Instagram publishes through its API' : 're-ratio to Instagram landscape, 1.91:1 (--ratio instagram-landscape): the widest Instagram takes'));
     const odd = sized.filter((s) => s.width * first.height !== s.height * first.width);
     checks.push(check('instagram', 'both', 'instagram-crop', odd.length === 0,
       odd.length === 0 ? 'every slide has the first slide’s ratio' : `${names(odd.map((s) => s.file))} ${odd.length === 1 ? 'has' : 'have'} another ratio than the first slide, which sets the crop of them all`,

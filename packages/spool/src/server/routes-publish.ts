@@ -11,8 +11,7 @@ import { authorizeUrl, exchangeCode } from '../deliver/oauth.js';
 import { checkCaption } from '../deliver/caption.js';
 import { preflightText } from '../deliver/bundle.js';
 import { PLATFORM_LABEL, type PlatformName } from '../deliver/platform-http.js';
-import type { PublishJob } from '../store/publish-jobs.js';
-import { now } from '../store/ids.js';
+import type { PublishJob, PublishJobView } from '../store/publish-jobs.js';
 import { parseBody } from './body-schemas.js';
 import { HttpError } from './http-errors.js';
 import type { ServerContext } from './options.js';
@@ -212,7 +211,7 @@ function idempotencyKey(request: FastifyRequest): string | undefined {
 }
 
 /** A job as the API shows it: no media key (it is the images' address while they are served). */
-export function jobOut(job: PublishJob) {
+export function jobOut(job: PublishJob): PublishJobView {
   const { mediaKey: _key, idempotencyKey: _idem, steps, ...rest } = job;
-  return { ...rest, files: job.files.length, posting: steps.posting === true || steps.publishing === true, checkedAt: now() };
+  return { ...rest, files: job.files.length, posting: steps.posting === true || steps.publishing === true };
 }

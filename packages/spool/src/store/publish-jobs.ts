@@ -34,6 +34,14 @@ export interface PublishJob {
   publishedAt?: string;
 }
 
+/** A job as the API shows it: without the key its images are served under, or its saved steps. */
+export type PublishJobView = Omit<PublishJob, 'mediaKey' | 'idempotencyKey' | 'steps' | 'files'> & {
+  /** How many files the post carries. */
+  files: number;
+  /** The post itself is being made on the platform (past the uploads). */
+  posting: boolean;
+};
+
 export interface NewPublishJob {
   idempotencyKey: string;
   platform: PlatformName;

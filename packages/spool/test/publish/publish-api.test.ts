@@ -1,20 +1,10 @@
-import { createServer } from 'node:net';
 import { readFileSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startMockLinkedIn, LINKEDIN_TEST_TOKEN, type MockLinkedIn } from '../helpers/mock-linkedin.js';
 import { startMockInstagram, INSTAGRAM_TEST_TOKEN, type MockInstagram } from '../helpers/mock-instagram.js';
 import { startTestServer, type TestServer } from '../server/harness.js';
 import { doc, para, post } from '../helpers/documents.js';
-
-/** A port nobody listens on now, so the server's public address can be known before it starts. */
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
+import { accountEnv, freePort, platformEnv } from '../helpers/platform-stand-ins.js';
 
 const threadDoc = (n: number, tag = '') =>
   doc(Array.from({ length: n }, (_, i) => post(`p${i + 1}`, [para(i === 0 ? `Seven habits of calm teams${tag} #engineering` : `Habit ${i}: write the decision down before the meeting (${i}) #teams`)])));
@@ -42,20 +32,7 @@ describe('publishing through the HTTP API', () => {
     server = await startTestServer({
       port,
       starterContent: false,
-      env: {
-        LINKEDIN_ACCESS_TOKEN: LINKEDIN_TEST_TOKEN,
-        LINKEDIN_AUTHOR_URN: linkedin.personUrn,
-        INSTAGRAM_ACCESS_TOKEN: INSTAGRAM_TEST_TOKEN,
-        INSTAGRAM_USER_ID: instagram.user.userId,
-        SPOOL_PUBLIC_URL: `http://127.0.0.1:${port}`,
-        SPOOL_LINKEDIN_API_BASE: linkedin.url,
-        SPOOL_LINKEDIN_AUTH_BASE: linkedin.url,
-        SPOOL_INSTAGRAM_API_BASE: instagram.url,
-        SPOOL_INSTAGRAM_AUTH_BASE: instagram.url,
-        SPOOL_INSTAGRAM_TOKEN_BASE: instagram.url,
-        SPOOL_PUBLISH_RETRY_MS: '200',
-        SPOOL_PUBLISH_POLL_MS: '100',
-      },
+      env: { ...accountEnv(linkedin, instagram, port), ...platformEnv(linkedin, instagram) },
       publishPollMs: 100,
     });
   });

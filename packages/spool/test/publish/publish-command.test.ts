@@ -1,5 +1,4 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -8,6 +7,7 @@ import { startMockInstagram, INSTAGRAM_TEST_TOKEN, type MockInstagram } from '..
 import { runCli } from '../cli/run-cli.js';
 import { Store } from '../../src/store/store.js';
 import { doc, para, post } from '../helpers/documents.js';
+import { freePort } from '../helpers/platform-stand-ins.js';
 
 describe('spool publish', () => {
   let linkedin: MockLinkedIn;
@@ -25,12 +25,7 @@ describe('spool publish', () => {
     linkedin = await startMockLinkedIn();
     instagram = await startMockInstagram({ inProgressPolls: 1 });
     dir = mkdtempSync(path.join(tmpdir(), 'spool-publish-cli-'));
-    port = await new Promise<number>((resolve) => {
-      const probe = createServer().listen(0, '127.0.0.1', () => {
-        const { port: free } = probe.address() as { port: number };
-        probe.close(() => resolve(free));
-      });
-    });
+    port = await freePort();
   });
   afterAll(async () => {
     await linkedin?.close();

@@ -2,11 +2,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createServer } from 'node:net';
 import { startMockLinkedIn, LINKEDIN_TEST_TOKEN, type MockLinkedIn } from '../helpers/mock-linkedin.js';
 import { startMockInstagram, INSTAGRAM_TEST_TOKEN, type MockInstagram } from '../helpers/mock-instagram.js';
 import { spawnCli, waitFor, type SpawnedCli } from '../helpers/spawn-cli.js';
 import { doc, para, post } from '../helpers/documents.js';
+import { freePort } from '../helpers/platform-stand-ins.js';
 
 /**
  * A scheduled post is published exactly once although the server is killed with SIGKILL: before
@@ -23,12 +23,7 @@ describe('a scheduled post across a crash', () => {
   beforeAll(async () => {
     linkedin = await startMockLinkedIn();
     instagram = await startMockInstagram({ inProgressPolls: 1 });
-    port = await new Promise<number>((resolve) => {
-      const probe = createServer().listen(0, '127.0.0.1', () => {
-        const { port: free } = probe.address() as { port: number };
-        probe.close(() => resolve(free));
-      });
-    });
+    port = await freePort();
     data = mkdtempSync(path.join(tmpdir(), 'spool-crash-'));
   });
   afterAll(async () => {

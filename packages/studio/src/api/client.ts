@@ -1,12 +1,15 @@
 import type { Deck, SpoolDocument } from 'spool/core';
 import type {
-  AssetInfo, BrandKitRecord, Catalog, ExportFormat, ImportRequest, ImportResult, RewriteResult, PresetRecord, Project, ProjectChanges,
-  ProjectSummary, StoredBrandKit,
+  AccountList, AssetInfo, BrandKitRecord, Catalog, ConnectRequest, ExportFormat, ImportRequest, ImportResult, Platform, PreflightReport,
+  PublishJob, PublishPreview, PublishRequest, RewriteResult, PresetRecord, Project, ProjectChanges, ProjectSummary, StoredBrandKit,
 } from './types.js';
 
-/** An error the server answered with: its status and its `{error}` message, ready to show. */
+/**
+ * An error the server answered with: its status and its `{error}` message, ready to show, and the
+ * rest of the answer (`body`) for the routes that say more (a refused publish names its preflight).
+ */
 export class ApiError extends Error {
-  constructor(readonly status: number, message: string) {
+  constructor(readonly status: number, message: string, readonly body?: unknown) {
     super(message);
     this.name = 'ApiError';
   }
@@ -24,26 +27,27 @@ async function send(method: string, path: string, body?: unknown, init: RequestI
   }
   let res: Response;
   try {
-    res = await fetch(path, { method, headers, body: payload, ...init });
+    res = await fetch(path, { ...init, method, headers: { ...headers, ...(init.headers as Record<string, string> | undefined) }, body: payload });
   } catch {
     throw new ApiError(0, 'Cannot reach the Spool server. Is it still running?');
   }
-  if (!res.ok) throw new ApiError(res.status, await errorMessage(res));
+  if (!res.ok) throw await apiError(res);
   return res;
 }
 
-async function errorMessage(res: Response): Promise<string> {
+async function apiError(res: Response): Promise<ApiError> {
+  const fallback = `${res.status} ${res.statusText || 'request failed'}`;
   try {
     const json = (await res.json()) as { error?: unknown };
-    if (typeof json.error === 'string' && json.error) return json.error;
+    return new ApiError(res.status, typeof json.error === 'string' && json.error ? json.error : fallback, json);
   } catch {
-    // not JSON: fall through to the status text
+    // not JSON: the status text says what there is to say
+    return new ApiError(res.status, fallback);
   }
-  return `${res.status} ${res.statusText || 'request failed'}`;
 }
 
-async function json<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const res = await send(method, path, body);
+async function json<T>(method: string, path: string, body?: unknown, init?: RequestInit): Promise<T> {
+  const res = await send(method, path, body, init);
   return (await res.json()) as T;
 }
 
@@ -118,7 +122,57 @@ export const api = {
     const warnings = exportWarnings(res.headers.get('x-spool-warnings'));
     return { blob: await readWithProgress(res, opts.onBytes), warnings };
   },
+
+  /**
+   * A project's ready-to-post bundle as the server made it from the saved project: the ZIP, and its
+   * page count, preflight and warnings from the `x-spool-*` headers.
+   */
+  bundle: async (projectId: string, opts: { onBytes?: (received: number, total: number) => void } = {}): Promise<BundleDownload> => {
+    const res = await send('GET', `/api/projects/${enc(projectId)}/bundle`);
+    return {
+      blob: await readWithProgress(res, opts.onBytes),
+      pages: Number(res.headers.get('x-spool-pages') ?? 0),
+      preflight: preflightHeader(res.headers.get('x-spool-preflight')),
+      warnings: exportWarnings(res.headers.get('x-spool-warnings')),
+    };
+  },
+  publishPreview: (projectId: string) => json<PublishPreview>('GET', `/api/projects/${enc(projectId)}/publish-preview`),
+  /**
+   * Publishes (or schedules) the saved project. The same `idempotencyKey` sent twice answers the
+   * first job, so a repeated submission never posts twice. A 422 carries the preflight in `body`.
+   */
+  publish: (projectId: string, request: PublishRequest, idempotencyKey: string) =>
+    json<PublishJob>('POST', `/api/projects/${enc(projectId)}/publish`, request, { headers: { 'idempotency-key': idempotencyKey } }),
+  listPublishJobs: async (projectId: string) => (await json<{ jobs: PublishJob[] }>('GET', `/api/publish?project=${enc(projectId)}`)).jobs,
+  publishJob: (id: string) => json<PublishJob>('GET', `/api/publish/${enc(id)}`),
+  cancelPublishJob: (id: string) => json<PublishJob>('DELETE', `/api/publish/${enc(id)}`),
+  retryPublishJob: (id: string) => json<PublishJob>('POST', `/api/publish/${enc(id)}/retry`, {}),
+
+  listAccounts: () => json<AccountList>('GET', '/api/accounts'),
+  deleteAccount: (id: string) => send('DELETE', `/api/accounts/${enc(id)}`).then(() => undefined),
+  /** Starts connecting an account through the user's own app: the page then goes to `authorizeUrl`. */
+  connectAccount: (platform: Platform, request: ConnectRequest) =>
+    json<{ authorizeUrl: string; redirectUri: string }>('POST', `/api/accounts/${enc(platform)}/connect`, request),
 };
+
+export interface BundleDownload {
+  blob: Blob;
+  pages: number;
+  /** Undefined when the header is missing or unreadable. */
+  preflight: PreflightReport | undefined;
+  warnings: string[];
+}
+
+/** The preflight of a bundle, from its `x-spool-preflight` header (URI-encoded JSON, as the warnings are). */
+export function preflightHeader(header: string | null | undefined): PreflightReport | undefined {
+  if (!header) return undefined;
+  try {
+    const report = JSON.parse(decodeURIComponent(header)) as PreflightReport;
+    return report && Array.isArray(report.checks) ? report : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 export interface RenderedExport {
   blob: Blob;

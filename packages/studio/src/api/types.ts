@@ -89,3 +89,7 @@ export interface ImportResult {
 }
 
 export type ExportFormat = 'pdf' | 'png' | 'jpeg' | 'svg';
+
+export type {
+  Platform, PreflightCheck, PreflightReport, PublishPreview, PublishJobState, PublishJob, PublishRequest, Account, AccountList, ConnectRequest,
+} from 'spool/api';

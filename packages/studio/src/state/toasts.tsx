@@ -25,7 +25,8 @@ export function ToastProvider({ children }: { children: ReactNode }) {
     (message, kind = 'info') => {
       const id = next.current++;
       setToasts((list) => [...list.slice(-3), { id, kind, message }]);
-      setTimeout(() => dismiss(id), kind === 'error' ? 8000 : 4000);
+      // Long enough to read: a long message (a bundle's failed checks) stays up longer.
+      setTimeout(() => dismiss(id), Math.max(kind === 'error' ? 8000 : 4000, Math.min(15_000, message.length * 60)));
     },
     [dismiss],
   );

@@ -1,37 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { addClientBrandKit, outputPath, useStudio } from './studio-harness.js';
+import { addClientBrandKit, axeViolations as violations, outputPath, useStudio } from './studio-harness.js';
 
-/** axe-core's source, evaluated through the debugging protocol: the studio's CSP rightly refuses inline scripts. */
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const studio = useStudio(addClientBrandKit);
-
-interface Found {
-  rule: string;
-  impact: string | null;
-  help: string;
-  nodes: { target: string; summary: string }[];
-}
-
-/** Runs axe-core in the page (WCAG 2.1 A and AA and best practices) and lists what it finds. */
-async function violations(page: Page, scope?: string): Promise<Found[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE);
-  return page.evaluate(async (selector) => {
-    const axe = (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: any[] }> } }).axe;
-    const result = await axe.run(selector ? { include: [selector] } : document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
-      resultTypes: ['violations'],
-    });
-    return result.violations.map((v) => ({
-      rule: v.id,
-      impact: v.impact,
-      help: v.help,
-      nodes: v.nodes.slice(0, 40).map((n: any) => ({ target: String(n.target.join(' ')), summary: String(n.failureSummary ?? '').slice(0, 300) })),
-    }));
-  }, scope);
-}
 
 describe('accessibility (axe-core)', { timeout: 120_000 }, () => {
   it('finds nothing on the main screen, at 1024×768 and 1440×900', async () => {
@@ -61,6 +31,22 @@ describe('accessibility (axe-core)', { timeout: 120_000 }, () => {
     await page.locator('.brand-form, form').last().waitFor();
     found.push(...(await violations(page)));
     await page.screenshot({ path: outputPath('a11y-brand-form.png') });
+    expect(found).toEqual([]);
+    await page.context().close();
+  });
+
+  it('finds nothing in the publish dialog, with no account connected yet', async () => {
+    const { page } = await studio().open({ width: 1440, height: 900 }, await studio().freshProject());
+    await page.getByRole('button', { name: 'Publish', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: 'Publish' });
+    await dialog.getByRole('button', { name: 'Continue to LinkedIn' }).waitFor();
+    await dialog.locator('[data-checks=ready]').waitFor({ timeout: 30_000 });
+    const found = [...(await violations(page, '.modal-layer'))];
+    // Instagram without a public address: the note in place of the form.
+    await dialog.getByRole('radio', { name: /Instagram/ }).click();
+    await dialog.getByText('Instagram needs a public address for this server').waitFor();
+    await dialog.locator('.check-row.is-failed').first().waitFor();
+    found.push(...(await violations(page, '.modal-layer')));
     expect(found).toEqual([]);
     await page.context().close();
   });

@@ -3,7 +3,8 @@
  * starts the real server on a free port with a temporary database, and drives Debian's Chromium
  * through playwright-core.
  */
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -83,8 +84,11 @@ export interface StudioPage {
  * One studio for a test file: started before its tests (then `setup` runs against it) and closed
  * after them. Call it at the top of the file; the function it returns gives the running studio.
  */
-/** What a test may set on the studio's server beyond the defaults (a language model for Rewrite). */
-export type StudioServerOptions = Pick<ServerOptions, 'model'>;
+/**
+ * What a test may set on the studio's server beyond the defaults: a language model for Rewrite;
+ * the environment, a port fixed in advance and the publisher's poll for publishing to stand-in platforms.
+ */
+export type StudioServerOptions = Pick<ServerOptions, 'model' | 'env' | 'port' | 'publishPollMs'>;
 
 export function useStudio(setup?: (studio: Studio) => Promise<void>, serverOptions: () => StudioServerOptions = () => ({})): () => Studio {
   let studio: Studio | undefined;
@@ -210,4 +214,33 @@ export async function centre(page: Page, selector: string): Promise<{ x: number;
 export function outputPath(name: string): string {
   mkdirSync(OUTPUT, { recursive: true });
   return path.join(OUTPUT, name);
+}
+
+/** axe-core's source, evaluated through the debugging protocol: the studio's CSP rightly refuses inline scripts. */
+let axeSource: string | undefined;
+
+export interface AxeFinding {
+  rule: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string; summary: string }[];
+}
+
+/** Runs axe-core in the page (WCAG 2.1 A and AA and best practices), on all of it or what `scope` selects, and lists what it finds. */
+export async function axeViolations(page: Page, scope?: string): Promise<AxeFinding[]> {
+  axeSource ??= readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
+  return page.evaluate(async (selector) => {
+    const axe = (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: any[] }> } }).axe;
+    const result = await axe.run(selector ? { include: [selector] } : document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
+      resultTypes: ['violations'],
+    });
+    return result.violations.map((v) => ({
+      rule: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.slice(0, 40).map((n: any) => ({ target: String(n.target.join(' ')), summary: String(n.failureSummary ?? '').slice(0, 300) })),
+    }));
+  }, scope);
 }

@@ -30,6 +30,10 @@ export const FolderIcon = (p: IconProps) => <Icon {...p}><path d="M2.5 4.5A1.5 1
 export const WarningIcon = (p: IconProps) => <Icon {...p}><path d="M8 2.5 14 13H2z" /><path d="M8 6.5v3M8 11.5h.01" /></Icon>;
 export const SplitIcon = (p: IconProps) => <Icon {...p}><rect x="2" y="4" width="5" height="8" rx="1" /><rect x="9" y="4" width="5" height="8" rx="1" /></Icon>;
 export const MoreIcon = (p: IconProps) => <Icon {...p} strokeWidth="2.2"><path d="M4 8h.01M8 8h.01M12 8h.01" /></Icon>;
+export const ClockIcon = (p: IconProps) => <Icon {...p}><circle cx="8" cy="8" r="5.5" /><path d="M8 5v3.2l2 1.3" /></Icon>;
+export const SendIcon = (p: IconProps) => <Icon {...p}><path d="M13.5 2.5 7 9M13.5 2.5l-4 11-2.5-4.5-4.5-2.5z" /></Icon>;
+export const ExternalIcon = (p: IconProps) => <Icon {...p}><path d="M9.5 2.5h4v4M13.5 2.5 8 8M11.5 9.5v3a1 1 0 0 1-1 1h-7a1 1 0 0 1-1-1v-7a1 1 0 0 1 1-1h3" /></Icon>;
+export const AlertIcon = (p: IconProps) => <Icon {...p}><circle cx="8" cy="8" r="5.5" /><path d="M8 5v3.5M8 10.8h.01" /></Icon>;
 export const SparkIcon = (p: IconProps) => <Icon {...p}><path d="M8 2.5v3M8 10.5v3M2.5 8h3M10.5 8h3M4.2 4.2l1.6 1.6M10.2 10.2l1.6 1.6M4.2 11.8l1.6-1.6M10.2 5.8l1.6-1.6" /></Icon>;
 
 /** Each keeps white initials at 5:1 or more, past WCAG AA for small text. */

@@ -3,12 +3,14 @@ import { blockText, type Deck, type SpoolDocument } from 'spool/core';
 import { useStudio } from '../../state/studio-context.js';
 import { useNotify } from '../../state/toasts.js';
 import { CheckIcon, ClipboardIcon, RedoIcon, UndoIcon } from '../common/graphics.js';
+import type { ConnectReturn } from '../../engine/connect-return.js';
+import { PublishButton } from '../publish/PublishButton.js';
 import { ExportMenu } from './ExportMenu.js';
 import { ProjectMenu } from './ProjectMenu.js';
 
 const STATUS_TEXT = { saved: 'Saved', unsaved: 'Unsaved changes', saving: 'Saving…', error: 'Not saved — retrying' } as const;
 
-export function TopBar() {
+export function TopBar({ connectReturn }: { connectReturn?: ConnectReturn } = {}) {
   const studio = useStudio();
   const notify = useNotify();
   const [name, setName] = useState(studio.state.name);
@@ -63,6 +65,7 @@ export function TopBar() {
         <ClipboardIcon /> Copy caption
       </button>
       <ExportMenu />
+      <PublishButton connectReturn={connectReturn} />
     </header>
   );
 }
