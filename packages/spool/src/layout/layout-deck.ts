@@ -8,7 +8,7 @@ import { contrastRatio } from '../design/contrast.js';
 import { findLayout } from '../design/layouts.js';
 import { SLIDE_UNITS_WIDE } from '../design/types.js';
 import { slideUnitsHigh } from '../design/ratios.js';
-import { guessCjkLanguage } from '../text/cjk.js';
+import { cjkCounts, cjkLanguageOf, type CjkCounts } from '../text/cjk.js';
 import type { TextEngine, TextLocale } from '../text/types.js';
 import type { LayoutContext } from './context.js';
 import type { PagePart } from './compose.js';
@@ -125,12 +125,30 @@ export function deckContext(deck: Deck, engine: TextEngine, images: ImageLookup,
  * language guessed from the text when it holds Chinese, Japanese or Korean and declares none.
  */
 export function deckLocale(deck: Deck): TextLocale {
-  const lang = deck.lang ?? guessCjkLanguage(deck.slides.map(slideText).join('\n'));
+  const lang = deck.lang ?? guessDeckLanguage(deck.slides);
   return { ...(lang ? { lang } : {}), ...(deck.dir ? { direction: deck.dir } : {}) };
 }
 
-function slideText(slide: Slide): string {
-  return [slide.title ?? [], ...slide.blocks.map((b) => b.spans)].map(spansText).join('\n');
+/**
+ * Each slide's script counts, kept while the slide object lives: an edit makes a new slide, so a
+ * keystroke in a 300-slide deck counts one slide's text, not the deck's.
+ */
+const slideCounts = new WeakMap<Slide, CjkCounts>();
+
+function guessDeckLanguage(slides: readonly Slide[]): string | undefined {
+  const total: CjkCounts = { han: 0, kana: 0, hangul: 0, traditional: 0 };
+  for (const slide of slides) {
+    let counts = slideCounts.get(slide);
+    if (!counts) {
+      counts = cjkCounts([slide.title ?? [], ...slide.blocks.map((b) => b.spans)].map(spansText).join('\n'));
+      slideCounts.set(slide, counts);
+    }
+    total.han += counts.han;
+    total.kana += counts.kana;
+    total.hangul += counts.hangul;
+    total.traditional += counts.traditional;
+  }
+  return cjkLanguageOf(total);
 }
 
 /** How key phrases stand out: on a band when the design asks and one reads, else in the accent. */

@@ -48,20 +48,35 @@ function count(text: string, pattern: RegExp): number {
   return text.match(pattern)?.length ?? 0;
 }
 
+/** How many characters of each CJK script a text holds: what guessing its language needs. */
+export interface CjkCounts {
+  han: number;
+  kana: number;
+  hangul: number;
+  traditional: number;
+}
+
+export function cjkCounts(text: string): CjkCounts {
+  const han = count(text, HAN);
+  // Most text has no ideographs, and then no Traditional ones either.
+  return { han, kana: count(text, KANA), hangul: count(text, HANGUL), traditional: han ? count(text, TRADITIONAL) : 0 };
+}
+
 /**
  * The CJK language a text is most likely in, for documents that do not declare one: kana mean
  * Japanese, hangul Korean, other ideographs Chinese (Traditional when its own characters are
  * common). Undefined for text without CJK characters.
  */
 export function guessCjkLanguage(text: string): string | undefined {
-  const han = count(text, HAN);
-  const kana = count(text, KANA);
-  const hangul = count(text, HANGUL);
+  return cjkLanguageOf(cjkCounts(text));
+}
+
+/** `guessCjkLanguage` from counts already made (so a deck can add up its slides' own). */
+export function cjkLanguageOf({ han, kana, hangul, traditional }: CjkCounts): string | undefined {
   if (kana + hangul + han === 0) return undefined;
   if (hangul > kana && hangul >= han / 4) return 'ko';
   if (kana > 0 && kana >= han / 10) return 'ja';
   if (han === 0) return hangul > 0 ? 'ko' : 'ja';
-  const traditional = count(text, TRADITIONAL);
   return traditional > 0 && traditional >= han / 40 ? 'zh-Hant' : 'zh-Hans';
 }
 

@@ -71,3 +71,21 @@ describe('Chinese, Japanese and Korean text', () => {
     }
   });
 });
+
+describe('the deck’s language, guessed from its slides', () => {
+  const slide = (id: string, text: string) => ({ id, kind: 'content' as const, blocks: [{ type: 'paragraph' as const, spans: [{ text }] }], media: [], postIds: [] });
+  const deck = (slides: ReturnType<typeof slide>[]) => ({ schemaVersion: 1 as const, slides, design: {} as never });
+
+  it('adds up every slide’s scripts, and follows an edit that makes a new slide', async () => {
+    const { deckLocale } = await import('../../src/layout/layout-deck.js');
+    const latin = slide('a', 'A thread in English about trains.');
+    const chinese = slide('b', '这是一个关于火车的讨论');
+    expect(deckLocale(deck([latin]))).toEqual({});
+    expect(deckLocale(deck([latin, chinese]))).toEqual({ lang: 'zh-Hans' });
+    // Kana on another slide make the whole deck Japanese, as one joined text would.
+    const kana = slide('c', 'これはひらがなとカタカナです');
+    expect(deckLocale(deck([latin, chinese, kana]))).toEqual({ lang: 'ja' });
+    expect(deckLocale(deck([latin, chinese, { ...kana, blocks: [{ type: 'paragraph', spans: [{ text: 'no kana now' }] }] }]))).toEqual({ lang: 'zh-Hans' });
+    expect(deckLocale({ ...deck([chinese]), lang: 'en' })).toEqual({ lang: 'en' });
+  });
+});
