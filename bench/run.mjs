@@ -86,6 +86,11 @@ try {
     await buildCarousel(imported.document, { baseDir: imported.baseDir, format: 'pdf' });
     return buildCarousel(imported.document, { baseDir: imported.baseDir, format: 'jpeg' });
   });
+  // The slides as a video, when Debian's ffmpeg is here: once, since it takes seconds.
+  if (spawnSync('ffmpeg', ['-version']).status === 0) {
+    const video = await timeIt(1, () => buildCarousel(imported.document, { baseDir: imported.baseDir, format: 'mp4' }));
+    row(`fixture video: ${video.last.scenes.length} slides x 3 s, H.264 1080x1350`, ms(video.ms), '', `${(video.last.files[0].bytes.length / 1024 / 1024).toFixed(1)} MB; ffmpeg's x264 is most of it`);
+  }
   row(`fixture bundle: PDF + ${bundle.last.jpegs.length} JPEGs, captions, alt text, preflight`, ms(bundle.ms), `${ms(twoBuilds.ms)} †`, `† Spool's own PDF build then JPEG build; ${(twoBuilds.ms / bundle.ms).toFixed(2)}x`);
 
   const big = generateThread(200);

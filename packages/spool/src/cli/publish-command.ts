@@ -77,7 +77,7 @@ export async function runPublish(flags: CliFlags, positionals: string[], io: Cli
     const media = platform === 'instagram' && !serverUsing(dataDir) ? await serveMedia(store, numberFlag(flags, 'port') ?? 4321, flags.host ?? '127.0.0.1') : undefined;
     try {
       if (!flags.quiet) io.stderr.write(`publishing ${bundle.pages} slides to ${label}…\n`);
-      const done = await publishUntilSettled(publisher, job.id, io, flags.quiet === true);
+      const done = await publishUntilSettled(publisher, store, job.id, io, flags.quiet === true);
       if (done.state === 'done') {
         io.stdout.write(`${done.url ?? done.postId}\n`);
         return 0;
@@ -92,16 +92,24 @@ export async function runPublish(flags: CliFlags, positionals: string[], io: Cli
   }
 }
 
-/** Runs the job, and again while the platform asks for a short wait. */
-async function publishUntilSettled(publisher: Publisher, jobId: string, io: CliIo, quiet: boolean): Promise<PublishJob> {
+/**
+ * Runs the job, and again while the platform asks for a short wait. A `spool serve` on the same
+ * folder may take the job first: then this waits for the server to settle it.
+ */
+async function publishUntilSettled(publisher: Publisher, store: Store, jobId: string, io: CliIo, quiet: boolean): Promise<PublishJob> {
   let job = await publisher.runNow(jobId);
-  while (job.state === 'retrying' && Date.parse(job.dueAt) - Date.now() < WAIT_FOR_RETRY_MS) {
+  for (;;) {
+    if (job.state === 'running' || (job.state === 'scheduled' && Date.parse(job.dueAt) <= Date.now())) {
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      job = store.publishJobs.get(jobId);
+      continue;
+    }
+    if (job.state !== 'retrying' || Date.parse(job.dueAt) - Date.now() >= WAIT_FOR_RETRY_MS) return job;
     const wait = Math.max(0, Date.parse(job.dueAt) - Date.now());
     if (!quiet) io.stderr.write(`${job.error}; trying again in ${Math.ceil(wait / 1000)} s\n`);
     await new Promise((resolve) => setTimeout(resolve, wait));
     job = await publisher.runNow(jobId);
   }
-  return job;
 }
 
 async function bundleFor(input: string, flags: CliFlags, io: CliIo, store: Store): Promise<{ bundle: Bundle; projectId?: string }> {

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -128,5 +128,17 @@ describe('a scheduled post across a crash', () => {
     expect(instagram.violations).toEqual([]);
     for (const s of servers) expect(s.stdout() + s.stderr()).not.toContain(INSTAGRAM_TEST_TOKEN);
     await kill(second.cli);
+  });
+
+  it('publishes once from the command line while a server runs on the same folder, whichever takes the job', async () => {
+    const server = await serve();
+    const file = path.join(data, 'cli-thread.json');
+    writeFileSync(file, JSON.stringify(doc([post('p1', [para('From the command line, beside a server')]), post('p2', [para('Second post.')]), post('p3', [para('Third post.')])])));
+    const before = linkedin.posts.length;
+    const cli = spawnCli(['publish', 'linkedin', file, '--data', data, '--text', 'From the command line, beside a server'], env());
+    expect(await cli.exit, cli.stderr()).toBe(0);
+    expect(linkedin.posts.length).toBe(before + 1);
+    expect(cli.stdout().trim()).toBe(`https://www.linkedin.com/feed/update/${linkedin.posts.at(-1)!.id}/`);
+    await kill(server.cli);
   });
 });
