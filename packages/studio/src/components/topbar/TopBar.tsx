@@ -61,8 +61,8 @@ export function TopBar({ connectReturn }: { connectReturn?: ConnectReturn } = {}
         </button>
       </div>
       <span className="topbar-sep" aria-hidden="true" />
-      <button type="button" className="btn btn-sm btn-ghost" onClick={() => void copyCaption()}>
-        <ClipboardIcon /> Copy caption
+      <button type="button" className="btn btn-sm btn-ghost" onClick={() => void copyCaption()} aria-label="Copy caption" title="Copy caption">
+        <ClipboardIcon /> <span className="topbar-label">Copy caption</span>
       </button>
       <ExportMenu />
       <PublishButton connectReturn={connectReturn} />
