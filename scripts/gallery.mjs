@@ -1,11 +1,12 @@
 // npm run gallery: every composition in three themes and two ratios, one sheet a composition, in
-// docs/gallery/. Each sheet is 1080 px wide: themes across, ratios down. Rebuild after a visual change
-// and look at every sheet before committing it.
+// docs/gallery/. Each sheet is 1080 px wide: themes across, ratios down. The photo-* sheets show the
+// picture covers and the image grid on the photo fixture's photographs, where the others have
+// diagrams. Rebuild after a visual change and look at every sheet before committing it.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import sharp from 'sharp';
-import { buildCarousel } from '../packages/spool/dist/index.js';
+import { buildCarousel, importSource } from '../packages/spool/dist/index.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const out = path.join(root, 'docs', 'gallery');
@@ -45,38 +46,66 @@ function documentFor(name, sample) {
   return { schemaVersion: 1, posts: [cover, post] };
 }
 
-mkdirSync(out, { recursive: true });
-const gap = 12;
-const tileW = Math.floor((1080 - gap * (THEMES.length + 1)) / THEMES.length);
-for (const [name, sample] of Object.entries(SAMPLES)) {
+/**
+ * Pages of the photo fixture (a thread on the Hubble deep field, its author's avatar a photograph):
+ * the image-led cover on the Hubble photograph, the photo-led cover on the avatar, and the post with
+ * three photographs, which auto layout sets as an image grid.
+ */
+const photoThread = await importSource(path.join(media, 'photo-thread.json'), {});
+const PHOTO_SAMPLES = {
+  'photo-cover-image': { cover: 'image', shows: 'cover', page: () => 1 },
+  'photo-cover-photo': { cover: 'photo', shows: 'cover', page: () => 1 },
+  'photo-image-grid': { shows: 'image-grid', page: (result) => result.laidOut.pages.findIndex((p) => p.layout === 'image-grid') + 1 },
+};
+
+/** One gallery sheet: `render(theme, ratio)` gives a page's PNG and the composition it was set in. */
+async function sheet(name, expected, render) {
   const tiles = [];
   let top = gap;
   for (const ratio of RATIOS) {
     let rowH = 0;
     for (const [i, theme] of THEMES.entries()) {
-      const doc = documentFor(name, sample);
-      const page = name.startsWith('cover') ? 1 : sample.last ? undefined : 2;
-      const style = sample.link ? 'link' : sample.style;
-      const design = {
-        theme, ratio, cta: { enabled: name.startsWith('outro'), ...(style ? { style } : {}) },
-        ...(sample.cover ? { coverStyle: sample.cover } : {}), ...(sample.emphasis ? { emphasis: sample.emphasis } : {}),
-        ...(style === 'subscribe' ? { brand: { website: 'ada.substack.com' } } : {}),
-      };
-      const result = await buildCarousel(doc, { design, format: 'png', page: page ?? 3, baseDir: media, source: name });
-      const png = result.files[0].bytes;
+      const { png, shownLayout } = await render(theme, ratio);
       const tile = await sharp(png).resize(tileW).png().toBuffer();
       const meta = await sharp(tile).metadata();
       tiles.push({ input: tile, left: gap + i * (tileW + gap), top });
       rowH = Math.max(rowH, meta.height);
-      const shownLayout = result.laidOut.pages[(page ?? 3) - 1].layout;
-      if (shownLayout !== name.replace(/-link|-photo|-subscribe|-highlight/, '')) console.warn(`${name}: ${theme} ${ratio} was set as ${shownLayout}`);
+      if (shownLayout !== expected) console.warn(`${name}: ${theme} ${ratio} was set as ${shownLayout}`);
     }
     top += rowH + gap;
   }
-  const sheet = await sharp({ create: { width: 1080, height: top, channels: 3, background: '#8a8a8a' } })
+  const bytes = await sharp({ create: { width: 1080, height: top, channels: 3, background: '#8a8a8a' } })
     .composite(tiles)
     .png({ palette: true, quality: 90, effort: 8 })
     .toBuffer();
-  writeFileSync(path.join(out, `${name}.png`), sheet);
-  console.log(`docs/gallery/${name}.png ${(sheet.length / 1024).toFixed(0)} KB`);
+  writeFileSync(path.join(out, `${name}.png`), bytes);
+  console.log(`docs/gallery/${name}.png ${(bytes.length / 1024).toFixed(0)} KB`);
+}
+
+mkdirSync(out, { recursive: true });
+const gap = 12;
+const tileW = Math.floor((1080 - gap * (THEMES.length + 1)) / THEMES.length);
+for (const [name, sample] of Object.entries(SAMPLES)) {
+  await sheet(name, name.replace(/-link|-photo|-subscribe|-highlight/, ''), async (theme, ratio) => {
+    const doc = documentFor(name, sample);
+    const page = name.startsWith('cover') ? 1 : sample.last ? undefined : 2;
+    const style = sample.link ? 'link' : sample.style;
+    const design = {
+      theme, ratio, cta: { enabled: name.startsWith('outro'), ...(style ? { style } : {}) },
+      ...(sample.cover ? { coverStyle: sample.cover } : {}), ...(sample.emphasis ? { emphasis: sample.emphasis } : {}),
+      ...(style === 'subscribe' ? { brand: { website: 'ada.substack.com' } } : {}),
+    };
+    const result = await buildCarousel(doc, { design, format: 'png', page: page ?? 3, baseDir: media, source: name });
+    return { png: result.files[0].bytes, shownLayout: result.laidOut.pages[(page ?? 3) - 1].layout };
+  });
+}
+for (const [name, sample] of Object.entries(PHOTO_SAMPLES)) {
+  await sheet(name, sample.shows, async (theme, ratio) => {
+    const design = { theme, ratio, ...(sample.cover ? { coverStyle: sample.cover } : {}) };
+    const options = { design, baseDir: photoThread.baseDir, source: 'photo-thread.json' };
+    // The page is found on the laid-out deck first: a ratio may set the thread on more or fewer pages.
+    const page = sample.page(await buildCarousel(photoThread.document, { ...options, format: 'svg' }));
+    const result = await buildCarousel(photoThread.document, { ...options, format: 'png', page });
+    return { png: result.files[0].bytes, shownLayout: result.laidOut.pages[page - 1].layout };
+  });
 }

@@ -25,7 +25,7 @@ function elementItems(element: LaidElement): SceneItem[] {
     case 'rect':
       return [{ type: 'rect', x: element.x, y: element.y, w: element.w, h: element.h, radius: element.radius, fill: element.fill, opacity: element.opacity, stroke: element.stroke }];
     case 'image':
-      return [{ type: 'image', key: element.src, x: element.x, y: element.y, w: element.w, h: element.h, fit: element.fit, radius: element.radius, alt: element.alt }];
+      return [{ type: 'image', key: element.src, x: element.x, y: element.y, w: element.w, h: element.h, fit: element.fit, radius: element.radius, alt: element.alt, ...(element.focusY !== undefined ? { focusY: element.focusY } : {}) }];
     case 'text':
       return element.lines.flatMap(lineItems);
     case 'formula': {

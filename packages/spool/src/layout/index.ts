@@ -4,3 +4,4 @@ export { contentBox } from './chrome.js';
 export { MARGIN } from './context.js';
 export type { LayoutContext, Box } from './context.js';
 export type { ImageInfo, ImageLookup, LaidElement, LaidImage, LaidOutDeck, LaidOutPage, LaidRect, LaidText, PlacedLine, Warning } from './types.js';
+export { isPhotograph } from './images.js';

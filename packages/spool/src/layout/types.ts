@@ -29,6 +29,8 @@ export interface LaidImage {
   w: number;
   h: number;
   fit: 'cover' | 'contain';
+  /** Where a crop of a picture taller than its box falls (see the scene's ImageItem). */
+  focusY?: number;
   radius: number;
   alt?: string;
 }
@@ -100,6 +102,8 @@ export interface ImageInfo {
   height: number;
   /** Has transparency: on a dark page it is set on a light card, as it was drawn to be seen. */
   alpha?: boolean;
+  /** A photograph (see `isPhotograph`): a grid may crop it deeper than a chart or diagram. */
+  photo?: boolean;
 }
 
 export type ImageLookup = (src: string) => ImageInfo | undefined;

@@ -6,6 +6,7 @@ import { isAbsolute, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Resvg as ResvgType } from '@resvg/resvg-js';
 import type { ImageResource } from '../scene/types.js';
+import { isPhotograph } from '../layout/images.js';
 import { readImageHeader, type ImageHeader } from './image-header.js';
 import { checkDecodes, convertWithSharp, readHeaderWithSharp, type ConvertJob, type SharpHeader } from './sharp-jobs.js';
 import { svgTooCostly } from './svg-limits.js';
@@ -72,6 +73,8 @@ export interface StagedImage {
   height: number;
   /** A PNG with an alpha channel: drawn for a light page, it may vanish on a dark one. */
   alpha?: boolean;
+  /** A photograph, by its file's bytes per pixel (layout's `isPhotograph`). */
+  photo?: boolean;
   ready: Promise<ImageResource>;
 }
 
@@ -153,12 +156,14 @@ async function stageFromBytes(bytes: Uint8Array, name: string, opts: LoadImageOp
   if (cached) {
     const again: StagedImage = { width: cached.width, height: cached.height, ready: Promise.resolve(cached) };
     if (withAlpha.has(cached)) again.alpha = true;
+    if (photographs.has(cached)) again.photo = true;
     return again;
   }
   const staged = await normaliseImage(bytes, name, key, maxPixels, maxSide, opts.decodeFully === true);
   const ready = staged.ready.then((image) => {
     remember(cacheKey, image);
     if (staged.alpha) withAlpha.add(image);
+    if (staged.photo) photographs.add(image);
     return image;
   });
   // Awaited later by whoever paints; this only keeps an early failure from being reported as unhandled.
@@ -170,6 +175,8 @@ async function stageFromBytes(bytes: Uint8Array, name: string, opts: LoadImageOp
 const normalised = new Map<string, ImageResource>();
 /** Those of them staged with an alpha channel, so a second staging says so too. */
 const withAlpha = new WeakSet<ImageResource>();
+/** And those that are photographs, judged on the bytes they came as. */
+const photographs = new WeakSet<ImageResource>();
 const CACHE_BYTES = 128 * 1024 * 1024;
 let cachedBytes = 0;
 
@@ -235,6 +242,7 @@ async function normaliseImage(
     const image: ImageResource = { key, mime: asIs, bytes, width, height };
     const staged: StagedImage = { width, height, ready: verifyDecodes(image, asIs === 'image/jpeg' ? 'jpeg' : 'png', label, maxPixels, decodeFully) };
     if ('colourType' in header && (header.colourType === 4 || header.colourType === 6)) staged.alpha = true;
+    if (isPhotograph(bytes.length, width, height, header.format)) staged.photo = true;
     return staged;
   }
   // EXIF orientations 5-8 turn the picture a quarter: its upright size has the sides swapped.
@@ -244,6 +252,7 @@ async function normaliseImage(
   return {
     width: quarterTurn ? height : width,
     height: quarterTurn ? width : height,
+    ...(isPhotograph(bytes.length, width, height, header.format) ? { photo: true } : {}),
     ready: convertImage(job, label, key),
   };
 }

@@ -103,11 +103,11 @@ export async function readyImages(staged: StagedImages): Promise<Map<string, Ima
   return new Map(entries);
 }
 
-export function imageLookup(images: ReadonlyMap<string, { width: number; height: number; alpha?: boolean }>): ImageLookup {
+export function imageLookup(images: ReadonlyMap<string, { width: number; height: number; alpha?: boolean; photo?: boolean }>): ImageLookup {
   return (src) => {
     const image = images.get(src);
     if (!image) return undefined;
-    return image.alpha ? { width: image.width, height: image.height, alpha: true } : { width: image.width, height: image.height };
+    return { width: image.width, height: image.height, ...(image.alpha ? { alpha: true } : {}), ...(image.photo ? { photo: true } : {}) };
   };
 }
 

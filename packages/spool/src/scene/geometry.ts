@@ -32,7 +32,8 @@ export function placeImage(item: ImageItem, imageWidth: number, imageHeight: num
         : Math.min(item.w / imageWidth, item.h / imageHeight);
     const w = imageWidth * scale;
     const h = imageHeight * scale;
-    draw = { x: item.x + (item.w - w) / 2, y: item.y + (item.h - h) / 2, w, h };
+    const focusY = item.fit === 'cover' ? Math.min(1, Math.max(0, item.focusY ?? 0.5)) : 0.5;
+    draw = { x: item.x + (item.w - w) / 2, y: item.y + (item.h - h) * focusY, w, h };
   }
   const clip = intersect(box, draw);
   const overflows = clip.w < draw.w - 1e-6 || clip.h < draw.h - 1e-6;

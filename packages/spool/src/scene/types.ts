@@ -88,6 +88,11 @@ export interface ImageItem {
   w: number;
   h: number;
   fit: 'cover' | 'contain' | 'fill';
+  /**
+   * Where a `cover` crop of a picture taller than its box falls, 0 (keep the top) to 1 (keep the
+   * bottom); default 0.5, the middle.
+   */
+  focusY?: number;
   /** Corner radius of the clip; w/2 on a square makes a circle. */
   radius?: number;
   alt?: string;

@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { placeImages } from '../../src/layout/images.js';
+import { isPhotograph, placeImages } from '../../src/layout/images.js';
 import { deckContext } from '../../src/layout/layout-deck.js';
 import { planDeck } from '../../src/plan/plan-deck.js';
 import { defaultDesign } from '../../src/design/defaults.js';
-import type { LaidImage } from '../../src/layout/types.js';
+import type { LaidImage, LaidRect } from '../../src/layout/types.js';
 import { fakeEngine } from '../helpers/fake-engine.js';
 import { doc, para, post } from '../helpers/documents.js';
 
 const sizes: Record<string, { width: number; height: number }> = {
-  'wide.png': { width: 800, height: 400 }, 'tall.png': { width: 300, height: 900 }, 'photo.jpg': { width: 1100, height: 1000 }, 'square.png': { width: 900, height: 900 }, 'portrait.jpg': { width: 600, height: 1000 },
+  'wide.png': { width: 800, height: 400 }, 'tall.png': { width: 300, height: 900 }, 'photo.jpg': { width: 1100, height: 1000 }, 'square.png': { width: 900, height: 900 }, 'portrait.jpg': { width: 600, height: 1000 }, 'three-two.jpg': { width: 900, height: 600 },
 };
 const ctx = deckContext(planDeck(doc([post('1', [para('Hook')])]), defaultDesign()), fakeEngine(), (src) => sizes[src]);
 const box = { x: 36, y: 100, w: 360, h: 300 };
@@ -57,6 +57,40 @@ describe('placeImages', () => {
     expect(second.x).toBe(third.x);
     expect(first.y).toBe(second.y);
     expect(first.y + first.h).toBeCloseTo(third.y + third.h, 10);
+  });
+
+  it('lets a wide first of three images span the top row instead, the other two side by side under it', () => {
+    // In the left column's tall tile a wide picture would be a strip on an empty card.
+    // Each tile: the card of a picture shown whole, or the picture cropped to it.
+    const tiles = placed('wide.png', 'photo.jpg', 'photo.jpg').filter((e): e is LaidRect | LaidImage => e.type === 'rect' || (e.type === 'image' && e.fit === 'cover'));
+    const [lead, second, third] = tiles;
+    expect(lead).toMatchObject({ x: 36, y: 100, w: 360 });
+    expect(lead.h).toBeGreaterThanOrEqual(300 * 0.45);
+    expect([second, third].map((t) => t.type === 'image' && t.fit)).toEqual(['cover', 'cover']);
+    expect(second.y).toBe(third.y);
+    expect(second.y).toBeGreaterThan(lead.y + lead.h);
+    expect(second.x).toBe(36);
+    expect(third.x + third.w).toBeCloseTo(36 + 360, 10);
+    expect(third.y + third.h).toBeLessThanOrEqual(100 + 300);
+  });
+
+  it('crops photographs into grid tiles deeper than diagrams, which it shows whole', () => {
+    // Two 3:2 pictures in square tiles: a crop takes a third of each, past what a diagram may lose.
+    const lookup = (photo: boolean) => (src: string) => (sizes[src] ? { ...sizes[src], ...(photo ? { photo: true } : {}) } : undefined);
+    const tiles = (photo: boolean) =>
+      placeImages(deckContext(planDeck(doc([post('1', [para('Hook')])]), defaultDesign()), fakeEngine(), lookup(photo)), media('three-two.jpg', 'three-two.jpg'), { x: 36, y: 100, w: 360, h: 300 })
+        .filter((e): e is LaidImage => e.type === 'image')
+        .map((e) => e.fit);
+    expect(tiles(false)).toEqual(['contain', 'contain']);
+    expect(tiles(true)).toEqual(['cover', 'cover']);
+  });
+
+  it('takes an image for a photograph by its file’s bytes per pixel, never an SVG', () => {
+    // The fixtures: a diagram JPEG at 0.035 bytes a pixel, a photograph at 0.115.
+    expect(isPhotograph(28_350, 1200, 675, 'image/jpeg')).toBe(false);
+    expect(isPhotograph(31_531, 640, 427, 'image/jpeg')).toBe(true);
+    expect(isPhotograph(5_000_000, 1000, 1000, 'image/svg+xml')).toBe(false);
+    expect(isPhotograph(100, 0, 0, 'image/png')).toBe(false);
   });
 
   it('shows at most four and skips images the host could not load', () => {

@@ -211,3 +211,11 @@ describe('stageImage and transparency', () => {
     expect(photo.alpha).toBeUndefined();
   });
 });
+
+describe('stageImage and photographs', () => {
+  it('marks photographs, not diagrams, by the bytes they came as, also when staged again from the cache', async () => {
+    for (const [file, photo] of [['photos/rocket.jpg', true], ['photos/astronaut.jpg', true], ['kd-1.jpg', false], ['kd-7.png', false], ['kd-16.webp', false]] as const) {
+      for (let again = 0; again < 2; again++) expect((await stageImage(file, MEDIA)).photo === true, `${file} ${again}`).toBe(photo);
+    }
+  });
+});

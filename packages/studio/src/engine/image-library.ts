@@ -1,4 +1,4 @@
-import type { ImageInfo, ImageResource } from 'spool/core';
+import { isPhotograph, type ImageInfo, type ImageResource } from 'spool/core';
 import { api } from '../api/client.js';
 
 const PAINTABLE = new Set(['image/png', 'image/jpeg', 'image/svg+xml']);
@@ -6,6 +6,8 @@ const PAINTABLE = new Set(['image/png', 'image/jpeg', 'image/svg+xml']);
 const EMOJI_SIZE = 36;
 /** Images this page redrew as PNG itself. */
 const redrawn = new WeakSet<ImageResource>();
+/** Photographs, judged as the export judges them: on the bytes they came as (see layout's isPhotograph). */
+const photographs = new WeakSet<ImageResource>();
 
 /**
  * Image bytes and sizes for layout and painting. Layout needs each image's size before it can
@@ -20,9 +22,12 @@ export class ImageLibrary {
 
   readonly lookup = (src: string): ImageInfo | undefined => {
     const image = this.get(src);
+    if (!image) return undefined;
     // As the export reads it: a PNG whose header says it has an alpha channel (see node/images.ts).
     // Pictures redrawn here as PNG (WebP, GIF) always have one, and are judged as the export judges them: opaque.
-    return image && image.mime === 'image/png' && !redrawn.has(image) && hasAlphaChannel(image.bytes) ? { width: image.width, height: image.height, alpha: true } : image;
+    const alpha = image.mime === 'image/png' && !redrawn.has(image) && hasAlphaChannel(image.bytes);
+    const photo = photographs.has(image);
+    return alpha || photo ? { width: image.width, height: image.height, ...(alpha ? { alpha } : {}), ...(photo ? { photo } : {}) } : image;
   };
 
   readonly resource = (key: string): ImageResource | undefined => this.get(key);
@@ -76,14 +81,18 @@ async function toResource(key: string, blob: Blob): Promise<ImageResource | null
   const image = await decode(blob);
   if (!image) return null;
   const { width, height } = image;
+  const photo = isPhotograph(blob.size, width, height, mime);
   if (PAINTABLE.has(mime)) {
-    return { key, mime: mime as ImageResource['mime'], bytes: new Uint8Array(await blob.arrayBuffer()), width, height };
+    const resource: ImageResource = { key, mime: mime as ImageResource['mime'], bytes: new Uint8Array(await blob.arrayBuffer()), width, height };
+    if (photo) photographs.add(resource);
+    return resource;
   }
   const canvas = new OffscreenCanvas(width, height);
   canvas.getContext('2d')!.drawImage(image.source, 0, 0);
   const png = await canvas.convertToBlob({ type: 'image/png' });
   const resource: ImageResource = { key, mime: 'image/png', bytes: new Uint8Array(await png.arrayBuffer()), width, height };
   redrawn.add(resource);
+  if (photo) photographs.add(resource);
   return resource;
 }
 

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useStudio, waitSaved } from './studio-harness.js';
@@ -71,6 +72,36 @@ describe('the preview is the export', { timeout: 120_000 }, () => {
     );
     expect(directions).toEqual(['rtl', 'rtl', 'rtl']);
     expect(await page.locator('textarea.editor-body').evaluate((t) => getComputedStyle(t).direction)).toBe('rtl');
+    await page.context().close();
+  });
+
+  it('crops photographs into a grid as the export does', async () => {
+    const media = new URL('../../../spool/test/fixtures/media/photos/', import.meta.url);
+    const upload = async (name: string) => {
+      const res = await fetch(`${studio().url}/api/assets?name=${name}`, { method: 'POST', headers: { 'content-type': 'image/jpeg' }, body: readFileSync(new URL(name, media)) });
+      expect(res.status).toBe(201);
+      return `asset:${((await res.json()) as { id: string }).id}`;
+    };
+    const photos = await Promise.all(['rocket.jpg', 'astronaut.jpg', 'coffee.jpg'].map(upload));
+    const author = { name: 'Deep Sky Notes', handle: 'deepskynotes' };
+    const thread = {
+      schemaVersion: 1,
+      posts: [
+        { id: '1', author, blocks: [{ type: 'paragraph', spans: [{ text: 'Every deep field starts on the ground' }] }], media: [] },
+        { id: '2', author, blocks: [{ type: 'paragraph', spans: [{ text: 'A rocket, a crew, and coffee.' }] }], media: photos.map((src) => ({ type: 'image', src, alt: src })) },
+      ],
+    };
+    const created = await fetch(`${studio().url}/api/projects`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'Photos', document: thread }) });
+    const project = (await created.json()) as { id: string; deck: { slides: { media: unknown[] }[] } };
+    const n = project.deck.slides.findIndex((s) => s.media.length === 3) + 1;
+    expect(n).toBeGreaterThan(0);
+    const { page } = await studio().open(undefined, project.id);
+    await page.locator(`.strip-item:nth-child(${n}) .thumb-button`).click();
+    await page.getByRole('heading', { name: `Slide ${n}` }).waitFor();
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid=preview] svg image').length >= 3);
+    const same = await previewAndExport(page, project.deck, n);
+    // Photographs fill their tiles, cropped, in the page exactly as in the export.
+    expect(same.live, `slide ${n}`).toBe(same.server);
     await page.context().close();
   });
 });

@@ -4,6 +4,7 @@ import type { LayoutContext } from '../context.js';
 import type { PagePart } from '../compose.js';
 import { fitStack, placeStack, type Piece } from '../stack.js';
 import { baseStyle } from '../styles.js';
+import type { TextStyle } from '../../text/types.js';
 import { layoutClassic } from './content.js';
 import { markX } from './direction.js';
 import { blocksPiece, rulePiece, textPiece } from './pieces.js';
@@ -22,12 +23,14 @@ export function layoutStat(ctx: LayoutContext, slide: Slide): PagePart[] {
   // The figure is as large as one line of the box allows, up to three and a half titles.
   const figureSize = Math.min(t.titleSize * 3.4, largestOnOneLine(ctx, figure.figure, box.w, t.titleSize * 3.4));
   const fitted = fitStack(box, 0.6, (scale): Piece[] => {
+    const style = baseStyle(ctx.fonts.title, figureSize * Math.max(scale, 0.8), ctx.accent, 700);
     const pieces: Piece[] = [
+      // Set tight, the figure's commas reach below its line: the rule keeps its gap below them.
       textPiece(ctx, [{ text: figure.figure }], box.x, box.w, {
-        style: baseStyle(ctx.fonts.title, figureSize * Math.max(scale, 0.8), ctx.accent, 700),
-        lineHeight: 1.02,
+        style,
+        lineHeight: FIGURE_LINE_HEIGHT,
         wrap: 'greedy',
-        gap: t.bodySize * 0.5,
+        gap: t.bodySize * 0.5 + descenderOverhang(ctx, style),
         align: ctx.align,
       }),
       rulePiece(ctx, markX(ctx, box, slide, 48), t.bodySize * 0.9, 48, 5),
@@ -45,6 +48,15 @@ export function layoutStat(ctx: LayoutContext, slide: Slide): PagePart[] {
   });
   if (!fitted) return layoutClassic(ctx, slide);
   return [{ elements: placeStack(box, fitted.pieces), bodySize: t.bodySize * fitted.scale }];
+}
+
+const FIGURE_LINE_HEIGHT = 1.02;
+
+/** How far the face's descenders reach below a line of `style` set at the figure's line height. */
+function descenderOverhang(ctx: LayoutContext, style: TextStyle): number {
+  const m = ctx.engine.metrics(style);
+  // A line centres the face's ascent and descent in its pitch (lines.ts), so each end overhangs by half the excess.
+  return Math.max(0, ((m.ascent + m.descent) * style.size - style.size * FIGURE_LINE_HEIGHT) / 2);
 }
 
 /** The largest size, up to `max`, at which `text` fits on one line `width` wide. */

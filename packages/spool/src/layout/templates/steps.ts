@@ -35,7 +35,8 @@ export function layoutSteps(ctx: LayoutContext, slide: Slide): PagePart[] {
       pieces.push(textPiece(ctx, slide.title, box.x, box.w, { style: baseStyle(ctx.fonts.title, t.titleSize * 0.62 * scale, ctx.theme.title, 700), lineHeight: 1.2, gap: body * 1.3, align: ctx.align }));
     }
     if (intro.length) pieces.push(blocksPiece(ctx, intro, box.x, box.w, { size: body, color: ctx.theme.text, family: ctx.fonts.body }, body * 1.1));
-    items.forEach((item, i) => pieces.push(stepPiece(ctx, item, i, i === items.length - 1 && after.length === 0, body, rtl)));
+    const numerals = numeralColumn(ctx, items, body);
+    items.forEach((item, i) => pieces.push(stepPiece(ctx, item, i, i === items.length - 1 && after.length === 0, body, rtl, numerals)));
     if (after.length) pieces.push(blocksPiece(ctx, after, box.x, box.w, { size: body, color: ctx.theme.text, family: ctx.fonts.body }));
     return pieces;
   }, GROW);
@@ -43,12 +44,28 @@ export function layoutSteps(ctx: LayoutContext, slide: Slide): PagePart[] {
   return [{ elements: placeStack(box, fitted.pieces), bodySize: t.bodySize * fitted.scale }];
 }
 
-/** One item: its numeral (or mark) in a column of its own, the text beside it, a hairline below. */
-function stepPiece(ctx: LayoutContext, item: Block, index: number, last: boolean, body: number, rtl: boolean): Piece {
+const numeralStyle = (ctx: LayoutContext, body: number) => baseStyle(ctx.fonts.title, body * 1.9, ctx.accent, 700);
+const numeralLabel = (item: Block, index: number) => String(item.ordinal ?? index + 1).padStart(2, '0');
+
+/**
+ * The width of the numerals' column: the widest numeral the list sets, and never narrower than `00`,
+ * so every item's text starts at one edge. Figures are proportional (in Inter a 4 is wider than a 0).
+ */
+function numeralColumn(ctx: LayoutContext, items: readonly Block[], body: number): number {
+  const style = numeralStyle(ctx, body);
+  const labels = ['00', ...items.map(numeralLabel)];
+  return Math.max(...labels.map((text) => ctx.engine.measure([{ text, style }])));
+}
+
+/**
+ * One item: its numeral (or mark) in a column of its own, `numerals` wide, at the outer margin, the
+ * text beside it past a gap, a hairline below.
+ */
+function stepPiece(ctx: LayoutContext, item: Block, index: number, last: boolean, body: number, rtl: boolean, numerals: number): Piece {
   const box = ctx.box;
   const numeralSize = body * 1.9;
-  const numeralStyle = baseStyle(ctx.fonts.title, numeralSize, ctx.accent, 700);
-  const column = item.ordered ? ctx.engine.measure([{ text: '00', style: numeralStyle }]) + body * 0.9 : body * 1.6;
+  const style = numeralStyle(ctx, body);
+  const column = item.ordered ? numerals + body * 0.9 : body * 1.6;
   const textW = box.w - column;
   const textX = rtl ? box.x : box.x + column;
   const texts = styleSpans(item.spans, baseStyle(ctx.fonts.body, body * 1.08, ctx.theme.text, 400), ctx.theme);
@@ -64,10 +81,10 @@ function stepPiece(ctx: LayoutContext, item: Block, index: number, last: boolean
       const out: LaidElement[] = [];
       const markX = rtl ? box.x + box.w - column : box.x;
       if (item.ordered) {
-        const label = String(item.ordinal ?? index + 1).padStart(2, '0');
-        // The numeral's cap height lines up with the item's first line.
+        // The numeral's cap height lines up with the item's first line. It is set in the whole column,
+        // gap included, so it never wraps, and aligned to the margin's side.
         const numY = y + (body * 1.08 * lineHeight - numeralSize) / 2 - numeralSize * 0.02;
-        out.push(setText(ctx.engine, [{ text: label, style: numeralStyle }], markX, numY, column - body * 0.9, 1, rtl ? 'right' : 'left').text);
+        out.push(setText(ctx.engine, [{ text: numeralLabel(item, index), style }], markX, numY, column, 1, rtl ? 'right' : 'left').text);
       } else {
         const d = body * 0.62;
         out.push({ type: 'rect', x: rtl ? box.x + box.w - d : markX, y: y + (body * 1.08 * lineHeight - d) / 2, w: d, h: d, radius: d * 0.3, fill: ctx.accent });

@@ -1,6 +1,6 @@
 import sharp from 'sharp';
 import type { ImageItem, ImageResource, PaintResources, Scene } from '../../scene/types.js';
-import { placeImage } from '../../scene/geometry.js';
+import { placeImage, type ImagePlacement } from '../../scene/geometry.js';
 
 /**
  * resvg resamples images with a bicubic filter over the whole drawn area, even the part a `cover`
@@ -17,20 +17,25 @@ interface Scaled {
 
 const cache = new WeakMap<Uint8Array, Map<string, Promise<Scaled>>>();
 
-function scaleOnce(res: ImageResource, width: number, height: number, crop: boolean): Promise<Scaled> {
+/** The part of the source image a crop keeps, in its pixels. */
+interface Region {
+  left: number;
+  top: number;
+  width: number;
+  height: number;
+}
+
+function scaleOnce(res: ImageResource, width: number, height: number, crop: Region | undefined): Promise<Scaled> {
   let bySize = cache.get(res.bytes);
   if (!bySize) {
     bySize = new Map();
     cache.set(res.bytes, bySize);
   }
-  const key = `${width}x${height}${crop ? 'c' : 'f'}`;
+  const key = `${width}x${height}${crop ? `c${crop.left},${crop.top},${crop.width},${crop.height}` : 'f'}`;
   let pending = bySize.get(key);
   if (!pending) {
-    const resized = sharp(res.bytes).resize(width, height, {
-      fit: crop ? 'cover' : 'fill',
-      position: 'centre',
-      kernel: 'lanczos3',
-    });
+    // The kept part is cut out exactly where the placement says (which may not be the middle), then scaled.
+    const resized = (crop ? sharp(res.bytes).extract(crop) : sharp(res.bytes)).resize(width, height, { fit: 'fill', kernel: 'lanczos3' });
     // JPEG stays JPEG: resvg decodes it several times faster than a PNG of the same photo.
     const encoded =
       res.mime === 'image/jpeg'
@@ -67,8 +72,8 @@ export async function prescaleImages(scene: Scene, resources: PaintResources): P
     const width = Math.round((place.clip.x + place.clip.w) * k) - left;
     const height = Math.round((place.clip.y + place.clip.h) * k) - top;
     if (width < 1 || height < 1) return item;
-    const crop = item.fit === 'cover' && place.overflows;
-    const key = `${item.key}\u0000${width}x${height}${crop ? 'c' : 'f'}`;
+    const crop = item.fit === 'cover' && place.overflows ? keptRegion(place, res.width, res.height) : undefined;
+    const key = `${item.key}\u0000${width}x${height}${crop ? `c${crop.left},${crop.top},${crop.width},${crop.height}` : 'f'}`;
     if (!replaced.has(key)) {
       const copy: ImageResource = { ...res, key, width, height };
       replaced.set(key, copy);
@@ -97,4 +102,15 @@ export async function prescaleImages(scene: Scene, resources: PaintResources): P
     },
     pixelExact: new Set(replaced.keys()),
   };
+}
+
+/** The source pixels under the clip of a placement that overflows its box. */
+function keptRegion(place: ImagePlacement, imageWidth: number, imageHeight: number): Region {
+  const sx = imageWidth / place.draw.w;
+  const sy = imageHeight / place.draw.h;
+  const left = Math.max(0, Math.min(imageWidth - 1, Math.round((place.clip.x - place.draw.x) * sx)));
+  const top = Math.max(0, Math.min(imageHeight - 1, Math.round((place.clip.y - place.draw.y) * sy)));
+  const width = Math.max(1, Math.min(imageWidth - left, Math.round(place.clip.w * sx)));
+  const height = Math.max(1, Math.min(imageHeight - top, Math.round(place.clip.h * sy)));
+  return { left, top, width, height };
 }

@@ -43,6 +43,16 @@ describe('placeImage', () => {
     radius,
   });
 
+  it('crops a picture taller than its box where focusY says: the top third kept above the middle', () => {
+    const tall = (focusY?: number) => placeImage({ ...item('cover'), ...(focusY !== undefined ? { focusY } : {}) }, 100, 300);
+    expect(tall().draw).toEqual({ x: 10, y: -80, w: 100, h: 300 });
+    expect(tall(1 / 3).draw.y).toBeCloseTo(20 - 200 / 3, 10);
+    expect(tall(0).draw.y).toBe(20);
+    expect(tall(5).draw.y).toBe(20 - 200);
+    // Contain never crops, whatever the focus.
+    expect(placeImage({ ...item('contain'), focusY: 0 }, 100, 300).draw.y).toBe(20);
+  });
+
   it('covers by scaling to fill and clipping the overflow, centred', () => {
     const p = placeImage(item('cover'), 200, 100);
     expect(p.draw).toEqual({ x: -40, y: 20, w: 200, h: 100 });
