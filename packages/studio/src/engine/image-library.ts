@@ -17,6 +17,7 @@ const photographs = new WeakSet<ImageResource>();
 export class ImageLibrary {
   private readonly images = new Map<string, ImageResource | null>();
   private readonly pending = new Set<string>();
+  private readonly inflight = new Map<string, Promise<void>>();
   /** Goes up whenever an image arrives, so cached layouts made without it are redone. */
   version = 0;
 
@@ -43,21 +44,32 @@ export class ImageLibrary {
     return this.images.has(key);
   }
 
+  /** Images noted and not yet asked for, or asked for and still on their way. */
   hasPending(): boolean {
-    return this.pending.size > 0;
+    return this.pending.size > 0 || this.inflight.size > 0;
   }
 
+  /**
+   * Fetches the images noted since the last call; resolves true once they (and any still on their
+   * way from an earlier call) have arrived. A caller that comes while a fetch runs waits for it, so
+   * an arrival is never lost to a render that was given up (React runs effects twice in development).
+   */
   async loadPending(): Promise<boolean> {
-    const keys = [...this.pending];
+    const fresh = [...this.pending].filter((k) => !this.images.has(k) && !this.inflight.has(k));
     this.pending.clear();
-    const fresh = keys.filter((k) => !this.images.has(k));
-    if (fresh.length === 0) return false;
-    await Promise.all(
-      fresh.map(async (key) => {
-        this.images.set(key, await loadResource(key).catch(() => null));
-      }),
-    );
-    this.version++;
+    for (const key of fresh) {
+      const load = loadResource(key)
+        .catch(() => null)
+        .then((image) => {
+          this.images.set(key, image);
+          this.inflight.delete(key);
+          this.version++;
+        });
+      this.inflight.set(key, load);
+    }
+    const waiting = [...this.inflight.values()];
+    if (waiting.length === 0) return false;
+    await Promise.all(waiting);
     return true;
   }
 }
