@@ -8,6 +8,7 @@ import { createServer, type Server } from 'node:http';
 import path from 'node:path';
 import { bundleDeck, makeBundle, type Bundle } from '../deliver/bundle.js';
 import { checkCaption } from '../deliver/caption.js';
+import { publishBlockers } from '../deliver/preflight.js';
 import { PLATFORM_LABEL, type PlatformName } from '../deliver/platform-http.js';
 import { resolveDataDir } from '../store/database.js';
 import { Store } from '../store/store.js';
@@ -44,7 +45,7 @@ export async function runPublish(flags: CliFlags, positionals: string[], io: Cli
     environmentAccounts(store, env);
     const accountId = chooseAccount(store, platform, flags.account);
     const { bundle, projectId } = await bundleFor(input, flags, io, store);
-    const failed = bundle.preflight.checks.filter((c) => c.platform === platform && !c.ok && c.scope !== 'app');
+    const failed = publishBlockers(bundle.preflight, platform);
     if (failed.length > 0) {
       io.stderr.write(`spool: ${label} would not take this carousel:\n${failed.map((c) => `  ${c.message} — ${c.fix}`).join('\n')}\n`);
       return 2;

@@ -16,7 +16,7 @@ import { DEFAULT_BUILD_TIME_LIMIT_MS, TimeLimitError } from '../node/build.js';
 import { paintFiles, type OutputFile } from '../node/paint-pages.js';
 import { imageRefs } from '../node/resources.js';
 import { pageAltText } from './alt-text.js';
-import { captionsFor, checkCaption, type Captions } from './caption.js';
+import { captionsFor, type Captions } from './caption.js';
 import { preflight, type PreflightReport } from './preflight.js';
 import { writeAtomic } from '../node/write-file.js';
 
@@ -28,7 +28,7 @@ export interface BundleOptions extends Omit<RenderOptions, 'format' | 'zip' | 'p
 
 export interface Bundle {
   title: string;
-  /** `linkedin.pdf`, `instagram/slide-01.jpg`…, the captions, `alt-text.txt`, `preflight.json`, `bundle.json`. */
+  /** `linkedin.pdf`, `instagram/slide-01.jpg`…, the captions, `alt-text.txt`, the preflight, `bundle.json` (see bundleFiles). */
   files: OutputFile[];
   /** The PDF and the JPEGs themselves, for publishing without unpacking `files`. */
   pdf: Uint8Array;
@@ -71,33 +71,37 @@ export async function bundleDeck(deck: Deck, options: BundleOptions = {}): Promi
   const laidOut = made(state, 'laidOut');
   const altText = laidOut.pages.map(pageAltText);
   const captions = options.caption !== undefined ? { linkedin: options.caption, instagram: options.caption } : captionsFor(deck);
-  const report = preflight(pdf, jpegs);
-  for (const platform of ['linkedin', 'instagram'] as const) {
-    const problem = checkCaption(captions[platform], platform);
-    report.checks.push(problem
-      ? { platform, scope: 'both', id: `${platform}-caption`, ok: false, message: problem, fix: 'shorten the post text' }
-      : { platform, scope: 'both', id: `${platform}-caption`, ok: true, message: `the text is ${[...captions[platform]].length} characters` });
-    if (problem) {
-      report[platform].ok = false;
-      report.ok = false;
-      if (platform === 'instagram') report.instagram.api = false;
-    }
-  }
+  const report = preflight(pdf, jpegs, captions);
   const title = documentTitle(deck, captions.linkedin);
   const warnings = made(state, 'warnings').map((w) => w.message);
-  const manifest = { title, pages: laidOut.pages.length, captions, altText, preflight: report, warnings };
+  const parts: BundleParts = { title, pdf, jpegs, captions, altText, preflight: report, warnings, pages: laidOut.pages.length };
+  const files = bundleFiles(parts);
+  return { ...parts, files, timings };
+}
+
+/** What a bundle holds, before it is laid out as files. */
+export type BundleParts = Omit<Bundle, 'files' | 'timings'>;
+
+/**
+ * The bundle as files, the same from the CLI's folder and the server's ZIP: the PDF, the JPEGs,
+ * both captions, the title, alt text by page, the preflight for people and for scripts, and all of
+ * it in `bundle.json`.
+ */
+export function bundleFiles(parts: BundleParts): OutputFile[] {
+  const { title, pdf, jpegs, captions, altText, preflight: report, warnings, pages } = parts;
   const text = (s: string) => new TextEncoder().encode(s.endsWith('\n') ? s : `${s}\n`);
-  const files: OutputFile[] = [
+  const manifest = { title, pages, captions, altText, preflight: report, warnings };
+  return [
     { name: 'linkedin.pdf', bytes: pdf },
     ...jpegs,
     { name: 'caption-linkedin.txt', bytes: text(captions.linkedin) },
     { name: 'caption-instagram.txt', bytes: text(captions.instagram) },
     { name: 'title.txt', bytes: text(title) },
     { name: 'alt-text.txt', bytes: text(altText.map((alt, i) => `${i + 1}. ${alt}`).join('\n')) },
+    { name: 'preflight.txt', bytes: text(preflightText(report)) },
     { name: 'preflight.json', bytes: text(JSON.stringify(report, null, 2)) },
     { name: 'bundle.json', bytes: text(JSON.stringify(manifest, null, 2)) },
   ];
-  return { title, files, pdf, jpegs, captions, altText, preflight: report, warnings, pages: laidOut.pages.length, timings };
 }
 
 /** LinkedIn requires a document title: the deck's, else the hook, at most 400 characters. */

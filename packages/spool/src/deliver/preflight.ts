@@ -9,6 +9,7 @@
  */
 import { readImageHeader } from '../node/image-header.js';
 import type { OutputFile } from '../node/paint-pages.js';
+import { checkCaption, type Captions } from './caption.js';
 
 export const LINKEDIN_MAX_PAGES = 300;
 export const LINKEDIN_MAX_BYTES = 100 * 1024 * 1024;
@@ -40,12 +41,25 @@ export interface PreflightReport {
   checks: PreflightCheck[];
 }
 
-export function preflight(pdf: Uint8Array, jpegs: readonly OutputFile[]): PreflightReport {
-  const checks = [...linkedinChecks(pdf), ...instagramChecks(jpegs)];
+/** The checks of the files, and of the post's text for each platform when it is given. */
+export function preflight(pdf: Uint8Array, jpegs: readonly OutputFile[], captions?: Captions): PreflightReport {
+  const checks = [...linkedinChecks(pdf), ...instagramChecks(jpegs), ...(captions ? captionChecks(captions) : [])];
   const passes = (platform: string, scopes: string[]) => checks.filter((c) => c.platform === platform && scopes.includes(c.scope)).every((c) => c.ok);
   const linkedin = passes('linkedin', ['app', 'api', 'both']);
   const instagram = { ok: passes('instagram', ['app', 'both']), api: passes('instagram', ['api', 'both']) };
   return { ok: linkedin && instagram.ok && instagram.api, linkedin: { ok: linkedin }, instagram, checks };
+}
+
+/** The checks that keep `platform` from taking the post through its API (Publish). */
+export function publishBlockers(report: PreflightReport, platform: PreflightCheck['platform']): PreflightCheck[] {
+  return report.checks.filter((c) => c.platform === platform && !c.ok && c.scope !== 'app');
+}
+
+function captionChecks(captions: Captions): PreflightCheck[] {
+  return (['linkedin', 'instagram'] as const).map((platform) => {
+    const problem = checkCaption(captions[platform], platform);
+    return check(platform, 'both', `${platform}-caption`, !problem, problem ?? `the text is ${[...captions[platform]].length} characters`, 'shorten the post text');
+  });
 }
 
 function linkedinChecks(pdf: Uint8Array): PreflightCheck[] {

@@ -9,7 +9,8 @@ import { z } from 'zod/v3';
 import { makeZip } from '../formats/zip.js';
 import { authorizeUrl, exchangeCode } from '../deliver/oauth.js';
 import { checkCaption } from '../deliver/caption.js';
-import { preflightText } from '../deliver/bundle.js';
+import { bundleFiles } from '../deliver/bundle.js';
+import { publishBlockers } from '../deliver/preflight.js';
 import { PLATFORM_LABEL, type PlatformName } from '../deliver/platform-http.js';
 import type { PublishJob, PublishJobView } from '../store/publish-jobs.js';
 import { parseBody } from './body-schemas.js';
@@ -44,17 +45,7 @@ export function registerPublishRoutes(app: FastifyInstance, ctx: ServerContext):
     const project = store.projects.get(request.params.id);
     const bundle = await ctx.renderer.bundle(project.deck);
     const slug = slugify(project.deck.title || project.name || 'carousel');
-    const text = (s: string) => new TextEncoder().encode(`${s}\n`);
-    const zip = makeZip([
-      { name: 'linkedin.pdf', bytes: bundle.pdf },
-      ...bundle.jpegs,
-      { name: 'caption-linkedin.txt', bytes: text(bundle.captions.linkedin) },
-      { name: 'caption-instagram.txt', bytes: text(bundle.captions.instagram) },
-      { name: 'title.txt', bytes: text(bundle.title) },
-      { name: 'alt-text.txt', bytes: text(bundle.altText.map((alt, i) => `${i + 1}. ${alt}`).join('\n')) },
-      { name: 'preflight.txt', bytes: text(preflightText(bundle.preflight)) },
-      { name: 'preflight.json', bytes: text(JSON.stringify(bundle.preflight, null, 2)) },
-    ]);
+    const zip = makeZip(bundleFiles(bundle));
     return reply
       .type('application/zip')
       .header('content-disposition', `attachment; filename="${slug}-bundle.zip"`)
@@ -84,7 +75,7 @@ export function registerPublishRoutes(app: FastifyInstance, ctx: ServerContext):
     }
     const key = idempotencyKey(request);
     const bundle = await ctx.renderer.bundle(project.deck, body.text);
-    const failed = bundle.preflight.checks.filter((c) => c.platform === body.platform && !c.ok && c.scope !== 'app');
+    const failed = publishBlockers(bundle.preflight, body.platform);
     if (failed.length > 0) {
       return reply.code(422).send({
         error: `${PLATFORM_LABEL[body.platform]} would not take this carousel: ${failed.map((c) => `${c.message} — ${c.fix}`).join('; ')}`,

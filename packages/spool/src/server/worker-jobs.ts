@@ -16,8 +16,7 @@ import { SpoolInputError } from '../errors/input-error.js';
 import type { SourceKind } from '../sources/types.js';
 import type { FontWeight } from '../text/types.js';
 import { HttpError } from './http-errors.js';
-import type { Captions } from '../deliver/caption.js';
-import type { PreflightReport } from '../deliver/preflight.js';
+import type { BundleParts } from '../deliver/bundle.js';
 
 /** An uploaded font face a deck's design names. */
 export interface JobFontFace {
@@ -60,16 +59,8 @@ export interface BundleJob {
   images: JobImage[];
 }
 
-export interface BundleJobResult {
-  title: string;
-  pdf: Uint8Array;
-  jpegs: { name: string; bytes: Uint8Array }[];
-  captions: Captions;
-  altText: string[];
-  preflight: PreflightReport;
-  pages: number;
-  warnings: string[];
-}
+/** The bundle's parts; the files are laid out from them where they are written (bundleFiles). */
+export type BundleJobResult = BundleParts;
 
 /** A source to import: pasted text, an uploaded file, or a page the server already fetched. */
 export type ParseSource =

@@ -62,18 +62,9 @@ async function render(job: RenderJob): Promise<RenderJobResult> {
 }
 
 async function bundle(job: BundleJob): Promise<BundleJobResult> {
-  const made = await bundleDeck(job.deck, { ...deckInputs(job), ...(job.caption !== undefined ? { caption: job.caption } : {}) });
+  const { files: _files, timings: _timings, ...parts } = await bundleDeck(job.deck, { ...deckInputs(job), ...(job.caption !== undefined ? { caption: job.caption } : {}) });
   const own = (bytes: Uint8Array) => (transferablesOf([bytes]).length > 0 ? bytes : new Uint8Array(bytes));
-  return {
-    title: made.title,
-    pdf: own(made.pdf),
-    jpegs: made.jpegs.map((j) => ({ name: j.name, bytes: own(j.bytes) })),
-    captions: made.captions,
-    altText: made.altText,
-    preflight: made.preflight,
-    pages: made.pages,
-    warnings: made.warnings,
-  };
+  return { ...parts, pdf: own(parts.pdf), jpegs: parts.jpegs.map((j) => ({ name: j.name, bytes: own(j.bytes) })) };
 }
 
 /** What every deck job renders with: the uploaded fonts it names and the images the server fetched. */

@@ -32,6 +32,7 @@ describe('the ready-to-post bundle', () => {
       'caption-instagram.txt',
       'title.txt',
       'alt-text.txt',
+      'preflight.txt',
       'preflight.json',
       'bundle.json',
     ]);
@@ -93,7 +94,7 @@ describe('the ready-to-post bundle', () => {
     const { code, stderr } = await runCli(['build', fixture, '--bundle', `${dir}/`]);
     expect(code, stderr).toBe(0);
     expect(stderr).toMatch(/FAIL Instagram \(API\): 19 slides \(publishing through the API takes 2 to 10\) — split into posts of at most 10 slides/);
-    for (const f of ['linkedin.pdf', 'instagram/slide-01.jpg', 'instagram/slide-19.jpg', 'caption-linkedin.txt', 'caption-instagram.txt', 'title.txt', 'alt-text.txt', 'preflight.json', 'bundle.json']) {
+    for (const f of ['linkedin.pdf', 'instagram/slide-01.jpg', 'instagram/slide-19.jpg', 'caption-linkedin.txt', 'caption-instagram.txt', 'title.txt', 'alt-text.txt', 'preflight.txt', 'preflight.json', 'bundle.json']) {
       expect(existsSync(path.join(dir, f)), f).toBe(true);
     }
     const manifest = JSON.parse(readFileSync(path.join(dir, 'bundle.json'), 'utf8'));
