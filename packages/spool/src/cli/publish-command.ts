@@ -50,14 +50,7 @@ export async function runPublish(flags: CliFlags, positionals: string[], io: Cli
       io.stderr.write(`spool: ${label} would not take this carousel:\n${failed.map((c) => `  ${c.message} — ${c.fix}`).join('\n')}\n`);
       return 2;
     }
-    const publisher = new Publisher({
-      store,
-      publicUrl: settings.publicUrl,
-      apiBase: { linkedin: settings.bases.linkedin.api, instagram: settings.bases.instagram.api },
-      retryBaseMs: settings.retryBaseMs,
-      statusPollMs: settings.statusPollMs,
-      linkedinDailyLimit: settings.linkedinDailyLimit,
-    });
+    const publisher = Publisher.fromSettings(store, settings);
     const { job } = publisher.enqueue({
       platform,
       accountId,

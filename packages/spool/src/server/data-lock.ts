@@ -7,7 +7,7 @@
  */
 import { closeSync, mkdirSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
 import path from 'node:path';
-import { ServerConfigError } from './options.js';
+import { ServerConfigError } from './config-error.js';
 
 const LOCK_FILE = 'spool.lock';
 /** Folders this process holds, so a second server in the same process is refused too. */
@@ -58,7 +58,8 @@ function ownerOf(file: string): number | undefined {
   }
 }
 
-function isRunning(pid: number): boolean {
+/** Whether a process of that id runs (as this user or another). */
+export function isRunning(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

@@ -60,15 +60,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       }
     }
     environmentAccounts(store, resolved.env);
-    publisher = new Publisher({
-      store,
-      publicUrl: resolved.publish.publicUrl,
-      apiBase: { linkedin: resolved.publish.bases.linkedin.api, instagram: resolved.publish.bases.instagram.api },
-      retryBaseMs: resolved.publish.retryBaseMs,
-      statusPollMs: resolved.publish.statusPollMs,
-      linkedinDailyLimit: resolved.publish.linkedinDailyLimit,
-      pollMs: resolved.publishPollMs,
-    });
+    publisher = Publisher.fromSettings(store, resolved.publish, { pollMs: resolved.publishPollMs });
     let origin = '';
     const app = await buildApp({
       store,

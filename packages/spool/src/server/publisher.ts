@@ -11,6 +11,10 @@ import { runPublish } from '../deliver/publish-run.js';
 import type { Store } from '../store/store.js';
 import type { AccountInfo } from '../store/accounts.js';
 import { LeaseLostError, type PublishJob } from '../store/publish-jobs.js';
+import { NotFoundError } from '../store/errors.js';
+import { SecretKeyError } from '../deliver/secrets.js';
+import { isRunning } from './data-lock.js';
+import type { PublishSettings } from './publish-options.js';
 
 /** How long a job is held between saves before another process may take it up. */
 const LEASE_MS = 2 * 60_000;
@@ -33,8 +37,6 @@ export interface PublisherOptions {
   pollMs?: number;
   /** The first wait before asking a platform whether an upload is ready; default 3 s. */
   statusPollMs?: number;
-  /** Told about each job that ends (done or failed), for the server's log. */
-  onSettled?: (job: PublishJob) => void;
 }
 
 export interface PublishRequest {
@@ -64,6 +66,19 @@ export class Publisher {
   private stopped = false;
 
   constructor(private readonly options: PublisherOptions) {}
+
+  /** A publisher for the addresses and limits the environment gave (publish-options.ts). */
+  static fromSettings(store: Store, settings: PublishSettings, more: Pick<PublisherOptions, 'pollMs'> = {}): Publisher {
+    return new Publisher({
+      store,
+      publicUrl: settings.publicUrl,
+      apiBase: { linkedin: settings.bases.linkedin.api, instagram: settings.bases.instagram.api },
+      retryBaseMs: settings.retryBaseMs,
+      statusPollMs: settings.statusPollMs,
+      linkedinDailyLimit: settings.linkedinDailyLimit,
+      ...more,
+    });
+  }
 
   /** Stores the post as a job; it runs when due (now: at once, if `runNow` or the loop takes it). */
   enqueue(request: PublishRequest): { job: PublishJob; created: boolean } {
@@ -191,14 +206,14 @@ export class Publisher {
         job.steps,
         { save: (steps) => jobs.saveSteps(job.id, this.owner, steps, LEASE_MS), pollMs: this.options.statusPollMs, sleep: this.sleep },
       );
-      return this.settled(jobs.finish(job.id, this.owner, result));
+      return jobs.finish(job.id, this.owner, result);
     } catch (err) {
       if (err instanceof LeaseLostError) return jobs.get(job.id);
       if (err instanceof StoppingError) {
         jobs.release(job.id, this.owner);
         return jobs.get(job.id);
       }
-      return this.settled(this.failed(job, err));
+      return this.failed(job, err);
     }
   }
 
@@ -216,7 +231,7 @@ export class Publisher {
   private failed(job: PublishJob, err: unknown): PublishJob {
     const jobs = this.options.store.publishJobs;
     const message = err instanceof Error ? err.message : String(err);
-    const retryable = err instanceof PlatformError ? err.details.retryable : !(err instanceof PublishConfigError || (err instanceof Error && /NotFoundError|SecretKeyError/.test(err.name)));
+    const retryable = err instanceof PlatformError ? err.details.retryable : !(err instanceof PublishConfigError || err instanceof NotFoundError || err instanceof SecretKeyError);
     const maxAttempts = this.options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
     if (!retryable || job.attempts >= maxAttempts) {
       const suffix = retryable ? ` (gave up after ${job.attempts} tries)` : '';
@@ -226,11 +241,6 @@ export class Publisher {
     const backoff = Math.min(MAX_RETRY_MS, base * 2 ** (job.attempts - 1));
     const wait = Math.max(backoff, err instanceof PlatformError ? (err.details.retryAfterMs ?? 0) : 0);
     return jobs.fail(job.id, this.owner, message, new Date(Date.now() + wait));
-  }
-
-  private settled(job: PublishJob): PublishJob {
-    if (job.state === 'done' || job.state === 'failed') this.options.onSettled?.(job);
-    return job;
   }
 }
 
@@ -249,13 +259,7 @@ function ownerAlive(self: string): (owner: string) => boolean {
     const pid = Number(owner.split(':')[0]);
     if (!Number.isInteger(pid) || pid <= 0) return false;
     // Another publisher in this very process holds it for real.
-    if (pid === process.pid) return true;
-    try {
-      process.kill(pid, 0);
-      return true;
-    } catch (err) {
-      return (err as NodeJS.ErrnoException).code === 'EPERM';
-    }
+    return pid === process.pid || isRunning(pid);
   };
 }
 

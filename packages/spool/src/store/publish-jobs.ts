@@ -253,11 +253,6 @@ export class PublishJobTable {
     });
   }
 
-  /** When the next waiting job is due, if any. */
-  nextDue(): string | undefined {
-    return this.db.read((db) => db.prepare<{ due: string | null }>("SELECT min(due_at) AS due FROM publish_jobs WHERE state IN ('scheduled', 'retrying')").get()?.due ?? undefined);
-  }
-
   private load(id: string): PublishJob {
     const row = this.db.read((db) => db.prepare<JobRow>('SELECT * FROM publish_jobs WHERE id = ?').get(id));
     if (!row) throw new NotFoundError('publish job', id);
