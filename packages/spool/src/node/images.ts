@@ -236,13 +236,15 @@ async function normaliseImage(
   }
 
   const tooBig = Math.max(width, height) > maxSide;
+  // Judged on the bytes as they came, whatever they are converted to.
+  const photograph = isPhotograph(bytes.length, width, height, header.format);
   const asIs = orientation > 1 || tooBig ? undefined : embeddableAs(header);
   if (asIs) {
     // Embedded as they are, so decoded once first: a PDF must never carry bytes that do not decode.
     const image: ImageResource = { key, mime: asIs, bytes, width, height };
     const staged: StagedImage = { width, height, ready: verifyDecodes(image, asIs === 'image/jpeg' ? 'jpeg' : 'png', label, maxPixels, decodeFully) };
     if ('colourType' in header && (header.colourType === 4 || header.colourType === 6)) staged.alpha = true;
-    if (isPhotograph(bytes.length, width, height, header.format)) staged.photo = true;
+    if (photograph) staged.photo = true;
     return staged;
   }
   // EXIF orientations 5-8 turn the picture a quarter: its upright size has the sides swapped.
@@ -252,7 +254,7 @@ async function normaliseImage(
   return {
     width: quarterTurn ? height : width,
     height: quarterTurn ? width : height,
-    ...(isPhotograph(bytes.length, width, height, header.format) ? { photo: true } : {}),
+    ...(photograph ? { photo: true } : {}),
     ready: convertImage(job, label, key),
   };
 }

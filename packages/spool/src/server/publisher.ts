@@ -10,7 +10,7 @@ import { PLATFORM_LABEL, PlatformError, type PlatformName } from '../deliver/pla
 import { runPublish } from '../deliver/publish-run.js';
 import type { Store } from '../store/store.js';
 import type { AccountInfo } from '../store/accounts.js';
-import { LeaseLostError, type PublishJob } from '../store/publish-jobs.js';
+import { LeaseLostError, type NewPublishJob, type PublishJob } from '../store/publish-jobs.js';
 import { NotFoundError } from '../store/errors.js';
 import { SecretKeyError } from '../deliver/secrets.js';
 import { isRunning } from './data-lock.js';
@@ -39,20 +39,15 @@ export interface PublisherOptions {
   statusPollMs?: number;
 }
 
-export interface PublishRequest {
-  platform: PlatformName;
-  accountId: string;
-  projectId?: string;
-  title: string;
-  caption: string;
-  altText: readonly string[];
+/** A post to store as a job: the job's own fields, with its files given as a PDF or JPEGs. */
+export type PublishRequest = Omit<NewPublishJob, 'idempotencyKey' | 'dueAt' | 'files'> & {
   pdf?: Uint8Array;
   jpegs?: readonly { name: string; bytes: Uint8Array }[];
   /** Default now. */
   dueAt?: Date;
   /** The same key twice gives the same job: a retried request never posts twice. */
   idempotencyKey?: string;
-}
+};
 
 export class PublishConfigError extends Error {
   override name = 'PublishConfigError';

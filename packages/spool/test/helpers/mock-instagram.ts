@@ -736,16 +736,26 @@ export async function startMockInstagram(options: InstagramMockOptions = {}): Pr
     return undefined;
   }
 
-  async function createContainer(ctx: Ctx): Promise<Reply> {
-    const { params, violate } = ctx;
+  /**
+   * What every publishing call needs: a POST, a token with the publishing permission, on the
+   * token's own account; the refusal to answer when one is missing, else nothing.
+   */
+  function publishingCall(ctx: Ctx, what: string): Reply | undefined {
     const node = ctx.segments[0];
     if (ctx.method !== 'POST') return graphError(400, 100, 'Unsupported request');
     const grant = tokenOf(ctx, 'instagram_business_content_publish');
     if (isReply(grant)) return grant;
     if (!isUser(node)) {
-      violate(`containers are created on the token's account (${user.userId}), not ${node}`);
+      ctx.violate(`${what} on the token's account (${user.userId}), not ${node}`);
       return noObject(node, 'post');
     }
+    return undefined;
+  }
+
+  async function createContainer(ctx: Ctx): Promise<Reply> {
+    const { params, violate } = ctx;
+    const refused = publishingCall(ctx, 'containers are created');
+    if (refused) return refused;
     const mediaType = params.media_type;
     if (mediaType === 'CAROUSEL') return createCarousel(ctx);
     if (mediaType !== undefined && mediaType !== 'IMAGE') {
@@ -969,14 +979,8 @@ export async function startMockInstagram(options: InstagramMockOptions = {}): Pr
 
   function publish(ctx: Ctx): Reply {
     const { params, violate } = ctx;
-    const node = ctx.segments[0];
-    if (ctx.method !== 'POST') return graphError(400, 100, 'Unsupported request');
-    const grant = tokenOf(ctx, 'instagram_business_content_publish');
-    if (isReply(grant)) return grant;
-    if (!isUser(node)) {
-      violate(`media_publish is called on the token's account (${user.userId}), not ${node}`);
-      return noObject(node, 'post');
-    }
+    const refused = publishingCall(ctx, 'media_publish is called');
+    if (refused) return refused;
     const id = params.creation_id;
     if (!id) {
       violate('creation_id is required');
