@@ -5,12 +5,10 @@
  */
 import type { LaidOutPage } from '../layout/types.js';
 import { lineText } from '../layout/wrap.js';
+import { runsOnAcrossBreak } from '../text/cjk.js';
 
 /** Instagram cuts alt text beyond this; a screen reader user wants the gist, not a page of text. */
 export const ALT_TEXT_LIMIT = 1000;
-
-/** Ideographs, kana and CJK punctuation: scripts written without spaces between words. */
-const UNSPACED = /[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uff60]/;
 
 export function pageAltText(page: LaidOutPage): string {
   let out = '';
@@ -18,7 +16,7 @@ export function pageAltText(page: LaidOutPage): string {
     const t = text.trim();
     if (!t) return;
     // A word broken after its hyphen (`real-` / `world`) is one word again.
-    const joined = out === '' || /\p{L}-$/u.test(out) || (UNSPACED.test(out.slice(-1)) && UNSPACED.test(t[0]));
+    const joined = out === '' || /\p{L}-$/u.test(out) || runsOnAcrossBreak(out, t);
     out += joined ? t : ` ${t}`;
   };
   for (const element of page.elements) {

@@ -97,6 +97,17 @@ export function cjkLeading(text: string): number {
 
 export const CJK_LEADING = 1.12;
 
+/** Ideographs, kana and CJK punctuation: scripts written without spaces between words. */
+const UNSPACED = /[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uff60]/;
+
+/**
+ * Whether text read back line by line runs on with no space where a line broke between `before`
+ * and `after`: Chinese and Japanese do; other scripts broke at a space.
+ */
+export function runsOnAcrossBreak(before: string, after: string): boolean {
+  return UNSPACED.test(before.slice(-1)) && UNSPACED.test(after[0] ?? '');
+}
+
 /** Whether a code point is a CJK ideograph, kana, hangul syllable or CJK punctuation. */
 export function isCjkCodePoint(cp: number): boolean {
   return (cp >= 0x2e80 && cp <= 0x9fff) || (cp >= 0xac00 && cp <= 0xd7af) || (cp >= 0xf900 && cp <= 0xfaff)

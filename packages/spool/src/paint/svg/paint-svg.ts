@@ -2,6 +2,7 @@ import type { PaintResources, Scene } from '../../scene/types.js';
 import { SvgDefs } from './svg-defs.js';
 import { imageSvg, linkSvg, pathSvg, rectSvg, textSvg } from './svg-items.js';
 import { escapeXml, num, sanitizeIdPrefix } from './xml.js';
+import { runsOnAcrossBreak } from '../../text/cjk.js';
 
 export interface SvgPaintOptions {
   /** Prefix of every id in the SVG; give each SVG on one HTML page its own. Default `spool`. */
@@ -62,9 +63,6 @@ export function paintSvg(scene: Scene, resources: PaintResources, opts: SvgPaint
  * line (and the emoji among them) joined as they were written, lines apart by a space, and the
  * alt text of its pictures.
  */
-/** Ideographs, kana and CJK punctuation: scripts written without spaces between words. */
-const UNSPACED = /[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uff60]/;
-
 export function slideLabel(scene: Scene): string {
   let out = '';
   let baseline: number | undefined;
@@ -72,7 +70,7 @@ export function slideLabel(scene: Scene): string {
     if (item.type === 'text') {
       const sameLine = baseline !== undefined && Math.abs(item.y - baseline) < 0.5;
       // Chinese and Japanese run on across a line break with no space; other scripts broke at one.
-      const joined = sameLine || out === '' || (UNSPACED.test(out.slice(-1)) && UNSPACED.test(item.text[0] ?? ''));
+      const joined = sameLine || out === '' || runsOnAcrossBreak(out, item.text);
       out += joined ? item.text : ` ${item.text}`;
       baseline = item.y;
     } else if (item.type === 'image' && item.alt) {
