@@ -55,8 +55,7 @@
 import { EventEmitter } from 'node:events';
 import { randomBytes } from 'node:crypto';
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { MockSwitches } from './mock-switches.js';
+import { MockSwitches, readBody, serveOnLoopback } from './mock-switches.js';
 import sharp from 'sharp';
 
 /** The Graph version the contract recommends (the newest served in autumn 2026). */
@@ -370,7 +369,7 @@ export async function startMockInstagram(options: InstagramMockOptions = {}): Pr
     const { route, version, segments } = routeOf(method, url.pathname);
     const headers: Record<string, string> = {};
     for (const [k, v] of Object.entries(req.headers)) headers[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : (v ?? '');
-    const raw = await readBody(req, 1024 * 1024);
+    const raw = (await readBody(req, 1024 * 1024)).bytes;
     const { params: bodyParams, type: bodyType } = await parseBody(raw, headers['content-type'] ?? '');
     const params = { ...Object.fromEntries(url.searchParams), ...bodyParams };
     const record: InstagramRequest = {
@@ -1116,28 +1115,11 @@ export async function startMockInstagram(options: InstagramMockOptions = {}): Pr
     return json(200, { data: [entry] });
   }
 
-  const server = http.createServer((req, res) => {
-    handle(req, res).catch((err: Error) => {
-      state.violations.push(`${req.method} ${req.url}: the mock failed: ${err.message}`);
-      if (!res.headersSent && !res.destroyed) res.writeHead(500).end(err.message);
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  state.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const { server, url } = await serveOnLoopback(handle, state.violations);
+  state.url = url;
   return state;
 }
 
-async function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  let kept = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    if (kept < limit) {
-      chunks.push(chunk.subarray(0, limit - kept));
-      kept += Math.min(chunk.length, limit - kept);
-    }
-  }
-  return Buffer.concat(chunks);
-}
 
 /** Form (urlencoded or multipart) and JSON bodies, as Graph reads them. */
 async function parseBody(raw: Buffer, type: string): Promise<{ params: Record<string, string>; type: 'none' | 'form' | 'multipart' | 'json' | 'other' }> {

@@ -53,8 +53,7 @@
 import { EventEmitter } from 'node:events';
 import { randomBytes } from 'node:crypto';
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { MockSwitches } from './mock-switches.js';
+import { MockSwitches, readBody, serveOnLoopback } from './mock-switches.js';
 
 /** The Linkedin-Version the contract recommends (a released version, served until about 2027-09). */
 export const LINKEDIN_VERSION = '202609';
@@ -1117,32 +1116,11 @@ export async function startMockLinkedIn(options: LinkedInMockOptions = {}): Prom
     return rest(200, post);
   }
 
-  const server = http.createServer((req, res) => {
-    handle(req, res).catch((err: Error) => {
-      state.violations.push(`${req.method} ${req.url}: the mock failed: ${err.message}`);
-      if (!res.headersSent && !res.destroyed) res.writeHead(500).end(err.message);
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  state.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const { server, url } = await serveOnLoopback(handle, state.violations);
+  state.url = url;
   return state;
 }
 
-/** Reads a request body, keeping at most `limit` bytes but counting all of them. */
-async function readBody(req: http.IncomingMessage, limit: number): Promise<{ bytes: Buffer; total: number }> {
-  const chunks: Buffer[] = [];
-  let kept = 0;
-  let total = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    total += chunk.length;
-    if (kept < limit) {
-      const part = chunk.subarray(0, limit - kept);
-      chunks.push(part);
-      kept += part.length;
-    }
-  }
-  return { bytes: Buffer.concat(chunks), total };
-}
 
 /** Page objects in an uncompressed PDF body (object streams hide them; then this counts 0). */
 function countPdfPages(pdf: Buffer): number {

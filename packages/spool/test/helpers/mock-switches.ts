@@ -1,6 +1,10 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+
 /**
  * What the platform stand-ins share: failures a test asks for ahead (`failNext`), answers held back
- * after a call took effect (`holdNext`), and the timers to clear when the stand-in closes.
+ * after a call took effect (`holdNext`), the timers to clear when the stand-in closes, and the
+ * plumbing of a loopback server.
  */
 export class MockSwitches<Route extends string, Failure extends string> {
   private readonly failures: { kind: Failure; remaining: number; route?: Route }[] = [];
@@ -41,4 +45,38 @@ export class MockSwitches<Route extends string, Failure extends string> {
   clear(): void {
     for (const t of this.timers) clearTimeout(t);
   }
+}
+
+/** Reads a request body, keeping at most `limit` bytes but counting all of them. */
+export async function readBody(req: http.IncomingMessage, limit: number): Promise<{ bytes: Buffer; total: number }> {
+  const chunks: Buffer[] = [];
+  let kept = 0;
+  let total = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    total += chunk.length;
+    if (kept < limit) {
+      const part = chunk.subarray(0, limit - kept);
+      chunks.push(part);
+      kept += part.length;
+    }
+  }
+  return { bytes: Buffer.concat(chunks), total };
+}
+
+/**
+ * Serves `handle` on 127.0.0.1 and a free port; a handler that throws is the stand-in's own fault,
+ * recorded in `violations` and answered 500. Resolves with the server and its address.
+ */
+export async function serveOnLoopback(
+  handle: (req: http.IncomingMessage, res: http.ServerResponse) => Promise<void>,
+  violations: string[],
+): Promise<{ server: http.Server; url: string }> {
+  const server = http.createServer((req, res) => {
+    handle(req, res).catch((err: Error) => {
+      violations.push(`${req.method} ${req.url}: the mock failed: ${err.message}`);
+      if (!res.headersSent && !res.destroyed) res.writeHead(500).end(err.message);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
 }
