@@ -15,7 +15,7 @@ import type { TextEngine } from '../text/types.js';
 import { defaultTextEngine } from './fonts.js';
 import { deckImageRefs, imageLookup, loadImages, paintResources, readyImages, type StagedImages } from './resources.js';
 import { platformWarnings } from './warnings.js';
-import { paintFiles, preloadPainter, prepareImages, type OutputFile } from './paint-pages.js';
+import { paintFiles, preloadPainter, type OutputFile } from './paint-pages.js';
 import type { RenderOptions } from './build-types.js';
 
 /** What the steps have made so far. */
@@ -73,7 +73,6 @@ export const BUILD_STEPS: readonly BuildStep[] = [
       const loaded = await loadImages(refs, options.baseDir ?? process.cwd(), options.source, options.images);
       state.staged = loaded.staged;
       state.imageWarnings = loaded.warnings;
-      prepareImages(options.format ?? 'pdf', [...loaded.staged.values()].map((image) => image.ready));
     },
   },
   {

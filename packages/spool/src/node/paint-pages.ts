@@ -4,7 +4,7 @@
  */
 import { availableParallelism } from 'node:os';
 import type { Deck } from '../model/deck.js';
-import type { ImageResource, PaintResources, Scene } from '../scene/types.js';
+import type { PaintResources, Scene } from '../scene/types.js';
 
 export type OutputFormat = 'pdf' | 'png' | 'jpeg' | 'svg';
 
@@ -28,23 +28,9 @@ export interface PaintOptions {
  * Called before the slow steps: the import's parsing overlaps image decoding, which runs off the main thread.
  */
 export function preloadPainter(format: OutputFormat): void {
-  // The PDF painter's font subsetter (680 KB of WASM) is read and compiled meanwhile too.
-  if (format === 'pdf') import('../paint/pdf/index.js').then((pdf) => pdf.loadSubsetter()).catch(() => undefined);
+  if (format === 'pdf') import('../paint/pdf/index.js').catch(() => undefined);
   else if (format === 'svg') import('../paint/svg/index.js').catch(() => undefined);
   else import('../paint/png/index.js').catch(() => undefined);
-}
-
-/**
- * For a PDF, each transparent PNG is split into colour and mask as soon as its bytes are ready,
- * on sharp's thread while layout runs, instead of when painting starts.
- */
-export function prepareImages(format: string, images: Iterable<Promise<ImageResource>>): void {
-  if (format !== 'pdf') return;
-  const pdf = import('../paint/pdf/index.js');
-  for (const ready of images) {
-    // A failed image is reported where it is awaited for painting, not here.
-    Promise.all([pdf, ready]).then(([{ splitAhead }, image]) => splitAhead(image), () => undefined);
-  }
 }
 
 export async function paintFiles(deck: Deck, scenes: Scene[], resources: PaintResources, options: PaintOptions): Promise<OutputFile[]> {

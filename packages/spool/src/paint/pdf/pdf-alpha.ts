@@ -48,14 +48,6 @@ function split(bytes: Uint8Array): Promise<SplitPng | undefined> {
   return pending;
 }
 
-/**
- * Starts splitting `image` if it is a transparent PNG, so the split runs on sharp's thread while
- * the slides are laid out; painting then finds it done. Nothing happens for other images.
- */
-export function splitAhead(image: ImageResource): void {
-  if (image.mime === 'image/png' && pngNeedsSplit(image.bytes)) void split(image.bytes);
-}
-
 /** Splits every transparent PNG the scenes show, keyed by resource for the image writer. */
 export async function splitTransparentPngs(
   scenes: readonly Scene[],
