@@ -68,7 +68,7 @@ export interface Studio {
    * A page at the given viewport with the studio open and its preview painted: on the given
    * project, or on the most recent one as a user would.
    */
-  open(viewport?: { width: number; height: number }, projectId?: string): Promise<StudioPage>;
+  open(viewport?: { width: number; height: number; deviceScaleFactor?: number }, projectId?: string): Promise<StudioPage>;
   close(): Promise<void>;
 }
 
@@ -136,8 +136,8 @@ export async function startStudio(serverOptions: StudioServerOptions = {}): Prom
       if (res.status !== 201) throw new Error(`duplicate failed: ${res.status} ${await res.text()}`);
       return ((await res.json()) as { id: string }).id;
     },
-    async open(viewport = { width: 1280, height: 800 }, projectId?: string) {
-      const context = await browser.newContext({ viewport, acceptDownloads: true });
+    async open({ deviceScaleFactor, ...viewport }: { width: number; height: number; deviceScaleFactor?: number } = { width: 1280, height: 800 }, projectId?: string) {
+      const context = await browser.newContext({ viewport, ...(deviceScaleFactor ? { deviceScaleFactor } : {}), acceptDownloads: true });
       const page = await context.newPage();
       const dialogs: string[] = [];
       const errors: string[] = [];

@@ -18,9 +18,9 @@ describe('the studio screen', { timeout: 120_000 }, () => {
       expect(await page.getByRole('button', { name: 'Copy caption' }).count()).toBe(1);
       // The sample thread's posts as cards, its slides as engine-painted thumbnails.
       expect(await page.locator('article.post-card').count()).toBeGreaterThan(5);
+      // Thumbnails are painted one after another, off the path of the first frame.
       const thumbs = page.locator('.thumb img');
-      await thumbs.first().waitFor();
-      expect(await thumbs.count()).toBeGreaterThan(5);
+      await page.waitForFunction(() => document.querySelectorAll('.thumb img').length > 5);
       expect(await thumbs.first().getAttribute('src')).toMatch(/^blob:/);
       // Typography defaults as users know them.
       await expect(page.getByLabel('Title Font Size').inputValue()).resolves.toBe('36');

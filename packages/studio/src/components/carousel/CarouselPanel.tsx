@@ -67,7 +67,7 @@ export function CarouselPanel() {
           </div>
         )}
       </div>
-      <SlideStrip slides={deck.slides} pages={pages} aspect={aspect} selectedId={studio.state.selectedId} onSelect={select} onAdd={add} />
+      <SlideStrip slides={deck.slides} pages={pages} aspect={aspect} resources={studio.services.renderer.resources} selectedId={studio.state.selectedId} onSelect={select} onAdd={add} />
     </main>
   );
 }

@@ -1,7 +1,7 @@
 import { memo, useDeferredValue, useMemo } from 'react';
 import { useDroppable } from '@dnd-kit/core';
 import { SortableContext, horizontalListSortingStrategy } from '@dnd-kit/sortable';
-import type { Slide } from 'spool/core';
+import type { PaintResources, Slide } from 'spool/core';
 import type { RenderedPage } from '../../engine/deck-renderer.js';
 import { gapId, slideDragId, type DropData } from '../../dnd/drag-ids.js';
 import { useActiveDrag } from '../../dnd/StudioDnd.js';
@@ -12,6 +12,7 @@ interface SlideStripProps {
   slides: Slide[];
   pages: RenderedPage[];
   aspect: number;
+  resources: PaintResources;
   selectedId: string | null;
   onSelect(id: string): void;
   onAdd(): void;
@@ -48,7 +49,7 @@ export const SlideStrip = memo(function SlideStrip(props: SlideStripProps) {
             <li key={slide.id} className="strip-item">
               <Gap index={i} active={postDrag} />
               <SlideThumb slide={slide} index={i} page={bySlide.get(slide.id)?.first} pages={bySlide.get(slide.id)?.pages ?? 1}
-                aspect={props.aspect} selected={slide.id === props.selectedId} postOver={postDrag} onSelect={props.onSelect} />
+                aspect={props.aspect} resources={props.resources} selected={slide.id === props.selectedId} postOver={postDrag} onSelect={props.onSelect} />
             </li>
           ))}
           <li className="strip-item">

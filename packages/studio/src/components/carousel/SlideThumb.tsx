@@ -2,9 +2,9 @@ import { memo, useCallback, useMemo } from 'react';
 import { useDroppable } from '@dnd-kit/core';
 import { useSortable } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
-import type { Slide } from 'spool/core';
+import type { PaintResources, Slide } from 'spool/core';
 import { ontoId, slideDragId, type DragData, type DropData } from '../../dnd/drag-ids.js';
-import { SvgImage } from '../common/graphics.js';
+import { SceneImage } from '../common/graphics.js';
 import type { RenderedPage } from '../../engine/deck-renderer.js';
 import { countThumbRender } from '../../engine/preview-timing.js';
 
@@ -15,10 +15,15 @@ interface SlideThumbProps {
   page?: RenderedPage;
   pages: number;
   aspect: number;
+  /** The fonts and pictures the page's scene names. */
+  resources: PaintResources;
   selected: boolean;
   postOver: boolean;
   onSelect(id: string): void;
 }
+
+/** A thumbnail's width in CSS pixels, as `.thumb` sets it. */
+const THUMB_WIDTH = 76;
 
 const KIND_LABEL: Record<Slide['kind'], string> = { cover: 'Cover', content: 'Slide', section: 'Section', image: 'Image', outro: 'Outro' };
 
@@ -26,7 +31,7 @@ const KIND_LABEL: Record<Slide['kind'], string> = { cover: 'Cover', content: 'Sl
  * A slide in the strip: sortable among slides, and a drop target for posts. Both come from
  * dnd-kit, on the same element; the collision rules decide which one a drag sees.
  */
-export const SlideThumb = memo(function SlideThumb({ slide, index, page, pages, aspect, selected, postOver, onSelect }: SlideThumbProps) {
+export const SlideThumb = memo(function SlideThumb({ slide, index, page, pages, aspect, resources, selected, postOver, onSelect }: SlideThumbProps) {
   countThumbRender(slide.id);
   const data = useMemo((): DragData => ({ type: 'slide', slideId: slide.id }), [slide.id]);
   const sortable = useSortable({ id: slideDragId(slide.id), data });
@@ -59,7 +64,7 @@ export const SlideThumb = memo(function SlideThumb({ slide, index, page, pages, 
         onClick={() => onSelect(slide.id)}
       >
         <span className="thumb-frame" style={{ aspectRatio: String(aspect) }}>
-          {page ? <SvgImage svg={page.svg} alt="" className="thumb-img" /> : <span className="thumb-skeleton" />}
+          {page ? <SceneImage scene={page.scene} version={page.svg} resources={resources} alt="" className="thumb-img" width={THUMB_WIDTH} /> : <span className="thumb-skeleton" />}
         </span>
       </button>
       <span className="thumb-meta" aria-hidden="true">

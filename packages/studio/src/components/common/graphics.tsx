@@ -1,5 +1,7 @@
-import { useEffect, useLayoutEffect, useMemo, useRef, useState, type SVGProps } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type SVGProps } from 'react';
 import { mediaUrl } from '../../api/client.js';
+import { paintSvg, type PaintResources, type Scene } from 'spool/core';
+import { canRasterise, rasteriseScene } from '../../engine/scene-raster.js';
 
 /** Line icons drawn on a 16px grid, stroked in the current text colour. */
 type IconProps = SVGProps<SVGSVGElement>;
@@ -55,13 +57,36 @@ export function Avatar({ name, src, size = 32 }: { name: string; src?: string; s
 }
 
 /**
- * An engine-painted SVG shown as an image from a blob: URL. Each image is its own document, so
- * the ids inside many thumbnails never collide, and the browser rasterises them off the DOM.
+ * A slide shown small: its scene painted into a PNG `width` CSS pixels wide (see paint-canvas.ts
+ * for why not its SVG). While a new picture is painted the last one stays, so an edited thumbnail
+ * never blinks; where the browser cannot paint one, the slide is shown as SVG.
  */
-export function SvgImage({ svg, alt, className }: { svg: string; alt: string; className?: string }) {
-  const url = useMemo(() => URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' })), [svg]);
-  useEffect(() => () => URL.revokeObjectURL(url), [url]);
-  return <img className={className} src={url} alt={alt} draggable={false} decoding="async" />;
+export function SceneImage({ scene, resources, version, alt, className, width }: {
+  scene: Scene;
+  resources: PaintResources;
+  /** Changes when the same scene must be painted again: a picture or emoji it names has arrived. */
+  version?: unknown;
+  alt: string;
+  className?: string;
+  width: number;
+}) {
+  const [shown, setShown] = useState<string | null>(null);
+  useEffect(() => {
+    let live = true;
+    const show = (blob: Blob) => {
+      if (live) setShown(URL.createObjectURL(blob));
+    };
+    const asSvg = () => show(new Blob([paintSvg(scene, resources, { links: false })], { type: 'image/svg+xml' }));
+    if (canRasterise()) rasteriseScene(scene, resources, width).then(show, asSvg);
+    else asSvg();
+    return () => {
+      live = false;
+    };
+  }, [scene, resources, version, width]);
+  // A picture's URL is let go once the next one is on screen, or with the image.
+  useEffect(() => (shown ? () => URL.revokeObjectURL(shown) : undefined), [shown]);
+  if (!shown) return <span className={className ? `${className} scene-image-wait` : 'scene-image-wait'} aria-hidden="true" />;
+  return <img className={className} src={shown} alt={alt} draggable={false} decoding="async" />;
 }
 
 /**

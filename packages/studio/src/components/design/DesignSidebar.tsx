@@ -1,12 +1,13 @@
 import { useMemo, type ReactNode } from 'react';
+import type { PaintResources, Scene } from 'spool/core';
 import { useDesign, useStudio } from '../../state/studio-context.js';
 import { PanelSection } from '../common/controls.js';
-import { SvgImage } from '../common/graphics.js';
+import { SceneImage } from '../common/graphics.js';
 import { CtaPanel, PatternPanel, ProgressPanel } from './BackgroundAndOutroPanels.js';
 import { BrandKitPanel } from './BrandKitPanel.js';
 import { CustomColoursPanel } from './CustomColoursPanel.js';
 import { TypographyPanel } from './TypographyPanel.js';
-import { useVariantSvgs } from './use-variant-svgs.js';
+import { useVariantScenes } from './use-variant-scenes.js';
 import { useRovingFocus } from '../common/roving-focus.js';
 import { act } from '../../state/deck-actions.js';
 import { DesignChoice } from './DesignChoice.js';
@@ -78,14 +79,15 @@ export function LayoutPanel() {
   const sample = selected?.kind === 'content' ? selected : deck.slides.find((s) => s.kind === 'content');
   const variants = useMemo(() => layouts.map((l) => ({ id: l.id, patch: { layout: l.id } })), [layouts]);
   const sampleSlide = useMemo(() => (sample ? { ...sample, layout: undefined } : undefined), [sample]);
-  const svgs = useVariantSvgs(services, deck, sampleSlide, variants);
+  const scenes = useVariantScenes(services, deck, sampleSlide, variants);
   return (
     <PanelSection title="Layout Template">
       <VariantTiles
         label="Layout template"
         aspect={deck.design.ratio.width / deck.design.ratio.height}
         activeId={deck.design.layout}
-        svgs={svgs}
+        scenes={scenes}
+        resources={services.renderer.resources}
         tiles={layouts.map((l) => ({ id: l.id, label: l.label, title: l.description, placeholder: <span className="thumb-skeleton" /> }))}
         onPick={(id) => edit(act.setDesign({ layout: id }))}
       />
@@ -104,7 +106,7 @@ export function ThemePanel() {
   const themes = services.catalog.themes;
   const cover = deck.slides[0];
   const variants = useMemo(() => themes.map((t) => ({ id: t.id, patch: { theme: t.id } })), [themes]);
-  const svgs = useVariantSvgs(services, deck, cover, variants);
+  const scenes = useVariantScenes(services, deck, cover, variants);
   return (
     <PanelSection title="Preset Themes">
       <VariantTiles
@@ -112,7 +114,8 @@ export function ThemePanel() {
         className="tile-grid tile-grid-3"
         aspect={deck.design.ratio.width / deck.design.ratio.height}
         activeId={deck.design.theme}
-        svgs={svgs}
+        scenes={scenes}
+        resources={services.renderer.resources}
         tiles={themes.map((t) => ({
           id: t.id, label: t.label, ariaLabel: `${t.label} theme`, background: t.background,
           placeholder: <span className="swatch-dot" style={{ background: t.accent }} />,
@@ -134,12 +137,16 @@ interface Tile {
 }
 
 /** A radio group of choices, each shown as the deck painted with that choice. */
+/** The widest a tile is drawn, in CSS pixels: a third of the widest design column. */
+const TILE_WIDTH = 112;
+
 function VariantTiles(props: {
   label: string;
   className?: string;
   aspect: number;
   activeId: string;
-  svgs: ReadonlyMap<string, string>;
+  scenes: ReadonlyMap<string, Scene>;
+  resources: PaintResources;
   tiles: Tile[];
   onPick: (id: string) => void;
 }) {
@@ -148,12 +155,12 @@ function VariantTiles(props: {
     <div className={props.className ?? 'tile-grid'} role="radiogroup" aria-label={props.label} {...radios.group}>
       {props.tiles.map((t) => {
         const active = t.id === props.activeId;
-        const svg = props.svgs.get(t.id);
+        const scene = props.scenes.get(t.id);
         return (
           <button key={t.id} type="button" role="radio" aria-checked={active} {...radios.item(t.id)} aria-label={t.ariaLabel} className={active ? 'tile is-active' : 'tile'} title={t.title}
             onClick={() => props.onPick(t.id)}>
             <span className="tile-frame" style={{ aspectRatio: String(props.aspect), background: t.background }}>
-              {svg ? <SvgImage svg={svg} alt="" /> : t.placeholder}
+              {scene ? <SceneImage scene={scene} resources={props.resources} alt="" width={TILE_WIDTH} /> : t.placeholder}
             </span>
             <span className="tile-label">{t.label}</span>
           </button>

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { buildScene, layoutDeck, paintSvg, type Deck, type Slide, setDesign, type DesignPatch } from 'spool/core';
+import { buildScene, layoutDeck, type Deck, type Scene, type Slide, setDesign, type DesignPatch } from 'spool/core';
 import { FaceNotLoaded } from '../../engine/font-library.js';
 import type { Services } from '../../engine/services.js';
 
@@ -11,34 +11,34 @@ export interface Variant {
 const SETTLE_MS = 200;
 
 /**
- * Engine-painted thumbnails of one slide under several designs (each theme, each layout), so the
+ * Scenes for thumbnails of one slide under several designs (each theme, each layout), so the
  * pickers show the real result rather than a mock-up. They are drawn after edits settle, off the
  * typing path, and again once any font they need has arrived.
  */
-export function useVariantSvgs(services: Services, deck: Deck, slide: Slide | undefined, variants: readonly Variant[]): Map<string, string> {
-  const [svgs, setSvgs] = useState<Map<string, string>>(new Map());
+export function useVariantScenes(services: Services, deck: Deck, slide: Slide | undefined, variants: readonly Variant[]): Map<string, Scene> {
+  const [scenes, setScenes] = useState<Map<string, Scene>>(new Map());
   const [arrivals, setArrivals] = useState(0);
   const key = variants.map((v) => v.id).join('|');
 
   useEffect(() => {
     if (!slide) {
-      setSvgs(new Map());
+      setScenes(new Map());
       return;
     }
     let live = true;
     const timer = setTimeout(() => {
-      const out = new Map<string, string>();
+      const out = new Map<string, Scene>();
       const loads: Promise<void>[] = [];
       for (const v of variants) {
         try {
-          out.set(v.id, paintVariant(services, deck, slide, v.patch));
+          out.set(v.id, sceneOfVariant(services, deck, slide, v.patch));
         } catch (err) {
           // Themes with other fonts wait for them; the rest are shown now, all missing faces fetched at once.
           if (err instanceof FaceNotLoaded) loads.push(services.fonts.load(err.family, err.weight, err.italic));
         }
       }
       if (!live) return;
-      setSvgs((old) => {
+      setScenes((old) => {
         for (const v of variants) if (!out.has(v.id) && old.has(v.id)) out.set(v.id, old.get(v.id)!);
         return out;
       });
@@ -51,13 +51,12 @@ export function useVariantSvgs(services: Services, deck: Deck, slide: Slide | un
     // Variants are rebuilt each render; their ids say when they really changed.
   }, [services, deck.design, slide, key, arrivals]);
 
-  return svgs;
+  return scenes;
 }
 
-function paintVariant(services: Services, deck: Deck, slide: Slide, patch: DesignPatch): string {
+function sceneOfVariant(services: Services, deck: Deck, slide: Slide, patch: DesignPatch): Scene {
   const design = setDesign({ ...deck, slides: [] }, patch).design;
   const { highlight, math } = services.renderer;
   const laidOut = layoutDeck({ ...deck, design, slides: [slide] }, services.fonts.engine, services.images.lookup, { ...(highlight ? { highlight } : {}), ...(math ? { math } : {}) });
-  const scene = buildScene(laidOut, laidOut.pages[0]);
-  return paintSvg(scene, services.renderer.resources, { links: false });
+  return buildScene(laidOut, laidOut.pages[0]);
 }
