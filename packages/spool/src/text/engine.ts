@@ -1,7 +1,8 @@
 import { FontSet } from './font-set.js';
 import { chooseBreaks } from './line-break.js';
 import { buildLine } from './lines.js';
-import { prepareParagraph, widthBetween, type Paragraph } from './paragraph.js';
+import { joinTexts } from './itemize.js';
+import { prepareParagraph, resizeParagraph, sameSpans, widthBetween, type Paragraph } from './paragraph.js';
 import type {
   FontMetrics, FontProvider, FontStyle, Shaper, StyledText, TextEngine, TextEngineOptions, TextLine, TextLocale,
 } from './types.js';
@@ -9,10 +10,11 @@ import type {
 /** Prepared paragraphs kept for re-breaking: layout tries the same text at several widths. */
 const PARAGRAPH_CACHE_LIMIT = 512;
 
-function paragraphKey(texts: readonly StyledText[]): string {
+/** The paragraph's cache key; without `sized`, one that all its sizes share. */
+function paragraphKey(texts: readonly StyledText[], sized = true): string {
   let key = '';
   for (const { text, style: s } of texts) {
-    key += `${s.family}\u0001${s.weight}\u0001${s.italic ? 1 : 0}\u0001${s.size}\u0001${s.color}\u0001`
+    key += `${s.family}\u0001${s.weight}\u0001${s.italic ? 1 : 0}\u0001${sized ? s.size : ''}\u0001${s.color}\u0001`
       + `${s.href ?? ''}\u0001${s.underline ? 1 : 0}\u0001${s.highlight ?? ''}\u0002${text}\u0003`;
   }
   return key;
@@ -55,18 +57,28 @@ function localeKey(locale: TextLocale): string {
 function makeEngine(opts: TextEngineOptions, siblings: Map<string, TextEngine>): TextEngine {
   const fonts = fontSetFor(opts.fonts, opts.shaper);
   const paragraphs = new Map<string, Paragraph>();
+  // The last paragraph prepared for each text at any size: layout fits a slide by trying its text
+  // at size after size, and each try then costs a rescale of its widths, not a new shaping.
+  const unsized = new Map<string, Paragraph>();
   const locale: TextLocale = { ...opts.locale };
+
+  const remember = <T>(cache: Map<string, T>, key: string, value: T) => {
+    cache.delete(key);
+    if (cache.size >= PARAGRAPH_CACHE_LIMIT) cache.delete(cache.keys().next().value!);
+    cache.set(key, value);
+  };
 
   const prepare = (texts: readonly StyledText[]): Paragraph => {
     const key = paragraphKey(texts);
     let p = paragraphs.get(key);
-    if (p) {
-      paragraphs.delete(key);
-    } else {
-      p = prepareParagraph(texts, fonts, opts.emojiKey, locale);
-      if (paragraphs.size >= PARAGRAPH_CACHE_LIMIT) paragraphs.delete(paragraphs.keys().next().value!);
+    if (!p) {
+      const anySize = paragraphKey(texts, false);
+      const other = unsized.get(anySize);
+      const spans = other && joinTexts(texts, fonts, locale.lang).spans;
+      p = other && spans && sameSpans(other.spans, spans) ? resizeParagraph(other, spans) : prepareParagraph(texts, fonts, opts.emojiKey, locale);
+      remember(unsized, anySize, p);
     }
-    paragraphs.set(key, p);
+    remember(paragraphs, key, p);
     return p;
   };
 

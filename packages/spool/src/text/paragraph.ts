@@ -78,6 +78,39 @@ export function prepareParagraph(
 }
 
 
+/**
+ * The same paragraph at other sizes: `spans` are `p`'s spans with only their sizes changed (same
+ * text, faces and boundaries). Faces, emoji, break opportunities and shaping are in font units and
+ * stay; only the widths are scaled again, so trying a text at several sizes shapes it once.
+ */
+export function resizeParagraph(p: Paragraph, spans: Span[]): Paragraph {
+  const count = p.unitChunk.length;
+  const unitWidth = new Float64Array(count);
+  const unitScale = new Float64Array(count);
+  const prefix = new Float64Array(count + 1);
+  let largest = 0;
+  for (const piece of p.pieces) largest = Math.max(largest, spans[piece.span].style.size);
+  for (let i = 0; i < count; i++) {
+    const piece = p.pieces[p.unitPiece[i]];
+    const size = spans[piece.span].style.size;
+    const chunk = p.unitChunk[i];
+    if (!chunk || !piece.face) {
+      unitScale[i] = 1;
+      unitWidth[i] = EMOJI_ADVANCE * size;
+    } else {
+      unitScale[i] = size / piece.face.unitsPerEm;
+      unitWidth[i] = chunk.width * unitScale[i];
+    }
+    prefix[i + 1] = prefix[i] + unitWidth[i];
+  }
+  return { ...p, spans, unitWidth, unitScale, prefix, tolerance: largest * 0.5 };
+}
+
+/** Whether two joins of a text have the same spans, sizes apart: then one paragraph resizes into the other. */
+export function sameSpans(a: readonly Span[], b: readonly Span[]): boolean {
+  return a.length === b.length && a.every((s, i) => s.start === b[i].start && s.end === b[i].end);
+}
+
 function measureUnits(text: string, spans: Span[], bounds: Uint8Array, pieces: Piece[], levels?: Uint8Array): Paragraph {
   const starts: number[] = [];
   const owners: number[] = [];
