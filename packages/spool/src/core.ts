@@ -10,6 +10,7 @@ export * from './layout/index.js';
 export * from './scene/index.js';
 export * from './draw/index.js';
 export { paintSvg, encodeBase64, dataUri, escapeXml } from './paint/svg/index.js';
+export { parseColour } from './paint/pdf/pdf-color.js';
 export { makeZip, type ZipEntry } from './formats/zip.js';
 export type { SvgPaintOptions } from './paint/svg/index.js';
 export * from './text/index.js';

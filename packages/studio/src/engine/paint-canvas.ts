@@ -1,4 +1,4 @@
-import { clampRadius, placeImage, safeColor, type FontFace, type ImageResource, type Paint, type PaintResources, type Scene } from 'spool/core';
+import { clampRadius, parseColour, placeImage, safeColor, type FontFace, type ImageResource, type Paint, type PaintResources, type PathItem, type RectItem, type Scene } from 'spool/core';
 
 /**
  * Paints a scene into a 2D canvas: the small pictures of slides in the strip and the design tiles.
@@ -94,14 +94,29 @@ function paintStyle(ctx: Context, paint: Paint): string | CanvasGradient {
   return gradient;
 }
 
-/** A #rgb / #rrggbb colour with a stop's opacity, as SVG's stop-opacity draws it. */
+/** A colour with a stop's opacity, as SVG's stop-opacity draws it (read as the PDF painter reads colours). */
 function withOpacity(color: string, opacity: number | undefined): string {
   if (opacity === undefined || opacity >= 1) return color;
-  const hex = /^#([0-9a-f]{3}|[0-9a-f]{6})$/i.exec(color)?.[1];
-  if (!hex) return color;
-  const full = hex.length === 3 ? [...hex].map((c) => c + c).join('') : hex;
-  const [r, g, b] = [0, 2, 4].map((i) => parseInt(full.slice(i, i + 2), 16));
-  return `rgba(${r}, ${g}, ${b}, ${Math.max(0, opacity)})`;
+  const parsed = parseColour(color);
+  if (!parsed) return color;
+  const [r, g, b] = parsed.rgb.map((v) => Math.round(v * 255));
+  return `rgba(${r}, ${g}, ${b}, ${parsed.opacity * Math.max(0, opacity)})`;
+}
+
+/** Fills and strokes the current path, or `path`, as a rect or path item asks. */
+function fillAndStroke(ctx: Context, item: RectItem | PathItem, path?: Path2D): void {
+  ctx.globalAlpha = alpha(item.opacity);
+  if (item.fill !== undefined) {
+    ctx.fillStyle = paintStyle(ctx, item.fill);
+    if (path) ctx.fill(path);
+    else ctx.fill();
+  }
+  if (item.stroke && item.stroke.width > 0) {
+    ctx.strokeStyle = safeColor(item.stroke.color);
+    ctx.lineWidth = item.stroke.width;
+    if (path) ctx.stroke(path);
+    else ctx.stroke();
+  }
 }
 
 function alpha(opacity: number | undefined): number {
@@ -121,36 +136,16 @@ export function paintCanvas(ctx: Context, width: number, height: number, scene: 
     ctx.save();
     switch (item.type) {
       case 'rect': {
-        ctx.globalAlpha = alpha(item.opacity);
         const r = clampRadius(item.radius ?? 0, item.w, item.h);
         ctx.beginPath();
         if (r > 0) ctx.roundRect(item.x, item.y, item.w, item.h, r);
         else ctx.rect(item.x, item.y, item.w, item.h);
-        if (item.fill !== undefined) {
-          ctx.fillStyle = paintStyle(ctx, item.fill);
-          ctx.fill();
-        }
-        if (item.stroke && item.stroke.width > 0) {
-          ctx.strokeStyle = safeColor(item.stroke.color);
-          ctx.lineWidth = item.stroke.width;
-          ctx.stroke();
-        }
+        fillAndStroke(ctx, item);
         break;
       }
-      case 'path': {
-        ctx.globalAlpha = alpha(item.opacity);
-        const path = new Path2D(item.d);
-        if (item.fill !== undefined) {
-          ctx.fillStyle = paintStyle(ctx, item.fill);
-          ctx.fill(path);
-        }
-        if (item.stroke && item.stroke.width > 0) {
-          ctx.strokeStyle = safeColor(item.stroke.color);
-          ctx.lineWidth = item.stroke.width;
-          ctx.stroke(path);
-        }
+      case 'path':
+        fillAndStroke(ctx, item, new Path2D(item.d));
         break;
-      }
       case 'text': {
         const face = resources.face(item.face);
         const scale = item.size / face.unitsPerEm;

@@ -5,7 +5,7 @@ import { useStudio } from './studio-harness.js';
 
 const studio = useStudio();
 
-/** A deck with what a thumbnail must not lose: a photograph, an emoji, a key phrase in the accent colour, a gradient theme. */
+/** A deck with what a thumbnail must not lose: a photograph, an emoji, a key phrase in the accent colour, on a background that is a gradient. */
 async function richProject(): Promise<string> {
   const media = new URL('../../../spool/test/fixtures/media/photos/', import.meta.url);
   const res = await fetch(`${studio().url}/api/assets?name=rocket.jpg`, { method: 'POST', headers: { 'content-type': 'image/jpeg' }, body: readFileSync(new URL('rocket.jpg', media)) });
@@ -22,7 +22,7 @@ async function richProject(): Promise<string> {
       { id: '3', author, blocks: [text('90% of a launch is the waiting, and the waiting is where the work is.')], media: [] },
     ],
   };
-  const created = await fetch(`${studio().url}/api/projects`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'Launch', document: thread }) });
+  const created = await fetch(`${studio().url}/api/projects`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'Launch', document: thread, design: { colors: { background: '#FFF4E6', backgroundTo: '#FFD9E0', text: '#1F1A2E', accent: '#B4235A' } } }) });
   expect(created.status).toBe(201);
   return ((await created.json()) as { id: string }).id;
 }
