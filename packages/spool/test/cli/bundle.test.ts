@@ -33,6 +33,11 @@ describe('the bundled command line', () => {
     expect(ours.some((l) => l.includes('/dist/cli-bundle/'))).toBe(true);
     // Nothing of tsc's own output is loaded beside it: one copy of each module, one of each error class.
     expect(ours.filter((l) => !l.includes('/dist/cli-bundle/'))).toEqual([]);
+    // The small pure-JavaScript packages are joined in (htmlparser2 alone was some 40 files);
+    // the rest, native addons and WASM among them, load from their packages.
+    const packages = new Set(r.stderr.split('\n').filter((l) => l.startsWith('LOADED ')).map((l) => /\/node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(l)?.[1]).filter(Boolean));
+    for (const joined of ['htmlparser2', 'entities', 'zod', 'linebreak', 'bidi-js', 'svgpath']) expect(packages).not.toContain(joined);
+    expect(packages).toContain('harfbuzzjs');
   });
 
   it('builds the same carousel as the modules tsc wrote', () => {
