@@ -13,8 +13,13 @@ const WEIGHTS: readonly FontWeight[] = [400, 500, 600, 700, 800];
  * each fetched only when a slide needs it.
  */
 export class FaceNotLoaded extends Error {
-  constructor(readonly family: string, readonly weight: FontWeight, readonly italic: boolean) {
+  constructor(readonly family: string, readonly weight: FontWeight, readonly italic: boolean, private readonly library?: FontLibrary) {
     super(`font ${faceKey(family, weight, italic)} is not loaded yet`);
+  }
+
+  /** Fetches the face this was thrown for, so what needed it can run again. */
+  load(): Promise<void> {
+    return this.library ? this.library.load(this.family, this.weight, this.italic) : Promise.resolve();
   }
 }
 
@@ -41,7 +46,7 @@ export class FontLibrary {
     const known = this.faces.get(family);
     // A face the family does not have is absent here exactly as in the export's provider.
     if (known && !known.has(key)) return undefined;
-    throw new FaceNotLoaded(family, weight, italic);
+    throw new FaceNotLoaded(family, weight, italic, this);
   }
 
   /** Fetches one face (or, for a family not yet known, learns which face it has). */

@@ -2,6 +2,7 @@ import { useEffect, useLayoutEffect, useRef, useState, type SVGProps } from 'rea
 import { mediaUrl } from '../../api/client.js';
 import { paintSvg, type PaintResources, type Scene } from 'spool/core';
 import { canRasterise, rasteriseScene } from '../../engine/scene-raster.js';
+import { FaceNotLoaded } from '../../engine/font-library.js';
 
 /** Line icons drawn on a 16px grid, stroked in the current text colour. */
 type IconProps = SVGProps<SVGSVGElement>;
@@ -71,18 +72,30 @@ export function SceneImage({ scene, resources, version, alt, className, width }:
   width: number;
 }) {
   const [shown, setShown] = useState<string | null>(null);
+  const [arrivals, setArrivals] = useState(0);
   useEffect(() => {
     let live = true;
     const show = (blob: Blob) => {
       if (live) setShown(URL.createObjectURL(blob));
     };
-    const asSvg = () => show(new Blob([paintSvg(scene, resources, { links: false })], { type: 'image/svg+xml' }));
-    if (canRasterise()) rasteriseScene(scene, resources, width).then(show, asSvg);
+    // A face the scene names may still be on its way (a page opened again after the sign-in to a
+    // platform, on a busy machine): the last picture stays, and the scene is painted again once it is here.
+    const failed = (err: unknown) => {
+      if (err instanceof FaceNotLoaded) void err.load().then(() => live && setArrivals((n) => n + 1), () => undefined);
+    };
+    const asSvg = () => {
+      try {
+        show(new Blob([paintSvg(scene, resources, { links: false })], { type: 'image/svg+xml' }));
+      } catch (err) {
+        failed(err);
+      }
+    };
+    if (canRasterise()) rasteriseScene(scene, resources, width).then(show, (err: unknown) => (err instanceof FaceNotLoaded ? failed(err) : asSvg()));
     else asSvg();
     return () => {
       live = false;
     };
-  }, [scene, resources, version, width]);
+  }, [scene, resources, version, width, arrivals]);
   // A picture's URL is let go once the next one is on screen, or with the image.
   useEffect(() => (shown ? () => URL.revokeObjectURL(shown) : undefined), [shown]);
   if (!shown) return <span className={className ? `${className} scene-image-wait` : 'scene-image-wait'} aria-hidden="true" />;
