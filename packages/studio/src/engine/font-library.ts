@@ -13,13 +13,13 @@ const WEIGHTS: readonly FontWeight[] = [400, 500, 600, 700, 800];
  * each fetched only when a slide needs it.
  */
 export class FaceNotLoaded extends Error {
-  constructor(readonly family: string, readonly weight: FontWeight, readonly italic: boolean, private readonly library?: FontLibrary) {
+  constructor(readonly family: string, readonly weight: FontWeight, readonly italic: boolean, private readonly library: FontLibrary) {
     super(`font ${faceKey(family, weight, italic)} is not loaded yet`);
   }
 
   /** Fetches the face this was thrown for, so what needed it can run again. */
   load(): Promise<void> {
-    return this.library ? this.library.load(this.family, this.weight, this.italic) : Promise.resolve();
+    return this.library.load(this.family, this.weight, this.italic);
   }
 }
 

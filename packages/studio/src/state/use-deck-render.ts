@@ -36,8 +36,7 @@ export function useDeckRender(services: Services, deck: Deck): RenderState {
     let live = true;
     const again = () => live && setArrivals((n) => n + 1);
     if (attempt.face) {
-      const { family, weight, italic } = attempt.face;
-      services.fonts.load(family, weight, italic).then(again, again);
+      attempt.face.load().then(again, again);
     } else if (services.renderer.mathLoading) {
       services.renderer.mathLoading.then(again, again);
     } else if (services.images.hasPending()) {

@@ -80,17 +80,18 @@ export function SceneImage({ scene, resources, version, alt, className, width }:
     };
     // A face the scene names may still be on its way (a page opened again after the sign-in to a
     // platform, on a busy machine): the last picture stays, and the scene is painted again once it is here.
-    const failed = (err: unknown) => {
-      if (err instanceof FaceNotLoaded) void err.load().then(() => live && setArrivals((n) => n + 1), () => undefined);
+    const waitForFace = (err: unknown) => {
+      if (!(err instanceof FaceNotLoaded)) throw err;
+      void err.load().then(() => live && setArrivals((n) => n + 1), () => undefined);
     };
     const asSvg = () => {
       try {
         show(new Blob([paintSvg(scene, resources, { links: false })], { type: 'image/svg+xml' }));
       } catch (err) {
-        failed(err);
+        waitForFace(err);
       }
     };
-    if (canRasterise()) rasteriseScene(scene, resources, width).then(show, (err: unknown) => (err instanceof FaceNotLoaded ? failed(err) : asSvg()));
+    if (canRasterise()) rasteriseScene(scene, resources, width).then(show, (err: unknown) => (err instanceof FaceNotLoaded ? waitForFace(err) : asSvg()));
     else asSvg();
     return () => {
       live = false;

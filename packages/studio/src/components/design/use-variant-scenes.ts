@@ -34,7 +34,7 @@ export function useVariantScenes(services: Services, deck: Deck, slide: Slide | 
           out.set(v.id, sceneOfVariant(services, deck, slide, v.patch));
         } catch (err) {
           // Themes with other fonts wait for them; the rest are shown now, all missing faces fetched at once.
-          if (err instanceof FaceNotLoaded) loads.push(services.fonts.load(err.family, err.weight, err.italic));
+          if (err instanceof FaceNotLoaded) loads.push(err.load());
         }
       }
       if (!live) return;
