@@ -1,8 +1,7 @@
 import { useEffect, useLayoutEffect, useRef, useState, type SVGProps } from 'react';
 import { mediaUrl } from '../../api/client.js';
-import { paintSvg, type PaintResources, type Scene } from 'spool/core';
-import { canRasterise, rasteriseScene } from '../../engine/scene-raster.js';
-import { FaceNotLoaded } from '../../engine/font-library.js';
+import type { PaintResources, Scene } from 'spool/core';
+import { scenePicture } from '../../engine/scene-raster.js';
 
 /** Line icons drawn on a 16px grid, stroked in the current text colour. */
 type IconProps = SVGProps<SVGSVGElement>;
@@ -75,24 +74,12 @@ export function SceneImage({ scene, resources, version, alt, className, width }:
   const [arrivals, setArrivals] = useState(0);
   useEffect(() => {
     let live = true;
-    const show = (blob: Blob) => {
-      if (live) setShown(URL.createObjectURL(blob));
-    };
-    // A face the scene names may still be on its way (a page opened again after the sign-in to a
-    // platform, on a busy machine): the last picture stays, and the scene is painted again once it is here.
-    const waitForFace = (err: unknown) => {
-      if (!(err instanceof FaceNotLoaded)) throw err;
-      void err.load().then(() => live && setArrivals((n) => n + 1), () => undefined);
-    };
-    const asSvg = () => {
-      try {
-        show(new Blob([paintSvg(scene, resources, { links: false })], { type: 'image/svg+xml' }));
-      } catch (err) {
-        waitForFace(err);
-      }
-    };
-    if (canRasterise()) rasteriseScene(scene, resources, width).then(show, (err: unknown) => (err instanceof FaceNotLoaded ? waitForFace(err) : asSvg()));
-    else asSvg();
+    void scenePicture(scene, resources, width).then((picture) => {
+      if (!live) return;
+      // A face still on its way: the last picture stays, and the scene is painted again once it is here.
+      if ('face' in picture) void picture.face.load().then(() => live && setArrivals((n) => n + 1), () => undefined);
+      else setShown(URL.createObjectURL(picture.blob));
+    });
     return () => {
       live = false;
     };
