@@ -71,7 +71,8 @@ export async function measureStudioKeystrokes() {
     // Alternated, so load on the machine falls on both alike.
     // Each round types into a fresh copy, so every round starts from the same slides.
     const copy = async (id) => (await (await fetch(`${server.url}/api/projects/${id}/duplicate`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).json()).id;
-    for (let round = 0; round < 2; round++) {
+    const rounds = Number(process.env.SPOOL_BENCH_ROUNDS ?? 2);
+    for (let round = 0; round < rounds; round++) {
       results.sample.push(await typeAndMeasure(browser, server.url, await copy(sample.id)));
       results.big.push(await typeAndMeasure(browser, server.url, await copy(big)));
     }

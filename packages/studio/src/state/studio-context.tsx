@@ -1,4 +1,4 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useReducer, useRef, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useLayoutEffect, useMemo, useReducer, useRef, useState, type ReactNode } from 'react';
 import { type Deck, type Slide, type SpoolDocument, canRedo, canUndo, nextSlideId } from 'spool/core';
 import type { Project } from '../api/types.js';
 import { preloadDesignFonts, setProjectHash, type Services } from '../engine/services.js';
@@ -7,6 +7,7 @@ import { useAutosave, type SaveStatus } from './use-autosave.js';
 import { actionForKey, keyedEdit } from './deck-actions.js';
 import { useDeckRender, type RenderState } from './use-deck-render.js';
 import { useNotify } from './toasts.js';
+import { useStoreValue, valueStore, type ValueStore } from './value-store.js';
 
 export interface EditOptions {
   /** Edits with one key in quick succession undo as one step (typing in a field). */
@@ -46,16 +47,16 @@ export type StudioActions = Pick<Studio, 'services' | 'edit' | 'undo' | 'redo' |
   current(): { deck: Deck; document: SpoolDocument };
 };
 
-const StudioContext = createContext<Studio | null>(null);
+const StudioContext = createContext<ValueStore<Studio> | null>(null);
 const ActionsContext = createContext<StudioActions | null>(null);
 const DesignContext = createContext<Deck['design'] | null>(null);
-const RenderContext = createContext<RenderState>({ loading: true });
+const RenderContext = createContext<ValueStore<RenderState>>(valueStore<RenderState>({ loading: true }));
 
 /** Everything, re-rendering on every edit: for the parts that show slides. */
 export function useStudio(): Studio {
-  const studio = useContext(StudioContext);
-  if (!studio) throw new Error('useStudio outside StudioProvider');
-  return studio;
+  const store = useContext(StudioContext);
+  if (!store) throw new Error('useStudio outside StudioProvider');
+  return useStoreValue(store);
 }
 
 /**
@@ -76,7 +77,7 @@ export function useStudioActions(): StudioActions {
 }
 
 export function useRender(): RenderState {
-  return useContext(RenderContext);
+  return useStoreValue(useContext(RenderContext));
 }
 
 export function StudioProvider({ services, project, children }: { services: Services; project: Project; children: ReactNode }) {
@@ -137,12 +138,16 @@ export function StudioProvider({ services, project, children }: { services: Serv
     }),
     [actions, state, deck, document, status],
   );
+  const [studioStore] = useState(() => valueStore(studio));
+  const [renderStore] = useState(() => valueStore(render));
+  useLayoutEffect(() => studioStore.set(studio), [studioStore, studio]);
+  useLayoutEffect(() => renderStore.set(render), [renderStore, render]);
 
   return (
     <ActionsContext.Provider value={actions}>
       <DesignContext.Provider value={deck.design}>
-        <StudioContext.Provider value={studio}>
-          <RenderContext.Provider value={render}>{children}</RenderContext.Provider>
+        <StudioContext.Provider value={studioStore}>
+          <RenderContext.Provider value={renderStore}>{children}</RenderContext.Provider>
         </StudioContext.Provider>
       </DesignContext.Provider>
     </ActionsContext.Provider>

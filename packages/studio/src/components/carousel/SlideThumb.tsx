@@ -8,7 +8,7 @@ import { SceneImage } from '../common/graphics.js';
 import type { RenderedPage } from '../../engine/deck-renderer.js';
 import { countThumbRender } from '../../engine/preview-timing.js';
 
-interface SlideThumbProps {
+export interface SlideThumbProps {
   slide: Slide;
   index: number;
   /** The slide's first page as the engine painted it: the same object while it does not change. */
