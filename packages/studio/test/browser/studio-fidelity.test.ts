@@ -42,6 +42,39 @@ describe('the preview is the export', { timeout: 120_000 }, () => {
     await page.context().close();
   });
 
+  it('changes only what a keystroke touched in the preview, and still paints what the server exports', async () => {
+    const { page } = await studio().open(undefined, await studio().freshProject());
+    await page.locator('.strip-item:nth-child(2) .thumb-button').click();
+    await page.getByRole('heading', { name: 'Slide 2' }).waitFor();
+    const before = await page.evaluate(() => {
+      const svg = document.querySelector('[data-testid=preview] svg') as SVGSVGElement & { spoolMark?: boolean };
+      svg.spoolMark = true;
+      for (const child of svg.children) (child as Element & { spoolMark?: boolean }).spoolMark = true;
+      return svg.children.length;
+    });
+    const body = page.getByLabel('Body', { exact: true });
+    await body.click();
+    await body.press('End');
+    // Letters the slide did not have yet, so the glyph definitions grow too.
+    await page.keyboard.type(' Zqxj kept', { delay: 40 });
+    await page.waitForFunction(() => document.querySelector('[data-testid=preview] svg')?.getAttribute('aria-label')?.includes('Zqxj kept'));
+    const after = await page.evaluate(() => {
+      const svg = document.querySelector('[data-testid=preview] svg') as SVGSVGElement & { spoolMark?: boolean };
+      const children = [...svg.children] as (Element & { spoolMark?: boolean })[];
+      return { sameRoot: svg.spoolMark === true, count: children.length, kept: children.filter((c) => c.spoolMark).length, background: children.find((c) => c.localName === 'rect')?.spoolMark === true };
+    });
+    expect(after).toMatchObject({ sameRoot: true, background: true });
+    expect(after.kept).toBeGreaterThan(before / 2);
+    expect(after.kept).toBeLessThan(after.count);
+    await waitSaved(page);
+    const id = await page.evaluate(() => /project=([\w-]+)/.exec(location.hash)?.[1]);
+    const project = (await (await fetch(`${studio().url}/api/projects/${id}`)).json()) as { deck: unknown };
+    const same = await previewAndExport(page, project.deck, 2);
+    expect(same.live).toContain('Zqxj kept');
+    expect(same.live).toBe(same.server);
+    await page.context().close();
+  });
+
   it('sets right-to-left posts the same way in the page as the server, and reads them right to left', async () => {
     const author = { name: 'سارة', handle: 'sara' };
     const paragraph = (text: string) => ({ type: 'paragraph', spans: [{ text }] });

@@ -2,6 +2,7 @@ import { useEffect, useLayoutEffect, useRef, useState, type SVGProps } from 'rea
 import { mediaUrl } from '../../api/client.js';
 import type { PaintResources, Scene } from 'spool/core';
 import { scenePicture } from '../../engine/scene-raster.js';
+import { patchSvg } from './svg-patch.js';
 
 /** Line icons drawn on a 16px grid, stroked in the current text colour. */
 type IconProps = SVGProps<SVGSVGElement>;
@@ -99,7 +100,7 @@ export function InlineSvg({ svg, className, onPainted }: { svg: string; classNam
   const ref = useRef<HTMLDivElement>(null);
   useLayoutEffect(() => {
     if (!ref.current) return;
-    ref.current.innerHTML = svg;
+    patchSvg(ref.current, svg);
     onPainted?.();
   }, [svg, onPainted]);
   return <div ref={ref} className={className} />;
