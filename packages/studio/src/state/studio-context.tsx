@@ -3,7 +3,7 @@ import { type Deck, type Slide, type SpoolDocument, canRedo, canUndo, nextSlideI
 import type { Project } from '../api/types.js';
 import { preloadDesignFonts, setProjectHash, type Services } from '../engine/services.js';
 import { openState, studioReducer, type ContentChange, type DeckEdit, type StudioState } from './studio-state.js';
-import { useAutosave, type SaveStatus } from './use-autosave.js';
+import { useAutosave, type ConflictOutcome, type SaveStatus } from './use-autosave.js';
 import { actionForKey, keyedEdit } from './deck-actions.js';
 import { useDeckRender, type RenderState } from './use-deck-render.js';
 import { useNotify } from './toasts.js';
@@ -26,6 +26,12 @@ export interface Studio {
   canUndo: boolean;
   canRedo: boolean;
   saveStatus: SaveStatus;
+  /** Someone saved this project while it was being edited here: their version, until the user chooses. */
+  conflict: Project | null;
+  /** Saves this window's version over theirs; theirs is kept as a copy. */
+  keepMine(): Promise<void>;
+  /** Opens their version; this window's is kept as a copy. */
+  keepTheirs(): Promise<void>;
   edit(edit: DeckEdit, opts?: EditOptions): void;
   undo(): void;
   redo(): void;
@@ -83,8 +89,24 @@ export function useRender(): RenderState {
 export function StudioProvider({ services, project, children }: { services: Services; project: Project; children: ReactNode }) {
   const [state, dispatch] = useReducer(studioReducer, project, openState);
   const notify = useNotify();
-  const onConflict = useCallback(() => notify('This project was saved from another window; your version was kept.', 'info'), [notify]);
-  const { status, flush } = useAutosave(services.backend, state, dispatch, onConflict);
+  const autosave = useAutosave(services.backend, state, dispatch);
+  const { status, flush, conflict } = autosave;
+  const resolve = useCallback(
+    async (choose: () => Promise<ConflictOutcome | undefined>) => {
+      try {
+        const outcome = await choose();
+        if (!outcome) return;
+        const which = outcome.kept === 'mine' ? 'Your version is saved; the other one' : 'The other version is open; yours';
+        notify(`${which} is kept as “${outcome.copy.name}” in Projects.`, 'info');
+      } catch (err) {
+        notify(`Neither version was changed: ${err instanceof Error ? err.message : String(err)}`, 'error');
+      }
+    },
+    [notify],
+  );
+  const { keepMine: saveMine, keepTheirs: openTheirs } = autosave;
+  const keepMine = useCallback(() => resolve(saveMine), [resolve, saveMine]);
+  const keepTheirs = useCallback(() => resolve(openTheirs), [resolve, openTheirs]);
   const { deck, document } = state.history.present;
   const render = useDeckRender(services, deck);
   const present = useRef(state.history.present);
@@ -135,8 +157,11 @@ export function StudioProvider({ services, project, children }: { services: Serv
       canUndo: canUndo(state.history),
       canRedo: canRedo(state.history),
       saveStatus: status,
+      conflict,
+      keepMine,
+      keepTheirs,
     }),
-    [actions, state, deck, document, status],
+    [actions, state, deck, document, status, conflict, keepMine, keepTheirs],
   );
   const [studioStore] = useState(() => valueStore(studio));
   const [renderStore] = useState(() => valueStore(render));

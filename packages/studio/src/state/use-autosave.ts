@@ -1,8 +1,15 @@
 import { useCallback, useEffect, useRef, useState, type Dispatch } from 'react';
 import { ApiError, type Backend } from '../api/client.js';
+import type { Project } from '../api/types.js';
 import type { StudioAction, StudioState } from './studio-state.js';
 
-export type SaveStatus = 'saved' | 'unsaved' | 'saving' | 'error';
+export type SaveStatus = 'saved' | 'unsaved' | 'saving' | 'error' | 'conflict';
+
+/** What a choice between two versions of a project did: the one set aside is kept as this copy. */
+export interface ConflictOutcome {
+  kept: 'mine' | 'theirs';
+  copy: Project;
+}
 
 const DEBOUNCE_MS = 350;
 const RETRY_MS = 3000;
@@ -11,11 +18,14 @@ const KEEPALIVE_LIMIT = 60_000;
 
 /**
  * Saves the open project shortly after every change, one save at a time, naming the revision it
- * builds on. A 409 means another window saved in between: this window is the one being edited,
- * so it saves again on top of that revision and says so.
+ * builds on. A 409 means someone saved in between (another window, or another person): saving stops
+ * and `conflict` holds their version until the user keeps one, and the other is kept as a copy, so
+ * neither person's work is written over.
  */
-export function useAutosave(backend: Backend, state: StudioState, dispatch: Dispatch<StudioAction>, onConflict: () => void) {
+export function useAutosave(backend: Backend, state: StudioState, dispatch: Dispatch<StudioAction>) {
   const [status, setStatus] = useState<SaveStatus>('saved');
+  const [conflict, setConflict] = useState<Project | null>(null);
+  const theirs = useRef<Project | null>(null);
   const latest = useRef(state);
   latest.current = state;
   const revision = useRef(state.revision);
@@ -27,13 +37,15 @@ export function useAutosave(backend: Backend, state: StudioState, dispatch: Disp
   useEffect(() => {
     revision.current = state.revision;
     savedChanges.current = 0;
+    theirs.current = null;
+    setConflict(null);
     setStatus('saved');
   }, [state.projectId]);
 
   const saveNow = useCallback(async (): Promise<void> => {
     if (running.current) await running.current;
     const snap = latest.current;
-    if (snap.changes === savedChanges.current) return;
+    if (snap.changes === savedChanges.current || theirs.current) return;
     const body = { name: snap.name, ...snap.history.present };
     const job = (async () => {
       setStatus('saving');
@@ -43,9 +55,12 @@ export function useAutosave(backend: Backend, state: StudioState, dispatch: Disp
           saved = await backend.updateProject(snap.projectId, body, revision.current);
         } catch (err) {
           if (!(err instanceof ApiError && err.status === 409)) throw err;
-          const current = await backend.getProject(snap.projectId);
-          onConflict();
-          saved = await backend.updateProject(snap.projectId, body, current.revision);
+          const other = await backend.getProject(snap.projectId);
+          if (latest.current.projectId !== snap.projectId) return;
+          theirs.current = other;
+          setConflict(other);
+          setStatus('conflict');
+          return;
         }
         if (latest.current.projectId !== snap.projectId) return;
         revision.current = saved.revision;
@@ -61,30 +76,64 @@ export function useAutosave(backend: Backend, state: StudioState, dispatch: Disp
     await job;
     running.current = null;
     if (latest.current.changes !== savedChanges.current && latest.current.projectId === snap.projectId) void saveNow();
-  }, [backend, dispatch, onConflict]);
+  }, [backend, dispatch]);
 
   useEffect(() => {
     if (state.changes === savedChanges.current) return;
-    setStatus((s) => (s === 'saving' ? s : 'unsaved'));
+    setStatus((s) => (theirs.current ? 'conflict' : s === 'saving' ? s : 'unsaved'));
     clearTimeout(timer.current);
     timer.current = setTimeout(() => void saveNow(), DEBOUNCE_MS);
     return () => clearTimeout(timer.current);
   }, [state.changes, saveNow]);
+
+  /** Saves this window's version over theirs, after keeping theirs as a copy. */
+  const keepMine = useCallback(async (): Promise<ConflictOutcome | undefined> => {
+    const other = theirs.current;
+    if (!other) return undefined;
+    const copy = await backend.createProject({ name: copyName(other.name, 'other version'), document: other.document, deck: other.deck });
+    revision.current = other.revision;
+    theirs.current = null;
+    setConflict(null);
+    await saveNow();
+    return { kept: 'mine', copy };
+  }, [backend, saveNow]);
+
+  /** Opens their version, after keeping this window's as a copy. */
+  const keepTheirs = useCallback(async (): Promise<ConflictOutcome | undefined> => {
+    if (!theirs.current) return undefined;
+    const snap = latest.current;
+    const copy = await backend.createProject({ name: copyName(snap.name, 'your version'), ...snap.history.present });
+    // The newest of theirs: they may have saved again while this window was deciding.
+    const other = await backend.getProject(snap.projectId);
+    revision.current = other.revision;
+    savedChanges.current = 0;
+    theirs.current = null;
+    setConflict(null);
+    setStatus('saved');
+    dispatch({ type: 'open', project: other });
+    return { kept: 'theirs', copy };
+  }, [backend, dispatch]);
 
   // Closing the tab right after an edit: hand the last save to the browser to finish.
   useEffect(() => {
     const onHide = () => {
       const snap = latest.current;
       if (snap.changes === savedChanges.current) return;
-      const body = JSON.stringify({ name: snap.name, ...snap.history.present, revision: revision.current });
+      // Mid-choice between two versions, this window's is kept as a copy rather than written over theirs.
+      const copy = !!theirs.current;
+      const body = JSON.stringify(copy ? { name: copyName(snap.name, 'your version'), ...snap.history.present } : { name: snap.name, ...snap.history.present, revision: revision.current });
       if (body.length > KEEPALIVE_LIMIT) return;
-      void fetch(`/api/projects/${encodeURIComponent(snap.projectId)}`, {
-        method: 'PUT', headers: { 'content-type': 'application/json' }, body, keepalive: true,
+      void fetch(copy ? '/api/projects' : `/api/projects/${encodeURIComponent(snap.projectId)}`, {
+        method: copy ? 'POST' : 'PUT', headers: { 'content-type': 'application/json' }, body, keepalive: true,
       }).catch(() => undefined);
     };
     window.addEventListener('pagehide', onHide);
     return () => window.removeEventListener('pagehide', onHide);
   }, []);
 
-  return { status, flush: saveNow };
+  return { status, flush: saveNow, conflict, keepMine, keepTheirs };
+}
+
+function copyName(name: string, which: string): string {
+  return `${name} (${which})`;
 }

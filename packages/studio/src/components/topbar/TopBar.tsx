@@ -7,13 +7,17 @@ import type { ConnectReturn } from '../../engine/connect-return.js';
 import { PublishButton } from '../publish/PublishButton.js';
 import { ExportMenu } from './ExportMenu.js';
 import { ProjectMenu } from './ProjectMenu.js';
+import { ConflictDialog } from './ConflictDialog.js';
 
-const STATUS_TEXT = { saved: 'Saved', unsaved: 'Unsaved changes', saving: 'Saving…', error: 'Not saved — retrying' } as const;
+const STATUS_TEXT = { saved: 'Saved', unsaved: 'Unsaved changes', saving: 'Saving…', error: 'Not saved — retrying', conflict: 'Not saved — changed elsewhere' } as const;
 
 export function TopBar({ connectReturn }: { connectReturn?: ConnectReturn } = {}) {
   const studio = useStudio();
   const notify = useNotify();
   const [name, setName] = useState(studio.state.name);
+  // The dialog can be put aside; the save status then opens it again.
+  const [conflictShown, setConflictShown] = useState(true);
+  useEffect(() => setConflictShown(true), [studio.conflict]);
   useEffect(() => setName(studio.state.name), [studio.state.name, studio.state.projectId]);
   const isMac = /Mac|iPhone|iPad/.test(navigator.platform);
   const mod = isMac ? '⌘' : 'Ctrl+';
@@ -49,8 +53,13 @@ export function TopBar({ connectReturn }: { connectReturn?: ConnectReturn } = {}
       <ProjectMenu />
       <span className={`save-status save-${studio.saveStatus}`} role="status" aria-live="polite" data-testid="save-status">
         {studio.saveStatus === 'saved' && <CheckIcon />}
-        {STATUS_TEXT[studio.saveStatus]}
+        {studio.conflict && !conflictShown ? (
+          <button type="button" className="btn btn-sm btn-ghost save-resolve" onClick={() => setConflictShown(true)}>{STATUS_TEXT.conflict}</button>
+        ) : STATUS_TEXT[studio.saveStatus]}
       </span>
+      {studio.conflict && conflictShown && (
+        <ConflictDialog theirs={studio.conflict} onKeepMine={studio.keepMine} onKeepTheirs={studio.keepTheirs} onClose={() => setConflictShown(false)} />
+      )}
       <span className="spacer" />
       <div className="toolbar" role="toolbar" aria-label="History">
         <button type="button" className="icon-button icon-button-lg" onClick={studio.undo} disabled={!studio.canUndo} aria-label="Undo" title={`Undo (${mod}Z)`}>
