@@ -9,6 +9,7 @@ import { buildApp, type RouteSummary } from './app.js';
 import { packageVersion, resolveServerOptions, type ServerOptions } from './options.js';
 import { ServerRenderer } from './render.js';
 import { WorkerPool } from './worker-pool.js';
+import { ServerMetrics } from './metrics.js';
 import { writeStarterContent } from './starter-content.js';
 import { Publisher } from './publisher.js';
 import { environmentAccounts } from './publish-options.js';
@@ -43,11 +44,13 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     release();
     throw err;
   }
-  const pool = new WorkerPool({
+  const metrics: ServerMetrics = new ServerMetrics({ pool: () => pool.busy, publishJobs: () => store.publishJobs.countByState() });
+  const pool: WorkerPool = new WorkerPool({
     size: resolved.render.workers,
     maxQueue: resolved.render.queue,
     timeoutMs: resolved.render.timeoutMs,
     memoryMb: resolved.render.memoryMb,
+    onJob: metrics.observeJob,
   });
   let publisher: Publisher | undefined;
   try {
@@ -67,6 +70,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       options: resolved,
       renderer: new ServerRenderer(store, resolved.fetch, pool),
       pool,
+      metrics,
       version: packageVersion(),
       publisher,
       publish: resolved.publish,

@@ -8,6 +8,7 @@ import type { FetchGuardOptions } from '../sources/fetch-guard.js';
 import type { Store } from '../store/store.js';
 import type { ServerRenderer } from './render.js';
 import type { WorkerPool } from './worker-pool.js';
+import type { ServerMetrics } from './metrics.js';
 import type { Publisher } from './publisher.js';
 import { publishSettingsFromEnv, type PublishSettings } from './publish-options.js';
 
@@ -166,6 +167,8 @@ export interface ServerContext {
   renderer: ServerRenderer;
   /** The worker threads that every costly piece of work on user input runs in. */
   pool: WorkerPool;
+  /** What the server counts, for /metrics and /api/health. */
+  metrics: ServerMetrics;
   version: string;
   publisher: Publisher;
   publish: PublishSettings;

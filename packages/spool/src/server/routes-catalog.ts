@@ -71,7 +71,10 @@ function allEmojiKeys(): string[] {
 }
 
 export function registerCatalogRoutes(app: FastifyInstance, ctx: ServerContext): void {
-  app.get('/api/health', async () => ({ ok: true, version: ctx.version }));
+  app.get('/api/health', async () => ({ ok: true, version: ctx.version, ...ctx.metrics.health() }));
+
+  // Prometheus's place for it; behind the token like /api when one is set (see security.ts).
+  app.get('/metrics', async (_request, reply) => reply.type(ctx.metrics.contentType).send(await ctx.metrics.text()));
 
   app.get('/api/catalog', async () => ({
     themes: THEMES,

@@ -50,7 +50,7 @@ function publicGet(request: FastifyRequest, host: string, publicHost: string | u
  *    to us as same-origin; refusing foreign Host names on a loopback server closes that door.
  * 2. Origin: writes from pages of another origin are refused, so a site the user visits cannot
  *    change their projects through the browser.
- * 3. Token: with a token set, every /api call must carry it.
+ * 3. Token: with a token set, every /api call (and /metrics) must carry it.
  */
 export function registerSecurity(app: FastifyInstance, options: SecurityOptions): void {
   const tokenDigest = options.token === undefined ? undefined : digest(options.token);
@@ -86,7 +86,7 @@ export function needsToken(request: FastifyRequest): boolean {
 
 function isApiPath(path: string): boolean {
   const p = path.toLowerCase();
-  return p === '/api' || p.startsWith('/api/');
+  return p === '/api' || p.startsWith('/api/') || p === '/metrics';
 }
 
 /** The path as a file system would read it: decoded (repeatedly), slashes folded, dot segments resolved. */

@@ -2,6 +2,7 @@ import { Worker } from 'node:worker_threads';
 import { HttpError } from './http-errors.js';
 import { decodeJobError, jobParts, overrunMessage, postMoving, type Job, type JobResult } from './worker-jobs.js';
 import type { WorkerMessage } from './worker-thread.js';
+import type { JobObserver } from './metrics.js';
 
 export interface WorkerPoolOptions {
   /** Worker threads rendering side by side. */
@@ -12,6 +13,8 @@ export interface WorkerPoolOptions {
   timeoutMs: number;
   /** Old-generation heap limit of each worker, in MB. */
   memoryMb: number;
+  /** Told how each job ended and how long it took, waiting included. */
+  onJob?: JobObserver;
 }
 
 interface Task {
@@ -57,19 +60,27 @@ export class WorkerPool {
   constructor(readonly options: WorkerPoolOptions) {}
 
   run<J extends Job>(job: J): Promise<JobResult<J>> {
+    const observe = this.options.onJob;
     if (this.closed) return Promise.reject(new HttpError(503, 'the server is shutting down; no new work is taken', { 'retry-after': '5' }));
     // Jobs a free or not yet started worker will take do not count as waiting.
     const running = this.slots.filter((s) => s.task).length;
     if (this.queue.length >= this.options.maxQueue + this.options.size - running) {
       const retry = Math.min(60, Math.max(1, Math.ceil((this.averageMs * (this.queue.length + this.slots.length)) / this.options.size / 1000)));
+      observe?.(job.type, 'refused', 0);
       return Promise.reject(
         new HttpError(503, `busy with other exports and imports (${this.queue.length} waiting); try again in ${retry} s`, { 'retry-after': String(retry) }),
       );
     }
-    return new Promise<JobResult<J>>((resolve, reject) => {
+    const entered = performance.now();
+    const answer = new Promise<JobResult<J>>((resolve, reject) => {
       this.queue.push({ job, resolve: resolve as (result: JobResult<Job>) => void, reject });
       this.pump();
     });
+    if (observe) {
+      const seconds = () => (performance.now() - entered) / 1000;
+      answer.then(() => observe(job.type, 'done', seconds()), () => observe(job.type, 'failed', seconds()));
+    }
+    return answer;
   }
 
   get busy(): { workers: number; running: number; waiting: number } {

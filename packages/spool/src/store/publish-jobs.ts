@@ -243,6 +243,12 @@ export class PublishJobTable {
     return row.bytes;
   }
 
+  /** How many posts are in each state: for the server's health and metrics. */
+  countByState(): Partial<Record<PublishJobState, number>> {
+    const rows = this.db.read((db) => db.prepare<{ state: PublishJobState; n: number }>('SELECT state, count(*) AS n FROM publish_jobs GROUP BY state').all());
+    return Object.fromEntries(rows.map((r) => [r.state, r.n]));
+  }
+
   /** Posts this account published since `since`: for the platform's daily cap. */
   publishedSince(accountId: string, since: Date): { count: number; oldest?: string } {
     return this.db.read((db) => {

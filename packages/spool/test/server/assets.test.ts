@@ -177,7 +177,7 @@ describe('assets API', () => {
 
 describe('catalog, fonts and emoji', () => {
   it('reports health and the catalog', async () => {
-    expect(await server.json('GET', '/api/health')).toEqual({ ok: true, version: '0.1.0' });
+    expect(await server.json('GET', '/api/health')).toMatchObject({ ok: true, version: '0.1.0', pool: { waiting: 0 }, publish: {} });
     const catalog = await server.json('GET', '/api/catalog');
     expect(catalog.themes.map((t: any) => t.id)).toContain('midnight');
     expect(catalog.layouts.map((l: any) => l.id)).toContain('post-card');

@@ -52,6 +52,10 @@ describe('render pool', () => {
     expect((await refused.json()).error).toMatch(/^busy with other exports and imports/);
     const health = await server.call('GET', '/api/health');
     expect(health.status).toBe(200);
+    // Health tells who runs the server what was turned away.
+    const { pool } = await health.json();
+    expect(pool.jobs.refused).toBe(3);
+    expect(pool.jobs.done).toBeGreaterThanOrEqual(2);
   });
 
   it('stops an export past the time limit with 504, and the next export still works', async () => {

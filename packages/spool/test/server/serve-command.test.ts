@@ -22,7 +22,7 @@ describe('spool serve', () => {
     const data = tempDir();
     const cli = spool(['serve', '--port', '0', '--data', data]);
     const url = await waitFor(() => /Spool studio: (http:\/\/127\.0\.0\.1:\d+)/.exec(cli.stdout())?.[1]);
-    expect(await (await fetch(`${url}/api/health`)).json()).toEqual({ ok: true, version: '0.1.0' });
+    expect(await (await fetch(`${url}/api/health`)).json()).toMatchObject({ ok: true, version: '0.1.0', pool: { waiting: 0 } });
     const [project] = await (await fetch(`${url}/api/projects`)).json();
 
     const inFlight = fetch(`${url}/api/projects/${project.id}/export?format=pdf`);
