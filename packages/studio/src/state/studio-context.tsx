@@ -96,8 +96,10 @@ export function StudioProvider({ services, project, children }: { services: Serv
       try {
         const outcome = await choose();
         if (!outcome) return;
-        const which = outcome.kept === 'mine' ? 'Your version is saved; the other one' : 'The other version is open; yours';
-        notify(`${which} is kept as “${outcome.copy.name}” in Projects.`, 'info');
+        const copy = `“${outcome.copy.name}” in Projects`;
+        if (outcome.kept === 'theirs') notify(`The other version is open; yours is kept as ${copy}.`, 'info');
+        else if (outcome.saved) notify(`Your version is saved; the other one is kept as ${copy}.`, 'info');
+        else notify(`The other version is kept as ${copy}; yours is not saved yet (see the save status).`, 'error');
       } catch (err) {
         notify(`Neither version was changed: ${err instanceof Error ? err.message : String(err)}`, 'error');
       }
@@ -122,13 +124,17 @@ export function StudioProvider({ services, project, children }: { services: Serv
     dispatch({ type: 'edit', edit: fn, key: opts.key, select: opts.select, at: Date.now() });
   }, []);
 
+  const { setAside } = autosave;
   const open = useCallback(
     async (next: Project) => {
+      // Mid-choice between two versions of this project, theirs stays saved and this window's is kept.
+      const aside = await setAside();
+      if (aside) notify(`Your version is kept as “${aside.copy.name}” in Projects.`, 'info');
       await flush();
       await preloadDesignFonts(services, next.deck.design);
       dispatch({ type: 'open', project: next });
     },
-    [flush, services],
+    [flush, services, setAside, notify],
   );
 
   const actions = useMemo<StudioActions>(

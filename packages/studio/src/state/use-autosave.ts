@@ -9,6 +9,15 @@ export type SaveStatus = 'saved' | 'unsaved' | 'saving' | 'error' | 'conflict';
 export interface ConflictOutcome {
   kept: 'mine' | 'theirs';
   copy: Project;
+  /** Whether the version kept is saved now (keeping mine saves it; that save can fail or meet a newer one). */
+  saved: boolean;
+}
+
+/** What the server has is not what this window shows until the user keeps one of the two versions. */
+export class ConflictPendingError extends Error {
+  constructor() {
+    super('this project changed elsewhere and yours is not saved: choose which version to keep first (the save status opens the choice)');
+  }
 }
 
 const DEBOUNCE_MS = 350;
@@ -43,7 +52,9 @@ export function useAutosave(backend: Backend, state: StudioState, dispatch: Disp
   }, [state.projectId]);
 
   const saveNow = useCallback(async (): Promise<void> => {
-    if (running.current) await running.current;
+    // One save at a time: a second caller waiting on the same save must not start alongside a third,
+    // or the later of two saves from one revision would look like someone else's.
+    while (running.current) await running.current;
     const snap = latest.current;
     if (snap.changes === savedChanges.current || theirs.current) return;
     const body = { name: snap.name, ...snap.history.present };
@@ -95,24 +106,36 @@ export function useAutosave(backend: Backend, state: StudioState, dispatch: Disp
     theirs.current = null;
     setConflict(null);
     await saveNow();
-    return { kept: 'mine', copy };
+    return { kept: 'mine', copy, saved: savedChanges.current === latest.current.changes };
   }, [backend, saveNow]);
+
+  /**
+   * Leaves their version saved and keeps this window's as a copy: before another project is opened
+   * mid-choice, and as the first half of opening theirs.
+   */
+  const setAside = useCallback(async (): Promise<ConflictOutcome | undefined> => {
+    if (!theirs.current) return undefined;
+    const snap = latest.current;
+    const copy = await backend.createProject({ name: copyName(snap.name, 'your version'), ...snap.history.present });
+    savedChanges.current = snap.changes;
+    theirs.current = null;
+    setConflict(null);
+    setStatus('saved');
+    return { kept: 'theirs', copy, saved: true };
+  }, [backend]);
 
   /** Opens their version, after keeping this window's as a copy. */
   const keepTheirs = useCallback(async (): Promise<ConflictOutcome | undefined> => {
     if (!theirs.current) return undefined;
-    const snap = latest.current;
-    const copy = await backend.createProject({ name: copyName(snap.name, 'your version'), ...snap.history.present });
-    // The newest of theirs: they may have saved again while this window was deciding.
-    const other = await backend.getProject(snap.projectId);
+    // The newest of theirs (they may have saved again meanwhile), fetched before anything changes here.
+    const other = await backend.getProject(latest.current.projectId);
+    const outcome = await setAside();
+    if (!outcome) return undefined;
     revision.current = other.revision;
     savedChanges.current = 0;
-    theirs.current = null;
-    setConflict(null);
-    setStatus('saved');
     dispatch({ type: 'open', project: other });
-    return { kept: 'theirs', copy };
-  }, [backend, dispatch]);
+    return outcome;
+  }, [backend, dispatch, setAside]);
 
   // Closing the tab right after an edit: hand the last save to the browser to finish.
   useEffect(() => {
@@ -131,7 +154,13 @@ export function useAutosave(backend: Backend, state: StudioState, dispatch: Disp
     return () => window.removeEventListener('pagehide', onHide);
   }, []);
 
-  return { status, flush: saveNow, conflict, keepMine, keepTheirs };
+  /** Saves what is pending, for what reads the project from the server next (an export, a publish). */
+  const flush = useCallback(async (): Promise<void> => {
+    await saveNow();
+    if (theirs.current) throw new ConflictPendingError();
+  }, [saveNow]);
+
+  return { status, flush, conflict, keepMine, keepTheirs, setAside };
 }
 
 function copyName(name: string, which: string): string {

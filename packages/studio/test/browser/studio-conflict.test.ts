@@ -45,6 +45,11 @@ describe('two people editing one project', { timeout: 120_000 }, () => {
     // Put aside, the dialog comes back from the save status, and nothing was saved meanwhile.
     await b.keyboard.press('Escape');
     await b.getByRole('dialog').waitFor({ state: 'detached' });
+    // A bundle is made from the saved project, which is not what this window shows: it waits for the choice.
+    await b.getByRole('button', { name: 'Export' }).click();
+    await b.getByRole('button', { name: /Ready-to-post bundle/ }).click();
+    await expect.poll(() => b.locator('.toast').allInnerTexts().then((t) => t.join(' '))).toMatch(/Export failed: this project changed elsewhere .*choose which version to keep first/);
+    await b.keyboard.press('Escape');
     await b.getByRole('button', { name: /changed elsewhere/ }).click();
     expect(await deckOf(id)).not.toContain('Written in window B');
     await b.getByRole('button', { name: 'Keep my version' }).click();
@@ -94,5 +99,49 @@ describe('two people editing one project', { timeout: 120_000 }, () => {
     expect(await deckOf(id)).not.toContain('Written in window B');
     await a.context().close();
     await b.context().close();
+  });
+
+  it('keeps my version as a copy when another project is opened before choosing', async () => {
+    const { id, a, b, errors } = await twoWindowsApart();
+    const before = (await copiesNamed('(your version)')).length;
+    await b.keyboard.press('Escape');
+    await b.getByRole('dialog').waitFor({ state: 'detached' });
+    await b.getByRole('button', { name: 'Projects' }).click();
+    await b.getByRole('button', { name: 'New project' }).click();
+    await expect.poll(async () => (await copiesNamed('(your version)')).length).toBe(before + 1);
+    const copies = await copiesNamed('(your version)');
+    const texts = await Promise.all(copies.map((c) => deckOf(c.id)));
+    expect(texts.filter((t) => t.includes('Written in window B'))).toHaveLength(before + 1);
+    const held = await deckOf(id);
+    expect(held).toContain('Written in window A');
+    expect(held).not.toContain('Written in window B');
+    await expect.poll(() => b.getByTestId('save-status').innerText()).toBe('Saved');
+    expect(errors).toEqual([]);
+    await a.context().close();
+    await b.context().close();
+  });
+
+  it('never takes its own saves for someone else’s on a slow connection', async () => {
+    const id = await studio().freshProject();
+    const copiesBefore = (await copiesNamed(' version)')).length;
+    const { page, errors } = await studio().open(undefined, id);
+    // Every save takes a second to answer, so edits keep arriving while one is on its way.
+    await page.route('**/api/projects/*', async (route) => {
+      if (route.request().method() === 'PUT') await new Promise((r) => setTimeout(r, 1000));
+      await route.continue();
+    });
+    await page.locator('.strip-item:nth-child(2) .thumb-button').click();
+    const title = page.getByLabel('Title', { exact: true });
+    for (const word of ['One', 'One two', 'One two three', 'One two three four', 'One two three four five']) {
+      await title.fill(word);
+      await page.waitForTimeout(450);
+    }
+    await waitSaved(page);
+    expect(await page.getByRole('dialog').count()).toBe(0);
+    expect(await deckOf(id)).toContain('One two three four five');
+    expect(await copiesNamed(' version)')).toHaveLength(copiesBefore);
+    expect(await page.getByTestId('save-status').innerText()).toBe('Saved');
+    expect(errors).toEqual([]);
+    await page.context().close();
   });
 });

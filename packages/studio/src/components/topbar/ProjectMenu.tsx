@@ -26,7 +26,8 @@ function ProjectList({ close }: { close(): void }) {
   const [draft, setDraft] = useState('');
 
   const load = async () => {
-    await studio.flush();
+    // The list shows the projects whether or not this one could be saved first.
+    await studio.flush().catch(() => undefined);
     setProjects(await studio.services.backend.listProjects());
   };
   // Once per opening of the menu: the list is a snapshot, refreshed after each change made here.
