@@ -77,8 +77,15 @@ export class WorkerPool {
       this.pump();
     });
     if (observe) {
-      const seconds = () => (performance.now() - entered) / 1000;
-      answer.then(() => observe(job.type, 'done', seconds()), () => observe(job.type, 'failed', seconds()));
+      // Counting must never become an answer's failure, nor an unhandled rejection.
+      const tell = (outcome: 'done' | 'failed') => () => {
+        try {
+          observe(job.type, outcome, (performance.now() - entered) / 1000);
+        } catch {
+          /* a broken observer loses a count, not a job */
+        }
+      };
+      answer.then(tell('done'), tell('failed'));
     }
     return answer;
   }
