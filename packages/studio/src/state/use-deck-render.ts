@@ -47,6 +47,9 @@ export function useDeckRender(services: Services, deck: Deck): RenderState {
     };
   }, [attempt, services]);
 
-  const loading = !!attempt.face || (attempt.render ? !attempt.render.complete : false);
-  return { render: attempt.render ?? last.current, loading, error: attempt.error };
+  // One object per attempt: the render store wakes its readers only when this changes.
+  return useMemo(() => {
+    const loading = !!attempt.face || (attempt.render ? !attempt.render.complete : false);
+    return { render: attempt.render ?? last.current, loading, error: attempt.error };
+  }, [attempt]);
 }
