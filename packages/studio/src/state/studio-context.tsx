@@ -89,8 +89,7 @@ export function useRender(): RenderState {
 export function StudioProvider({ services, project, children }: { services: Services; project: Project; children: ReactNode }) {
   const [state, dispatch] = useReducer(studioReducer, project, openState);
   const notify = useNotify();
-  const autosave = useAutosave(services.backend, state, dispatch);
-  const { status, flush, conflict } = autosave;
+  const { status, flush, conflict, keepMine: saveMine, keepTheirs: openTheirs, setAside } = useAutosave(services.backend, state, dispatch);
   const resolve = useCallback(
     async (choose: () => Promise<ConflictOutcome | undefined>) => {
       try {
@@ -106,7 +105,6 @@ export function StudioProvider({ services, project, children }: { services: Serv
     },
     [notify],
   );
-  const { keepMine: saveMine, keepTheirs: openTheirs } = autosave;
   const keepMine = useCallback(() => resolve(saveMine), [resolve, saveMine]);
   const keepTheirs = useCallback(() => resolve(openTheirs), [resolve, openTheirs]);
   const { deck, document } = state.history.present;
@@ -124,7 +122,6 @@ export function StudioProvider({ services, project, children }: { services: Serv
     dispatch({ type: 'edit', edit: fn, key: opts.key, select: opts.select, at: Date.now() });
   }, []);
 
-  const { setAside } = autosave;
   const open = useCallback(
     async (next: Project) => {
       // Mid-choice between two versions of this project, theirs stays saved and this window's is kept.

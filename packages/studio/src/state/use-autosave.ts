@@ -33,8 +33,18 @@ const KEEPALIVE_LIMIT = 60_000;
  */
 export function useAutosave(backend: Backend, state: StudioState, dispatch: Dispatch<StudioAction>) {
   const [status, setStatus] = useState<SaveStatus>('saved');
+  // Their version, in state for the dialog and in a ref for the saves, which read it between renders.
   const [conflict, setConflict] = useState<Project | null>(null);
   const theirs = useRef<Project | null>(null);
+  const hold = useCallback((other: Project | null) => {
+    theirs.current = other;
+    setConflict(other);
+  }, []);
+  /** Keeps a version the user did not pick as a new project, named for which one it is. */
+  const saveCopy = useCallback(
+    (name: string, which: string, content: Pick<Project, 'document' | 'deck'>) => backend.createProject({ name: copyName(name, which), document: content.document, deck: content.deck }),
+    [backend],
+  );
   const latest = useRef(state);
   latest.current = state;
   const revision = useRef(state.revision);
@@ -46,8 +56,7 @@ export function useAutosave(backend: Backend, state: StudioState, dispatch: Disp
   useEffect(() => {
     revision.current = state.revision;
     savedChanges.current = 0;
-    theirs.current = null;
-    setConflict(null);
+    hold(null);
     setStatus('saved');
   }, [state.projectId]);
 
@@ -68,8 +77,7 @@ export function useAutosave(backend: Backend, state: StudioState, dispatch: Disp
           if (!(err instanceof ApiError && err.status === 409)) throw err;
           const other = await backend.getProject(snap.projectId);
           if (latest.current.projectId !== snap.projectId) return;
-          theirs.current = other;
-          setConflict(other);
+          hold(other);
           setStatus('conflict');
           return;
         }
@@ -87,7 +95,7 @@ export function useAutosave(backend: Backend, state: StudioState, dispatch: Disp
     await job;
     running.current = null;
     if (latest.current.changes !== savedChanges.current && latest.current.projectId === snap.projectId) void saveNow();
-  }, [backend, dispatch]);
+  }, [backend, dispatch, hold]);
 
   useEffect(() => {
     if (state.changes === savedChanges.current) return;
@@ -101,13 +109,12 @@ export function useAutosave(backend: Backend, state: StudioState, dispatch: Disp
   const keepMine = useCallback(async (): Promise<ConflictOutcome | undefined> => {
     const other = theirs.current;
     if (!other) return undefined;
-    const copy = await backend.createProject({ name: copyName(other.name, 'other version'), document: other.document, deck: other.deck });
+    const copy = await saveCopy(other.name, 'other version', other);
     revision.current = other.revision;
-    theirs.current = null;
-    setConflict(null);
+    hold(null);
     await saveNow();
     return { kept: 'mine', copy, saved: savedChanges.current === latest.current.changes };
-  }, [backend, saveNow]);
+  }, [saveCopy, hold, saveNow]);
 
   /**
    * Leaves their version saved and keeps this window's as a copy: before another project is opened
@@ -116,13 +123,12 @@ export function useAutosave(backend: Backend, state: StudioState, dispatch: Disp
   const setAside = useCallback(async (): Promise<ConflictOutcome | undefined> => {
     if (!theirs.current) return undefined;
     const snap = latest.current;
-    const copy = await backend.createProject({ name: copyName(snap.name, 'your version'), ...snap.history.present });
+    const copy = await saveCopy(snap.name, 'your version', snap.history.present);
     savedChanges.current = snap.changes;
-    theirs.current = null;
-    setConflict(null);
+    hold(null);
     setStatus('saved');
     return { kept: 'theirs', copy, saved: true };
-  }, [backend]);
+  }, [saveCopy, hold]);
 
   /** Opens their version, after keeping this window's as a copy. */
   const keepTheirs = useCallback(async (): Promise<ConflictOutcome | undefined> => {

@@ -8,6 +8,7 @@ import { PublishButton } from '../publish/PublishButton.js';
 import { ExportMenu } from './ExportMenu.js';
 import { ProjectMenu } from './ProjectMenu.js';
 import { ConflictDialog } from './ConflictDialog.js';
+import type { Project } from '../../api/types.js';
 
 const STATUS_TEXT = { saved: 'Saved', unsaved: 'Unsaved changes', saving: 'Saving…', error: 'Not saved — retrying', conflict: 'Not saved — changed elsewhere' } as const;
 
@@ -15,9 +16,9 @@ export function TopBar({ connectReturn }: { connectReturn?: ConnectReturn } = {}
   const studio = useStudio();
   const notify = useNotify();
   const [name, setName] = useState(studio.state.name);
-  // The dialog can be put aside; the save status then opens it again.
-  const [conflictShown, setConflictShown] = useState(true);
-  useEffect(() => setConflictShown(true), [studio.conflict]);
+  // The dialog can be put aside; the save status then opens it again. A newer conflict shows itself.
+  const [putAside, setPutAside] = useState<Project | null>(null);
+  const conflictShown = studio.conflict !== null && studio.conflict !== putAside;
   useEffect(() => setName(studio.state.name), [studio.state.name, studio.state.projectId]);
   const isMac = /Mac|iPhone|iPad/.test(navigator.platform);
   const mod = isMac ? '⌘' : 'Ctrl+';
@@ -54,11 +55,11 @@ export function TopBar({ connectReturn }: { connectReturn?: ConnectReturn } = {}
       <span className={`save-status save-${studio.saveStatus}`} role="status" aria-live="polite" data-testid="save-status">
         {studio.saveStatus === 'saved' && <CheckIcon />}
         {studio.conflict && !conflictShown ? (
-          <button type="button" className="btn btn-sm btn-ghost save-resolve" onClick={() => setConflictShown(true)}>{STATUS_TEXT.conflict}</button>
+          <button type="button" className="btn btn-sm btn-ghost save-resolve" onClick={() => setPutAside(null)}>{STATUS_TEXT.conflict}</button>
         ) : STATUS_TEXT[studio.saveStatus]}
       </span>
       {studio.conflict && conflictShown && (
-        <ConflictDialog theirs={studio.conflict} onKeepMine={studio.keepMine} onKeepTheirs={studio.keepTheirs} onClose={() => setConflictShown(false)} />
+        <ConflictDialog theirs={studio.conflict} onKeepMine={studio.keepMine} onKeepTheirs={studio.keepTheirs} onClose={() => setPutAside(studio.conflict)} />
       )}
       <span className="spacer" />
       <div className="toolbar" role="toolbar" aria-label="History">
