@@ -1,6 +1,6 @@
 import {
-  buildScene, loadMathTypesetter, paintSvg,
-  type Deck, type Highlighter, type MathTypesetter, type LaidOutDeck, type LaidOutPage, type PaintResources, type Scene, type Warning,
+  buildScene, loadMathTypesetter, paintSvgParts,
+  type Deck, type Highlighter, type MathTypesetter, type LaidOutDeck, type LaidOutPage, type PaintResources, type Scene, type SvgParts, type Warning,
 } from 'spool/core';
 import type { FontLibrary } from './font-library.js';
 import type { ImageLibrary } from './image-library.js';
@@ -11,7 +11,8 @@ export interface RenderedPage {
   /** 0 for a slide's first page, 1.. for its continuations. */
   part: number;
   scene: Scene;
-  svg: string;
+  /** Its SVG in the painter's pieces, for the preview to patch (`joinSvgParts` makes the document). */
+  svg: SvgParts;
 }
 
 export interface DeckRender {
@@ -27,12 +28,12 @@ export interface DeckRender {
 /**
  * Deck -> SVG pages with the library's own stages, redoing only what an edit touched: slides are
  * laid out incrementally, scenes are kept per laid-out page and SVG per scene. A slide that did not
- * change keeps its SVG string, so its thumbnail is not even re-rendered by the browser.
+ * change keeps its SVG, so its thumbnail is not even re-rendered by the browser.
  */
 export class DeckRenderer {
   private readonly layout = new IncrementalLayout();
   private readonly scenes = new WeakMap<LaidOutPage, Scene>();
-  private readonly svgs = new WeakMap<Scene, string>();
+  private readonly svgs = new WeakMap<Scene, SvgParts>();
   private readonly rendered = new WeakMap<Scene, RenderedPage>();
   readonly resources: PaintResources;
 
@@ -88,13 +89,12 @@ export class DeckRenderer {
             return res;
           },
         };
-        svg = paintSvg(scene, resources, { title: slideTitle(page) });
+        svg = paintSvgParts(scene, resources, { title: slideTitle(page) });
         // A page painted while one of its images was on its way is drawn again once it arrives.
         if (waiting) complete = false;
         else this.svgs.set(scene, svg);
       }
-      // The same object for a page that did not change, so components compare pages by identity and
-      // never compare long SVG strings character by character.
+      // The same object for a page that did not change, so components compare pages by identity.
       const kept = this.rendered.get(scene);
       if (kept && kept.svg === svg && kept.slideId === page.slideId && kept.part === page.part) return kept;
       const rendered: RenderedPage = { slideId: page.slideId, part: page.part, scene, svg };

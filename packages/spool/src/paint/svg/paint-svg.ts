@@ -20,42 +20,74 @@ export interface SvgPaintOptions {
 }
 
 /**
+ * An SVG in the pieces it is written from: the root's opening tag, its title, each definition and
+ * each drawn item, each piece one element. The studio's preview compares the pieces of two versions
+ * of a slide and parses only the ones an edit changed; `joinSvgParts` makes the one SVG of them.
+ */
+export interface SvgParts {
+  /** `<svg …>`, closed by `</svg>` after the other pieces. */
+  open: string;
+  /** `<title>…</title>`, or ''. */
+  title: string;
+  /** Glyph outlines, gradients, clip paths and images, in the order first used. */
+  defs: string[];
+  /** The scene's items in paint order, the ones that draw nothing left out. */
+  body: string[];
+}
+
+/**
  * Paints a scene as one self-contained SVG: text as shared glyph outlines (so it matches the layout
  * with no font installed), images and emoji as data URIs. The studio shows this exact markup and
  * the PNG export rasterises it, so the preview is the export.
  */
 export function paintSvg(scene: Scene, resources: PaintResources, opts: SvgPaintOptions = {}): string {
+  return joinSvgParts(paintSvgParts(scene, resources, opts));
+}
+
+/** The same SVG as `paintSvg`, in its pieces. */
+export function paintSvgParts(scene: Scene, resources: PaintResources, opts: SvgPaintOptions = {}): SvgParts {
   const defs = new SvgDefs(sanitizeIdPrefix(opts.idPrefix ?? 'spool'));
   const links = opts.links ?? true;
   const body: string[] = [];
+  const add = (markup: string) => {
+    if (markup) body.push(markup);
+  };
   for (const item of scene.items) {
     switch (item.type) {
       case 'rect':
-        body.push(rectSvg(item, defs));
+        add(rectSvg(item, defs));
         break;
       case 'path':
-        body.push(pathSvg(item, defs));
+        add(pathSvg(item, defs));
         break;
       case 'text':
-        body.push(textSvg(item, resources, defs));
+        add(textSvg(item, resources, defs));
         break;
       case 'image':
-        body.push(imageSvg(item, resources, defs, opts.pixelExactImages?.has(item.key) ?? false));
+        add(imageSvg(item, resources, defs, opts.pixelExactImages?.has(item.key) ?? false));
         break;
       case 'link':
-        if (links) body.push(linkSvg(item));
+        if (links) add(linkSvg(item));
         break;
     }
   }
   // A slide is a picture of text: one image whose name is everything it says, in reading order.
   const label = slideLabel(scene);
-  const title = opts.title ? `<title>${escapeXml(opts.title)}</title>` : '';
   const name = label ? ` role="img" aria-label="${escapeXml(label)}"` : ' aria-hidden="true"';
-  return (
-    `<svg xmlns="http://www.w3.org/2000/svg"${name} viewBox="0 0 ${num(scene.width, 3)} ${num(scene.height, 3)}" ` +
-    `width="${Math.round(scene.pixelWidth)}" height="${Math.round(scene.pixelHeight)}">` +
-    `${title}${defs.toString()}${body.join('')}</svg>`
-  );
+  return {
+    open:
+      `<svg xmlns="http://www.w3.org/2000/svg"${name} viewBox="0 0 ${num(scene.width, 3)} ${num(scene.height, 3)}" ` +
+      `width="${Math.round(scene.pixelWidth)}" height="${Math.round(scene.pixelHeight)}">`,
+    title: opts.title ? `<title>${escapeXml(opts.title)}</title>` : '',
+    defs: [...defs.list()],
+    body,
+  };
+}
+
+/** The one SVG document the pieces make. */
+export function joinSvgParts(parts: SvgParts): string {
+  const defs = parts.defs.length ? `<defs>${parts.defs.join('')}</defs>` : '';
+  return `${parts.open}${parts.title}${defs}${parts.body.join('')}</svg>`;
 }
 
 /**

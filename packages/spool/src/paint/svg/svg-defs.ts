@@ -107,8 +107,9 @@ export class SvgDefs {
     return id;
   }
 
-  toString(): string {
-    return this.parts.length ? `<defs>${this.parts.join('')}</defs>` : '';
+  /** Each definition, one element apiece, in the order first used. */
+  list(): readonly string[] {
+    return this.parts;
   }
 
   private nextId(kind: string): string {

@@ -1,6 +1,6 @@
 import { useEffect, useLayoutEffect, useRef, useState, type SVGProps } from 'react';
 import { mediaUrl } from '../../api/client.js';
-import type { PaintResources, Scene } from 'spool/core';
+import type { PaintResources, Scene, SvgParts } from 'spool/core';
 import { scenePicture } from '../../engine/scene-raster.js';
 import { patchSvg } from './svg-patch.js';
 
@@ -96,7 +96,7 @@ export function SceneImage({ scene, resources, version, alt, className, width }:
  * tests and assistive tech, and the swap happens before paint. The painter escapes every piece of
  * text it writes, so this markup carries no script; post text never reaches it as markup.
  */
-export function InlineSvg({ svg, className, onPainted }: { svg: string; className?: string; onPainted?: () => void }) {
+export function InlineSvg({ svg, className, onPainted }: { svg: SvgParts; className?: string; onPainted?: () => void }) {
   const ref = useRef<HTMLDivElement>(null);
   useLayoutEffect(() => {
     if (!ref.current) return;
