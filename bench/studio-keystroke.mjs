@@ -32,7 +32,7 @@ async function typeAndMeasure(browser, url, projectId) {
     return imgs.length > 0 && imgs.length === document.querySelectorAll('.thumb').length && imgs.every((i) => i.complete);
   }, undefined, { timeout: 120_000 });
   await page.waitForTimeout(1000);
-  await page.locator('.strip-item:nth-child(2) .thumb-button').click();
+  await page.locator(':nth-match(.strip-item, 2) .thumb-button').click();
   const body = page.getByLabel('Body', { exact: true });
   await body.click();
   await body.press('End');

@@ -7,7 +7,7 @@ const studio = useStudio();
 interface ProjectJson { id: string; name: string; deck: unknown }
 
 async function editTitle(page: Page, n: number, text: string): Promise<void> {
-  await page.locator(`.strip-item:nth-child(${n}) .thumb-button`).click();
+  await page.locator(`:nth-match(.strip-item, ${n}) .thumb-button`).click();
   await page.getByRole('heading', { name: `Slide ${n}` }).waitFor();
   await page.getByLabel('Title', { exact: true }).fill(text);
 }
@@ -70,7 +70,7 @@ describe('two people editing one project', { timeout: 120_000 }, () => {
     const { id, a, b, errors } = await twoWindowsApart();
     await b.getByRole('button', { name: 'Open the other version' }).click();
     await b.getByRole('dialog').waitFor({ state: 'detached' });
-    await b.locator('.strip-item:nth-child(2) .thumb-button').click();
+    await b.locator(':nth-match(.strip-item, 2) .thumb-button').click();
     await expect.poll(() => previewText(b)).toContain('Written in window A');
     const copies = await copiesNamed('(your version)');
     expect(copies).toHaveLength(1);
@@ -130,7 +130,7 @@ describe('two people editing one project', { timeout: 120_000 }, () => {
       if (route.request().method() === 'PUT') await new Promise((r) => setTimeout(r, 1000));
       await route.continue();
     });
-    await page.locator('.strip-item:nth-child(2) .thumb-button').click();
+    await page.locator(':nth-match(.strip-item, 2) .thumb-button').click();
     const title = page.getByLabel('Title', { exact: true });
     for (const word of ['One', 'One two', 'One two three', 'One two three four', 'One two three four five']) {
       await title.fill(word);

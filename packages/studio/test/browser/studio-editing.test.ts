@@ -4,8 +4,8 @@ import { centre, drag, previewSvg, previewText, useStudio } from './studio-harne
 
 const studio = useStudio();
 
-const thumb = (n: number) => `.strip-item:nth-child(${n}) .thumb`;
-const card = (n: number) => `article.post-card:nth-child(${n})`;
+const thumb = (n: number) => `:nth-match(.strip-item, ${n}) .thumb`;
+const card = (n: number) => `:nth-match(article.post-card, ${n})`;
 
 async function selectSlide(page: Page, n: number) {
   await page.locator(`${thumb(n)} .thumb-button`).click();
@@ -46,7 +46,7 @@ describe('editing in the studio', { timeout: 120_000 }, () => {
     expect(text).toContain('A carousel is not a thread');
     expect(await slideIds(page)).toEqual(before);
 
-    const gap = await page.locator('.strip-item:nth-child(3) .gap').boundingBox();
+    const gap = await page.locator(':nth-match(.strip-item, 3) .gap').boundingBox();
     await drag(page, await centre(page, `${card(7)} .post-text`), { x: gap!.x + gap!.width / 2, y: gap!.y + 30 });
     await page.waitForFunction((n) => document.querySelectorAll('.thumb').length === n, before.length + 1);
     const after = await slideIds(page);

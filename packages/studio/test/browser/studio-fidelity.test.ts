@@ -33,7 +33,7 @@ describe('the preview is the export', { timeout: 120_000 }, () => {
     const numbers = [2, project.deck.slides.findIndex((s) => s.media.length > 0) + 1];
     expect(numbers[1]).toBeGreaterThan(0);
     for (const n of numbers) {
-      await page.locator(`.strip-item:nth-child(${n}) .thumb-button`).click();
+      await page.locator(`:nth-match(.strip-item, ${n}) .thumb-button`).click();
       await page.getByRole('heading', { name: `Slide ${n}` }).waitFor();
       const same = await previewAndExport(page, project.deck, n);
       expect(same.live.length).toBeGreaterThan(1000);
@@ -44,7 +44,7 @@ describe('the preview is the export', { timeout: 120_000 }, () => {
 
   it('changes only what a keystroke touched in the preview, and still paints what the server exports', async () => {
     const { page } = await studio().open(undefined, await studio().freshProject());
-    await page.locator('.strip-item:nth-child(2) .thumb-button').click();
+    await page.locator(':nth-match(.strip-item, 2) .thumb-button').click();
     await page.getByRole('heading', { name: 'Slide 2' }).waitFor();
     const before = await page.evaluate(() => {
       const svg = document.querySelector('[data-testid=preview] svg') as SVGSVGElement & { spoolMark?: boolean };
@@ -94,7 +94,7 @@ describe('the preview is the export', { timeout: 120_000 }, () => {
     const project = (await created.json()) as { id: string; deck: unknown };
     const { page } = await studio().open(undefined, project.id);
     for (const n of [1, 2, 3]) {
-      await page.locator(`.strip-item:nth-child(${n}) .thumb-button`).click();
+      await page.locator(`:nth-match(.strip-item, ${n}) .thumb-button`).click();
       await page.getByRole('heading', { name: `Slide ${n}` }).waitFor();
       const same = await previewAndExport(page, project.deck, n);
       expect(same.live, `slide ${n}`).toBe(same.server);
@@ -129,7 +129,7 @@ describe('the preview is the export', { timeout: 120_000 }, () => {
     const n = project.deck.slides.findIndex((s) => s.media.length === 3) + 1;
     expect(n).toBeGreaterThan(0);
     const { page } = await studio().open(undefined, project.id);
-    await page.locator(`.strip-item:nth-child(${n}) .thumb-button`).click();
+    await page.locator(`:nth-match(.strip-item, ${n}) .thumb-button`).click();
     await page.getByRole('heading', { name: `Slide ${n}` }).waitFor();
     await page.waitForFunction(() => document.querySelectorAll('[data-testid=preview] svg image').length >= 3);
     const same = await previewAndExport(page, project.deck, n);

@@ -80,7 +80,7 @@ describe('Instagram carousels', { timeout: 180_000 }, () => {
     expect(entries[0].name).toBe('slide-01.png');
     expect(pngSize(entries[0].data)).toEqual({ width: 1080, height: 1350 });
 
-    await page.locator('.strip-item:nth-child(3) .thumb-button').click();
+    await page.locator(':nth-match(.strip-item, 3) .thumb-button').click();
     await page.getByRole('button', { name: 'Export' }).click();
     const [single] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /Current slide/ }).click()]);
     expect(single.suggestedFilename()).toMatch(/slide-03\.png$/);

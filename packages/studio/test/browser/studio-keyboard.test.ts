@@ -52,16 +52,16 @@ describe('the studio by keyboard', { timeout: 120_000 }, () => {
     const { page } = await studio().open(undefined, await studio().freshProject());
     const thumbs = page.locator('.strip-item');
     const before = await thumbs.count();
-    await page.locator('.strip-item:nth-child(2) .thumb-button').click();
+    await page.locator(':nth-match(.strip-item, 2) .thumb-button').click();
     await page.keyboard.press('Control+d');
     await expect.poll(() => thumbs.count(), PATIENT).toBe(before + 1);
     // The copy is selected, as from the toolbar's Duplicate.
     await page.getByRole('heading', { name: 'Slide 3' }).waitFor();
-    await page.locator('.strip-item:nth-child(3) .thumb-button').focus();
+    await page.locator(':nth-match(.strip-item, 3) .thumb-button').focus();
     await page.keyboard.press('Delete');
     await expect.poll(() => thumbs.count(), PATIENT).toBe(before);
     // In a text field the same keys are the field's own.
-    await page.locator('.strip-item:nth-child(2) .thumb-button').click();
+    await page.locator(':nth-match(.strip-item, 2) .thumb-button').click();
     const body = page.getByLabel('Body', { exact: true });
     await body.click();
     await page.keyboard.press('Backspace');

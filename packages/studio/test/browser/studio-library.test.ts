@@ -9,7 +9,7 @@ const background = async (page: Page) => (await previewSvg(page)).match(/<rect x
 describe('brand profiles and saved presets', { timeout: 120_000 }, () => {
   it('switches the brand profile and the preview header follows', async () => {
     const { page } = await studio().open();
-    await page.locator('.strip-item:nth-child(2) .thumb-button').click();
+    await page.locator(':nth-match(.strip-item, 2) .thumb-button').click();
     expect(await previewText(page)).toContain('@spoolstudio');
     await page.getByRole('button', { name: 'Use brand profile Acme Studio' }).click();
     await expect.poll(() => previewText(page)).toContain('Acme Studio');

@@ -45,7 +45,7 @@ describe('export and saving', { timeout: 120_000 }, () => {
     const name = page.getByLabel('Project name');
     await name.fill('Launch thread');
     await name.press('Enter');
-    await page.locator('.strip-item:nth-child(2) .thumb-button').click();
+    await page.locator(':nth-match(.strip-item, 2) .thumb-button').click();
     const body = page.getByLabel('Body', { exact: true });
     await body.click();
     await body.press('End');
@@ -56,7 +56,7 @@ describe('export and saving', { timeout: 120_000 }, () => {
     await page.reload();
     await waitForPreview(page);
     await expect(name.inputValue()).resolves.toBe('Launch thread');
-    await page.locator('.strip-item:nth-child(2) .thumb-button').click();
+    await page.locator(':nth-match(.strip-item, 2) .thumb-button').click();
     await expect.poll(() => previewText(page)).toContain('Saved for');
     await expect(page.getByLabel('Body', { exact: true }).inputValue()).resolves.toContain('Saved for **later**.');
 
@@ -64,7 +64,7 @@ describe('export and saving', { timeout: 120_000 }, () => {
     await page.reload();
     await waitForPreview(page);
     await expect(name.inputValue()).resolves.toBe('Launch thread');
-    await page.locator('.strip-item:nth-child(2) .thumb-button').click();
+    await page.locator(':nth-match(.strip-item, 2) .thumb-button').click();
     await expect.poll(() => previewText(page)).toContain('Saved for');
     await page.context().close();
   });

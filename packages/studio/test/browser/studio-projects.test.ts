@@ -194,7 +194,7 @@ describe('projects', { timeout: 120_000 }, () => {
     const offer = page.getByRole('button', { name: 'Use the posts’ author Grace Hopper as the brand' });
     await offer.waitFor();
     // Nothing is applied yet: the new project carries no brand of its own.
-    await page.locator('.strip-item:nth-child(2) .thumb-button').click();
+    await page.locator(':nth-match(.strip-item, 2) .thumb-button').click();
     expect(await previewText(page)).not.toContain('@spoolstudio');
     await offer.click();
     await expect.poll(() => previewText(page), PATIENT).toContain('@grace');

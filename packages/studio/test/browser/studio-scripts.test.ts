@@ -18,7 +18,7 @@ describe('Japanese text, a table and a formula in the studio', () => {
       await page.locator('form.import-box').getByRole('button', { name: 'Import' }).click();
       await expect.poll(() => previewText(page), PATIENT).toContain('知識蒸留の仕組み');
       // The slide with the formula and the table.
-      await page.locator('.strip-item:nth-child(2) .thumb-button').click();
+      await page.locator(':nth-match(.strip-item, 2) .thumb-button').click();
       await expect.poll(() => previewText(page), PATIENT).toContain('生徒が学ぶもの');
       // MathJax loads on first need; then the formula is a filled outline, never its TeX.
       await expect.poll(async () => (await previewSvg(page)).match(/<path[^>]+d="[^"]{800,}"/)?.length ?? 0, PATIENT).toBeGreaterThan(0);

@@ -41,7 +41,7 @@ async function thumbsDrawn(page: Page): Promise<number> {
  * thumbnail's own pixel size: the mean difference per channel (0-255), and the worst 12 px square's.
  */
 async function thumbAgainstPreview(page: Page, n: number): Promise<{ mean: number; worst: number; size: number[] }> {
-  await page.locator(`.strip-item:nth-child(${n}) .thumb-button`).click();
+  await page.locator(`:nth-match(.strip-item, ${n}) .thumb-button`).click();
   await page.locator(`[aria-label="Preview of slide ${n}"] svg`).waitFor();
   return page.evaluate(async (n) => {
     const thumb = document.querySelectorAll<HTMLImageElement>('.thumb-img')[n - 1];

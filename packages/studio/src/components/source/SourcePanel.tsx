@@ -93,12 +93,24 @@ interface PostListProps {
   onApplyImage(post: Post): void;
 }
 
+/**
+ * Cards in runs of this many: the browser skips a run out of view as a whole (content-visibility),
+ * so a 300-post thread leaves it 15 runs to track and hit-test on every frame, not 300 cards.
+ */
+export const POSTS_PER_RUN = 20;
+
 const PostList = memo(function PostList({ posts, usedOn, canApplyImage, onInsert, onApplyImage }: PostListProps) {
+  const runs: Post[][] = [];
+  for (let i = 0; i < posts.length; i += POSTS_PER_RUN) runs.push(posts.slice(i, i + POSTS_PER_RUN));
   return (
     <>
-      {posts.map((post, i) => (
-        <PostCard key={post.id} post={post} index={i} usedOn={usedOn.get(post.id) ?? ''} canApplyImage={canApplyImage}
-          onInsert={onInsert} onApplyImage={onApplyImage} />
+      {runs.map((run, r) => (
+        <div key={r} className="post-run">
+          {run.map((post, i) => (
+            <PostCard key={post.id} post={post} index={r * POSTS_PER_RUN + i} usedOn={usedOn.get(post.id) ?? ''} canApplyImage={canApplyImage}
+              onInsert={onInsert} onApplyImage={onApplyImage} />
+          ))}
+        </div>
       ))}
     </>
   );
