@@ -4,6 +4,7 @@ import type { Page } from 'playwright-core';
 import { useStudio } from './studio-harness.js';
 
 const studio = useStudio();
+const PATIENT = { timeout: 15_000 };
 
 /** A deck with what a thumbnail must not lose: a photograph, an emoji, a key phrase in the accent colour, on a background that is a gradient. */
 async function richProject(): Promise<string> {
@@ -120,4 +121,37 @@ describe('slide thumbnails', { timeout: 120_000 }, () => {
       await page.context().close();
     });
   }
+
+  it('paint an edited slide once for a burst of keystrokes, and show the text it ends with', async () => {
+    const { page, errors } = await studio().open({ width: 1440, height: 900 }, await richProject());
+    await thumbsDrawn(page);
+    await page.locator(':nth-match(.strip-item, 3) .thumb-button').click();
+    await page.getByRole('heading', { name: 'Slide 3' }).waitFor();
+    const before = await page.locator('.thumb-img').nth(2).evaluate((i: HTMLImageElement) => i.src);
+    const body = page.getByLabel('Body', { exact: true });
+    await body.click();
+    await body.press('End');
+    await page.waitForTimeout(300);
+    // Every canvas a thumbnail is painted on, counted from here on (thumbnails are 76 px wide at 1x).
+    await page.evaluate(() => {
+      const count = window as unknown as { thumbPaints: number };
+      count.thumbPaints = 0;
+      const Canvas = OffscreenCanvas;
+      window.OffscreenCanvas = class extends Canvas {
+        constructor(width: number, height: number) {
+          super(width, height);
+          if (width === 76) count.thumbPaints++;
+        }
+      };
+    });
+    await page.keyboard.type(' and then some', { delay: 60 });
+    await expect.poll(() => page.locator('.thumb-img').nth(2).evaluate((i: HTMLImageElement) => i.src), PATIENT).not.toBe(before);
+    await page.waitForTimeout(600);
+    // Fourteen keystrokes at a typist's pace: one picture (two if the machine stalled mid-burst), not one a key.
+    expect(await page.evaluate(() => (window as unknown as { thumbPaints: number }).thumbPaints)).toBeLessThanOrEqual(2);
+    const diff = await thumbAgainstPreview(page, 3);
+    expect(diff.mean).toBeLessThan(5);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
 });

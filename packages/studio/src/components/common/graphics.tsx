@@ -57,6 +57,9 @@ export function Avatar({ name, src, size = 32 }: { name: string; src?: string; s
   );
 }
 
+/** How long a shown picture waits for edits to pause before it is painted again. */
+const REPAINT_PAUSE_MS = 120;
+
 /**
  * A slide shown small: its scene painted into a PNG `width` CSS pixels wide (see paint-canvas.ts
  * for why not its SVG). While a new picture is painted the last one stays, so an edited thumbnail
@@ -73,17 +76,25 @@ export function SceneImage({ scene, resources, version, alt, className, width }:
 }) {
   const [shown, setShown] = useState<string | null>(null);
   const [arrivals, setArrivals] = useState(0);
+  const painted = shown !== null;
   useEffect(() => {
     let live = true;
-    void scenePicture(scene, resources, width).then((picture) => {
-      if (!live) return;
-      // A face still on its way: the last picture stays, and the scene is painted again once it is here.
-      if ('face' in picture) void picture.face.load().then(() => live && setArrivals((n) => n + 1), () => undefined);
-      else setShown(URL.createObjectURL(picture.blob));
-    });
+    const paint = () =>
+      void scenePicture(scene, resources, width).then((picture) => {
+        if (!live) return;
+        // A face still on its way: the last picture stays, and the scene is painted again once it is here.
+        if ('face' in picture) void picture.face.load().then(() => live && setArrivals((n) => n + 1), () => undefined);
+        else setShown(URL.createObjectURL(picture.blob));
+      });
+    // A first picture at once; a changed one after a pause, so a burst of keystrokes paints it once
+    // and the frames that show the typing in the large preview have the page to themselves.
+    const timer = painted ? setTimeout(paint, REPAINT_PAUSE_MS) : undefined;
+    if (!painted) paint();
     return () => {
       live = false;
+      clearTimeout(timer);
     };
+    // `painted` only decides how soon: the picture's arrival is no reason to paint it again.
   }, [scene, resources, version, width, arrivals]);
   // A picture's URL is let go once the next one is on screen, or with the image.
   useEffect(() => (shown ? () => URL.revokeObjectURL(shown) : undefined), [shown]);
