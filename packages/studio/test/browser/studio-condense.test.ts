@@ -30,7 +30,7 @@ describe('an article in the studio', () => {
     await expect.poll(() => previewText(page), PATIENT).toContain('Everything You Need to Know');
 
     // A content slide shows where it came from, the sentences it says pressed.
-    await page.locator('.strip-item:nth-child(4) .thumb-button').click();
+    await page.locator(':nth-match(.strip-item, 4) .thumb-button').click();
     const origin = page.getByRole('region', { name: 'From the article' });
     await origin.waitFor(PATIENT);
     const pressed = origin.locator('button.origin-sentence[aria-pressed="true"]');
@@ -45,7 +45,7 @@ describe('an article in the studio', () => {
     await page.screenshot({ path: outputPath('article-origin-1440.png') });
     // Pressing the neighbour puts it on the slide beside the first.
     await origin.locator('button.origin-sentence[aria-pressed="false"]').first().click();
-    await expect.poll(() => page.locator('section.editor').getByLabel('Body', { exact: true }).inputValue(), PATIENT).toContain('This term was referred to the process');
+    await expect.poll(() => page.locator('form.editor').getByLabel('Body', { exact: true }).inputValue(), PATIENT).toContain('This term was referred to the process');
     expect(await pressed.count()).toBe(2);
     // Whole paragraph, then undo back.
     await origin.getByRole('button', { name: 'Whole paragraph' }).click();
@@ -56,12 +56,12 @@ describe('an article in the studio', () => {
     model.behaviour = 'invent';
     await page.getByRole('button', { name: 'Rewrite' }).click();
     await expect.poll(() => page.locator('.toast').allInnerTexts().then((t) => t.join('\n')), PATIENT).toContain('Slide 2 (“So, what is the key idea behind KD? It…”) keeps the article’s words: the model wrote “73%”, which the article does not say');
-    await page.locator('.strip-item:nth-child(1) .thumb-button').click();
-    await expect.poll(() => page.locator('section.editor').getByLabel('Hook', { exact: true }).inputValue(), PATIENT).toBe('Small models, big teachers');
+    await page.locator(':nth-match(.strip-item, 1) .thumb-button').click();
+    await expect.poll(() => page.locator('form.editor').getByLabel('Hook', { exact: true }).inputValue(), PATIENT).toBe('Small models, big teachers');
     expect(model.violations).toEqual([]);
     expect(model.requests.at(-1)?.body.messages[1].content).toContain('The ideas behind knowledge distillation (KD) date back to 2006');
     await page.setViewportSize({ width: 1024, height: 768 });
-    await page.locator('.strip-item:nth-child(4) .thumb-button').click();
+    await page.locator(':nth-match(.strip-item, 4) .thumb-button').click();
     await origin.waitFor(PATIENT);
     expect(await spills()).toBe(false);
     await page.screenshot({ path: outputPath('article-origin-1024.png') });

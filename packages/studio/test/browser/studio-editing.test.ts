@@ -202,4 +202,27 @@ describe('editing in the studio', { timeout: 120_000 }, () => {
     expect(measures).toBeGreaterThan(10);
     await page.context().close();
   });
+
+  it('keeps the slide editor a form of its own, which Enter never submits', async () => {
+    const { page } = await studio().open(undefined, await studio().freshProject());
+    await selectSlide(page, 2);
+    // Chrome's autofill reads every field of a changed field's form after each keystroke; outside
+    // a form that is every field on the page.
+    const form = await page.getByLabel('Body', { exact: true }).evaluate((t: HTMLTextAreaElement) => ({
+      own: t.form?.classList.contains('editor') ?? false,
+      fields: t.form ? [...t.form.elements].filter((e) => !(e instanceof HTMLButtonElement)).length : 0,
+      onPage: document.querySelectorAll('input, select, textarea').length,
+    }));
+    expect(form.own).toBe(true);
+    expect(form.fields).toBeLessThan(form.onPage / 2);
+    const title = page.getByLabel('Title', { exact: true });
+    await title.fill('Enter stays here');
+    const url = page.url();
+    await title.press('Enter');
+    await page.waitForTimeout(300);
+    expect(page.url()).toBe(url);
+    await expect(title.inputValue()).resolves.toBe('Enter stays here');
+    await expect.poll(() => previewText(page)).toContain('Enter stays here');
+    await page.context().close();
+  });
 });

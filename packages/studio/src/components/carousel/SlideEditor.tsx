@@ -32,7 +32,9 @@ export function SlideEditor({ slide, index }: { slide: Slide; index: number }) {
   };
 
   return (
-    <section className="editor" aria-label={`Edit slide ${index + 1}`}>
+    // A form of its own: the browser's form tracking (Chrome's autofill reads the fields of a changed
+    // field's form after every keystroke) then reads these few fields, not every field on the page.
+    <form className="editor" aria-label={`Edit slide ${index + 1}`} onSubmit={(e) => e.preventDefault()} autoComplete="off">
       <header className="editor-head">
         <h3 className="editor-title">Slide {index + 1}</h3>
         <span className="badge">{KIND_NAME[slide.kind]}</span>
@@ -71,7 +73,7 @@ export function SlideEditor({ slide, index }: { slide: Slide; index: number }) {
         </div>
       )}
       {slide.kind !== 'outro' && slide.kind !== 'section' && <SlideImages slide={slide} />}
-    </section>
+    </form>
   );
 }
 
