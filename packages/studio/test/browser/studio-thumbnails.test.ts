@@ -147,8 +147,14 @@ describe('slide thumbnails', { timeout: 120_000 }, () => {
     await page.keyboard.type(' and then some', { delay: 60 });
     await expect.poll(() => page.locator('.thumb-img').nth(2).evaluate((i: HTMLImageElement) => i.src), PATIENT).not.toBe(before);
     await page.waitForTimeout(600);
-    // Fourteen keystrokes at a typist's pace: one picture (two if the machine stalled mid-burst), not one a key.
-    expect(await page.evaluate(() => (window as unknown as { thumbPaints: number }).thumbPaints)).toBeLessThanOrEqual(2);
+    // Fourteen keystrokes at a typist's pace: one picture, not one a key. A busy machine can leave
+    // longer pauses between keys than the thumbnail waits for (120 ms); each of those may paint once more.
+    const { paints, pauses } = await page.evaluate(() => {
+      const edits = performance.getEntriesByName('spool:edit').map((m) => m.startTime).slice(-14);
+      return { paints: (window as unknown as { thumbPaints: number }).thumbPaints, pauses: edits.slice(1).filter((t, i) => t - edits[i] > 100).length };
+    });
+    expect(pauses).toBeLessThan(13);
+    expect(paints).toBeLessThanOrEqual(1 + pauses);
     const diff = await thumbAgainstPreview(page, 3);
     expect(diff.mean).toBeLessThan(5);
     expect(errors).toEqual([]);
