@@ -71,6 +71,17 @@ export const renderBody = z.strictObject({
   zip: z.boolean().optional(),
 });
 
+/** POST /api/exports: a saved project's deck, or any deck, to export as a job. */
+export const exportJobBody = z
+  .strictObject({
+    projectId: z.string().min(1).optional(),
+    deck: deckSchema.optional(),
+    format: z.enum(['pdf', 'png', 'jpeg', 'svg']).default('pdf'),
+    page: z.number().int().min(1).optional(),
+    zip: z.boolean().optional(),
+  })
+  .refine((b) => (b.projectId === undefined) !== (b.deck === undefined), { message: 'give either projectId (a saved project) or deck, not both', path: ['projectId'] });
+
 export const exportQuery = z.strictObject({
   format: z.enum(['pdf', 'png', 'jpeg', 'svg']).default('pdf'),
   page: z.coerce.number().int().min(1).optional(),

@@ -69,6 +69,19 @@ export function isRunning(pid: number): boolean {
   }
 }
 
+/**
+ * Whether a job's lease owner (`<pid>:<uuid>`) is still there: the process is. Another queue in
+ * this very process holds its job for real. Shared by the publisher and the export queue.
+ */
+export function leaseOwnerAlive(self: string): (owner: string) => boolean {
+  return (owner) => {
+    if (owner === self) return true;
+    const pid = Number(owner.split(':')[0]);
+    if (!Number.isInteger(pid) || pid <= 0) return false;
+    return pid === process.pid || isRunning(pid);
+  };
+}
+
 /** The process id of the server using the folder, if one is running. */
 export function serverUsing(dataDir: string): number | undefined {
   const owner = ownerOf(path.join(path.resolve(dataDir), LOCK_FILE));

@@ -12,6 +12,7 @@ import { WorkerPool } from './worker-pool.js';
 import { ServerMetrics } from './metrics.js';
 import { writeStarterContent } from './starter-content.js';
 import { Publisher } from './publisher.js';
+import { ExportQueue } from './export-queue.js';
 import { environmentAccounts } from './publish-options.js';
 
 export type { ServerOptions } from './options.js';
@@ -44,7 +45,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     release();
     throw err;
   }
-  const metrics: ServerMetrics = new ServerMetrics({ pool: () => pool.busy, publishJobs: () => store.publishJobs.countByState() });
+  const metrics: ServerMetrics = new ServerMetrics({ pool: () => pool.busy, publishJobs: () => store.publishJobs.countByState(), exportJobs: () => store.exportJobs.countByState() });
   const pool: WorkerPool = new WorkerPool({
     size: resolved.render.workers,
     maxQueue: resolved.render.queue,
@@ -53,6 +54,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     onJob: metrics.observeJob,
   });
   let publisher: Publisher | undefined;
+  let exports: ExportQueue | undefined;
   try {
     if (resolved.starterContent) {
       try {
@@ -65,14 +67,17 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     environmentAccounts(store, resolved.env);
     publisher = Publisher.fromSettings(store, resolved.publish, { pollMs: resolved.publishPollMs });
     let origin = '';
+    const renderer = new ServerRenderer(store, resolved.fetch, pool);
+    exports = new ExportQueue({ store, renderer, concurrency: resolved.render.workers, onJob: metrics.observeExport });
     const app = await buildApp({
       store,
       options: resolved,
-      renderer: new ServerRenderer(store, resolved.fetch, pool),
+      renderer,
       pool,
       metrics,
       version: packageVersion(),
       publisher,
+      exports,
       publish: resolved.publish,
       publicOrigin: () => origin,
     });
@@ -83,7 +88,10 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     origin = `http://${host}:${port}`;
     // Posts that came due while the server was down, or were left half-published by a crash, go first.
     publisher.start();
+    // Exports queued before a stop or a crash are taken up again.
+    exports.start();
     const running = publisher;
+    const queue = exports;
     let closing: Promise<void> | undefined;
     return {
       url: `http://${host}:${port}`,
@@ -94,8 +102,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
         // Requests in flight get a grace period to finish; after it their connections are cut.
         const grace = setTimeout(() => app.server.closeAllConnections(), SHUTDOWN_GRACE_MS);
         // Exports in flight finish inside app.close(); only then do the workers go.
-        closing ??= running
-          .stop()
+        closing ??= Promise.all([running.stop(), queue.stop()])
           .then(() => app.close())
           .then(() => pool.close())
           .then(() => {
@@ -108,6 +115,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     };
   } catch (err) {
     await publisher?.stop();
+    await exports?.stop();
     await pool.close();
     if (ownsStore) store.close();
     release();

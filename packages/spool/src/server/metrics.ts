@@ -1,5 +1,6 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { PublishJobState } from '../store/publish-jobs.js';
+import type { ExportJobState } from '../store/export-jobs.js';
 
 /** How a job on the worker pool ended: done, failed (bad input, a crash, the time limit) or turned away. */
 export type JobOutcome = 'done' | 'failed' | 'refused';
@@ -9,9 +10,11 @@ export type JobObserver = (kind: string, outcome: JobOutcome, seconds: number) =
 export interface MetricSources {
   pool(): { workers: number; running: number; waiting: number };
   publishJobs(): Partial<Record<PublishJobState, number>>;
+  exportJobs(): Partial<Record<ExportJobState, number>>;
 }
 
 const PUBLISH_STATES: PublishJobState[] = ['scheduled', 'running', 'retrying', 'done', 'failed', 'cancelled'];
+const EXPORT_STATES: ExportJobState[] = ['queued', 'running', 'done', 'failed'];
 
 /**
  * What one server counts: its jobs by kind and outcome with their times, the worker pool's load and
@@ -25,6 +28,8 @@ export class ServerMetrics {
   private readonly jobs: Counter<'kind' | 'outcome'>;
   private readonly jobSeconds: Histogram<'kind'>;
   private readonly totals: Record<JobOutcome, number> = { done: 0, failed: 0, refused: 0 };
+  private readonly exportsDone: Counter<'outcome'>;
+  private readonly exportSeconds: Histogram;
 
   constructor(private readonly sources: MetricSources) {
     const registers = [this.registry];
@@ -42,15 +47,14 @@ export class ServerMetrics {
     new Gauge({ name: 'spool_pool_workers', help: 'Worker threads started.', registers, collect: pool('workers') });
     new Gauge({ name: 'spool_pool_running', help: 'Jobs being worked on now.', registers, collect: pool('running') });
     new Gauge({ name: 'spool_pool_waiting', help: 'Jobs waiting for a worker.', registers, collect: pool('waiting') });
-    new Gauge({
-      name: 'spool_publish_jobs',
-      help: 'Scheduled and past posts to LinkedIn and Instagram, by state.',
-      labelNames: ['state'],
+    stateGauge(registers, 'spool_publish_jobs', 'Scheduled and past posts to LinkedIn and Instagram, by state.', PUBLISH_STATES, () => sources.publishJobs());
+    stateGauge(registers, 'spool_export_jobs', 'Exports asked for as jobs (POST /api/exports), by state: queued is the queue depth.', EXPORT_STATES, () => sources.exportJobs());
+    this.exportsDone = new Counter({ name: 'spool_export_jobs_total', help: 'Export jobs finished by this server, by outcome (done or failed).', labelNames: ['outcome'], registers });
+    this.exportSeconds = new Histogram({
+      name: 'spool_export_job_duration_seconds',
+      help: 'Time from an export job being queued to its file, waiting included.',
+      buckets: [0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300],
       registers,
-      collect(this: Gauge<'state'>) {
-        const counts = sources.publishJobs();
-        for (const state of PUBLISH_STATES) this.set({ state }, counts[state] ?? 0);
-      },
     });
     collectDefaultMetrics({ register: this.registry, prefix: 'spool_' });
   }
@@ -61,12 +65,23 @@ export class ServerMetrics {
     if (outcome !== 'refused') this.jobSeconds.observe({ kind }, seconds);
   };
 
+  readonly observeExport: JobObserver = (_kind, outcome, seconds) => {
+    this.exportsDone.inc({ outcome });
+    this.exportSeconds.observe(seconds);
+  };
+
   /** The short version, for /api/health. */
-  health(): { uptimeSeconds: number; pool: ReturnType<MetricSources['pool']> & { jobs: Record<JobOutcome, number> }; publish: Partial<Record<PublishJobState, number>> } {
+  health(): {
+    uptimeSeconds: number;
+    pool: ReturnType<MetricSources['pool']> & { jobs: Record<JobOutcome, number> };
+    publish: Partial<Record<PublishJobState, number>>;
+    exports: Partial<Record<ExportJobState, number>>;
+  } {
     return {
       uptimeSeconds: Math.round((Date.now() - this.started) / 1000),
       pool: { ...this.sources.pool(), jobs: { ...this.totals } },
       publish: this.sources.publishJobs(),
+      exports: this.sources.exportJobs(),
     };
   }
 
@@ -77,4 +92,18 @@ export class ServerMetrics {
   get contentType(): string {
     return this.registry.contentType;
   }
+}
+
+/** A gauge of jobs by state, read from the store whenever the metrics are read. */
+function stateGauge<S extends string>(registers: Registry[], name: string, help: string, states: readonly S[], counts: () => Partial<Record<S, number>>): void {
+  new Gauge({
+    name,
+    help,
+    labelNames: ['state'],
+    registers,
+    collect(this: Gauge<'state'>) {
+      const now = counts();
+      for (const state of states) this.set({ state }, now[state] ?? 0);
+    },
+  });
 }

@@ -48,6 +48,10 @@ export const ROUTE_SUMMARIES: Record<string, { summary: string; tag: string; bod
   'POST /api/import': { summary: 'Turn a thread, article, page, archive or post URL into a document', tag: 'import', body: 'json' },
   'POST /api/rewrite': { summary: 'Ask the configured language model to tighten a document, within the guard', tag: 'import', body: 'json' },
   'POST /api/render': { summary: 'Export any deck sent in the body', tag: 'render', body: 'json' },
+  'POST /api/exports': { summary: 'Queue an export of a project (`projectId`) or any deck: 202 with the job', tag: 'render', body: 'json' },
+  'GET /api/exports/:id': { summary: 'One export job: queued, running, done (with its file’s address) or failed (with why)', tag: 'render' },
+  'GET /api/exports/:id/file': { summary: 'The file an export job made (409 until it is done)', tag: 'render' },
+  'DELETE /api/exports/:id': { summary: 'Delete an export job and its file', tag: 'render' },
   'GET /api/openapi.json': { summary: 'This description', tag: 'health' },
 };
 

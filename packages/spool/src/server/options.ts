@@ -10,6 +10,7 @@ import type { ServerRenderer } from './render.js';
 import type { WorkerPool } from './worker-pool.js';
 import type { ServerMetrics } from './metrics.js';
 import type { Publisher } from './publisher.js';
+import type { ExportQueue } from './export-queue.js';
 import { publishSettingsFromEnv, type PublishSettings } from './publish-options.js';
 
 export interface ServerOptions {
@@ -171,6 +172,8 @@ export interface ServerContext {
   metrics: ServerMetrics;
   version: string;
   publisher: Publisher;
+  /** Exports asked for as jobs (POST /api/exports). */
+  exports: ExportQueue;
   publish: PublishSettings;
   /** This server's own address (for OAuth redirects when no public address is set). */
   publicOrigin(): string;

@@ -13,7 +13,7 @@ import type { AccountInfo } from '../store/accounts.js';
 import { LeaseLostError, type NewPublishJob, type PublishJob } from '../store/publish-jobs.js';
 import { NotFoundError } from '../store/errors.js';
 import { SecretKeyError } from '../deliver/secrets.js';
-import { isRunning } from './data-lock.js';
+import { leaseOwnerAlive as ownerAlive } from './data-lock.js';
 import type { PublishSettings } from './publish-options.js';
 
 /** How long a job is held between saves before another process may take it up. */
@@ -246,17 +246,6 @@ class StoppingError extends Error {
 
 export const INSTAGRAM_NEEDS_PUBLIC_URL =
   'publishing to Instagram needs SPOOL_PUBLIC_URL: Instagram fetches each image itself, so Spool must serve them at a public address (for example a tunnel to this server)';
-
-/** A lease's owner is gone when its process is: another Spool that died mid-publish. */
-function ownerAlive(self: string): (owner: string) => boolean {
-  return (owner) => {
-    if (owner === self) return true;
-    const pid = Number(owner.split(':')[0]);
-    if (!Number.isInteger(pid) || pid <= 0) return false;
-    // Another publisher in this very process holds it for real.
-    return pid === process.pid || isRunning(pid);
-  };
-}
 
 function required<T>(value: T | undefined, what: string): T {
   if (value === undefined) throw new PublishConfigError(`a publish needs ${what}`);

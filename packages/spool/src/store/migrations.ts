@@ -130,6 +130,34 @@ const MIGRATIONS: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    // Exports asked for through the queue (POST /api/exports): the request until a worker takes it,
+    // then the finished file, kept until it is deleted or grows old.
+    version: 4,
+    sql: `
+      CREATE TABLE export_jobs (
+        id TEXT PRIMARY KEY,
+        state TEXT NOT NULL CHECK (state IN ('queued', 'running', 'done', 'failed')),
+        request TEXT NOT NULL,
+        project_id TEXT,
+        format TEXT NOT NULL,
+        attempts INTEGER NOT NULL DEFAULT 0,
+        lease_owner TEXT,
+        lease_until TEXT,
+        error TEXT,
+        file_name TEXT,
+        mime TEXT,
+        bytes BLOB,
+        pages INTEGER,
+        warnings TEXT,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        started_at TEXT,
+        finished_at TEXT
+      ) STRICT;
+      CREATE INDEX export_jobs_queue ON export_jobs (state, created_at);
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

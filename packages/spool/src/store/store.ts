@@ -7,6 +7,7 @@ import { NamedTable } from './named-records.js';
 import { ProjectTable } from './projects.js';
 import { AccountTable } from './accounts.js';
 import { PublishJobTable } from './publish-jobs.js';
+import { ExportJobTable } from './export-jobs.js';
 import { OAuthFlowTable } from './oauth-flows.js';
 import { SecretBox } from '../deliver/secrets.js';
 
@@ -34,6 +35,8 @@ export class Store {
   /** Connected publishing accounts, their tokens sealed with the store's secret key. */
   readonly accounts: AccountTable;
   readonly publishJobs: PublishJobTable;
+  /** Exports asked for through the queue, and their files once made. */
+  readonly exportJobs: ExportJobTable;
   readonly oauthFlows: OAuthFlowTable;
   private readonly db: StoreDatabase;
   private secretBox?: SecretBox;
@@ -52,6 +55,7 @@ export class Store {
     this.accounts = new AccountTable(this.db, secrets);
     this.oauthFlows = new OAuthFlowTable(this.db, secrets);
     this.publishJobs = new PublishJobTable(this.db);
+    this.exportJobs = new ExportJobTable(this.db);
   }
 
   static open(options: StoreOptions = {}): Store {

@@ -1,35 +1,17 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { Store } from '../../src/store/store.js';
 import { doc, para, post, words } from '../helpers/documents.js';
+import { exited, serveInChild } from './child-server.js';
 
-const packageDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const mainModule = path.join(packageDir, 'src', 'cli', 'main.ts');
 const data = mkdtempSync(path.join(tmpdir(), 'spool-crash-'));
 
 afterAll(() => rmSync(data, { recursive: true, force: true }));
 
-/** `spool serve` in its own process, so it can be killed without warning. */
-async function serve(): Promise<{ child: ChildProcess; url: string }> {
-  const script = `import(${JSON.stringify(mainModule)}).then(async (m) => { process.exitCode = await m.main(['serve', '--port', '0', '--data', ${JSON.stringify(data)}]); })`;
-  const child = spawn(process.execPath, ['--import', 'tsx', '-e', script], { cwd: packageDir, env: { PATH: process.env.PATH, HOME: process.env.HOME } });
-  let out = '';
-  child.stdout!.on('data', (c) => (out += c));
-  child.stderr!.on('data', () => {});
-  const end = Date.now() + 30_000;
-  for (;;) {
-    const url = /Spool studio: (http:\/\/127\.0\.0\.1:\d+)/.exec(out)?.[1];
-    if (url) return { child, url };
-    if (Date.now() > end || child.exitCode !== null) throw new Error(`server did not start: ${out}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
-const killed = (child: ChildProcess) => new Promise<void>((resolve) => (child.exitCode !== null ? resolve() : child.on('exit', () => resolve())));
+const serve = () => serveInChild(data);
+const killed = exited;
 
 describe('SIGKILL in the middle of a burst of saves', () => {
   it('keeps every acknowledged save, whole, and leaves a sound database', async () => {

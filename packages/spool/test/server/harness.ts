@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
 import { startServer, type RunningServer, type ServerOptions } from '../../src/server/index.js';
 
 export interface TestServer extends RunningServer {
@@ -56,4 +57,18 @@ export async function startTestServer(options: ServerOptions & { keepData?: bool
 export async function sampleProject(server: TestServer): Promise<any> {
   const [first] = await server.json('GET', '/api/projects');
   return server.json('GET', `/api/projects/${first.id}`);
+}
+
+/** A test server with the sample project, started before a file's tests and stopped after them. */
+export function useSampleServer(options: ServerOptions = {}): { server: () => TestServer; sample: () => any } {
+  let server: TestServer;
+  let sample: any;
+  beforeAll(async () => {
+    server = await startTestServer(options);
+    sample = await sampleProject(server);
+  });
+  afterAll(async () => {
+    await server?.stop();
+  });
+  return { server: () => server, sample: () => sample };
 }

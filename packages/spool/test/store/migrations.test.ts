@@ -44,7 +44,7 @@ describe('migrate', () => {
     const db = new Database(file);
     expect(migrate(db, file)).toBe(0);
     expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
-    expect(tables(db)).toEqual(['accounts', 'assets', 'brand_kits', 'meta', 'oauth_flows', 'presets', 'projects', 'publish_files', 'publish_jobs']);
+    expect(tables(db)).toEqual(['accounts', 'assets', 'brand_kits', 'export_jobs', 'meta', 'oauth_flows', 'presets', 'projects', 'publish_files', 'publish_jobs']);
     expect(columns(db, 'accounts')).toEqual(expect.arrayContaining(['secret', 'subject', 'brand_kit_id']));
     expect(columns(db, 'publish_jobs')).toEqual(expect.arrayContaining(['idempotency_key', 'lease_owner', 'lease_until', 'steps']));
     expect(columns(db, 'assets')).toEqual(expect.arrayContaining(['font_family', 'font_weight', 'font_italic']));
