@@ -69,16 +69,27 @@ export function isRunning(pid: number): boolean {
   }
 }
 
+/** Lease owners at work in this process: the publishers and export queues started and not stopped. */
+const liveOwners = new Set<string>();
+
+/** Marks a lease owner of this process as at work (true) or stopped (false). */
+export function leaseOwnerAtWork(owner: string, atWork: boolean): void {
+  if (atWork) liveOwners.add(owner);
+  else liveOwners.delete(owner);
+}
+
 /**
- * Whether a job's lease owner (`<pid>:<uuid>`) is still there: the process is. Another queue in
- * this very process holds its job for real. Shared by the publisher and the export queue.
+ * Whether a job's lease owner (`<pid>:<uuid>`) is still there. One of this process is there while it
+ * is at work; a process of the same id that is not this one is there while it runs. A server that
+ * died and came back under its old id (as in a container) does not hold its old leases.
+ * Shared by the publisher and the export queue.
  */
 export function leaseOwnerAlive(self: string): (owner: string) => boolean {
   return (owner) => {
     if (owner === self) return true;
     const pid = Number(owner.split(':')[0]);
     if (!Number.isInteger(pid) || pid <= 0) return false;
-    return pid === process.pid || isRunning(pid);
+    return pid === process.pid ? liveOwners.has(owner) : isRunning(pid);
   };
 }
 

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Deck } from '../model/deck.js';
 import type { ExportJob, ExportJobRequest } from '../store/export-jobs.js';
 import type { Store } from '../store/store.js';
-import { leaseOwnerAlive } from './data-lock.js';
+import { leaseOwnerAlive, leaseOwnerAtWork } from './data-lock.js';
 import { HttpError, errorAnswer } from './http-errors.js';
 import type { ServerRenderer } from './render.js';
 import type { JobObserver } from './metrics.js';
@@ -10,8 +10,10 @@ import type { JobObserver } from './metrics.js';
 export interface ExportQueueOptions {
   store: Store;
   renderer: ServerRenderer;
-  /** Jobs worked on at once; the render pool's size, so queued jobs leave room for the studio's own exports. */
+  /** Jobs worked on at once: fewer than the render pool's workers, so the studio's own exports find one free. */
   concurrency: number;
+  /** Whether the render pool can take a job now; none is taken from the queue while it cannot. */
+  poolHasRoom?: () => boolean;
   /** How often the queue looks for jobs left by a stopped or crashed server, in ms; default 1000. */
   pollMs?: number;
   /** How long a job is held without word from its owner; default 2 minutes. */
@@ -25,6 +27,10 @@ export interface ExportQueueOptions {
 }
 
 const DEFAULT_LEASE_MS = 120_000;
+/** A job taken up this often without an answer (each time its server stopped or died making it) fails. */
+const MAX_ATTEMPTS = 3;
+/** How long the queue waits after the pool turned a job away. */
+const BUSY_BACKOFF_MS = 1000;
 const DEFAULT_KEEP_MS = 24 * 3600_000;
 const PRUNE_EVERY_MS = 60_000;
 
@@ -41,6 +47,8 @@ export class ExportQueue {
   private timer?: NodeJS.Timeout;
   private stopped = true;
   private lastPrune = 0;
+  /** No job is taken before this time: the pool turned one away. */
+  private notBefore = 0;
 
   constructor(private readonly options: ExportQueueOptions) {}
 
@@ -60,17 +68,19 @@ export class ExportQueue {
   /** Takes up waiting jobs now and every `pollMs` until stopped. */
   start(): void {
     this.stopped = false;
+    leaseOwnerAtWork(this.owner, true);
     this.kick();
   }
 
   /** Stops taking jobs; those in the pool get `graceMs` to finish, the rest go back to the queue. */
   async stop(graceMs = 10_000): Promise<void> {
     this.stopped = true;
+    leaseOwnerAtWork(this.owner, false);
     if (this.timer) clearTimeout(this.timer);
     let timer: NodeJS.Timeout | undefined;
     await Promise.race([Promise.allSettled([...this.running.values()]), new Promise<void>((resolve) => (timer = setTimeout(resolve, graceMs)))]);
     clearTimeout(timer);
-    for (const id of this.running.keys()) this.options.store.exportJobs.release(id, this.owner);
+    for (const id of this.running.keys()) this.quietly(() => this.options.store.exportJobs.release(id, this.owner));
   }
 
   /** Jobs this server works on now. */
@@ -88,25 +98,45 @@ export class ExportQueue {
   private fill(): void {
     if (this.stopped) return;
     const { store } = this.options;
+    const wait = this.notBefore - Date.now();
+    if (wait > 0) {
+      this.timer = setTimeout(() => this.fill(), wait);
+      return;
+    }
     try {
-      while (this.running.size < this.options.concurrency) {
+      while (this.running.size < this.options.concurrency && (this.options.poolHasRoom?.() ?? true)) {
         const next = store.exportJobs.claimNext(this.owner, this.leaseMs, leaseOwnerAlive(this.owner));
         if (!next) break;
-        const work = this.run(next.job, next.request).finally(() => {
-          this.running.delete(next.job.id);
-          this.kick();
-        });
-        this.running.set(next.job.id, work);
+        const { id } = next.job;
+        const work = this.run(next.job, next.request)
+          .catch((err: unknown) => this.warn(err))
+          .finally(() => {
+            if (this.running.get(id) === work) this.running.delete(id);
+            this.kick();
+          });
+        this.running.set(id, work);
       }
       if (Date.now() - this.lastPrune > PRUNE_EVERY_MS) {
         this.lastPrune = Date.now();
         store.exportJobs.prune(new Date(Date.now() - (this.options.keepMs ?? DEFAULT_KEEP_MS)));
       }
     } catch (err) {
-      // The store may be closing under a stopping server; the next start looks again.
-      if (!this.stopped) process.emitWarning(`Spool: exports paused: ${err instanceof Error ? err.message : String(err)}`);
+      this.warn(err);
     }
     if (!this.stopped) this.timer = setTimeout(() => this.fill(), this.options.pollMs ?? 1000);
+  }
+
+  /** The store may be closing under a stopping server, or failing; the next look tries again. */
+  private warn(err: unknown): void {
+    if (!this.stopped) process.emitWarning(`Spool: exports paused: ${err instanceof Error ? err.message : String(err)}`);
+  }
+
+  private quietly(fn: () => void): void {
+    try {
+      fn();
+    } catch (err) {
+      this.warn(err);
+    }
   }
 
   private get leaseMs(): number {
@@ -119,8 +149,13 @@ export class ExportQueue {
 
   private async run(job: ExportJob, request: ExportJobRequest): Promise<void> {
     const { store, renderer } = this.options;
+    if (job.attempts > MAX_ATTEMPTS) {
+      const message = `export given up after ${MAX_ATTEMPTS} attempts: each time, the server stopped or died before the file was made`;
+      if (store.exportJobs.fail(job.id, this.owner, message)) this.observe(job, 'failed');
+      return;
+    }
     // A long render keeps its lease; a job whose lease ran out while the server stalled is someone else's.
-    const keep = setInterval(() => store.exportJobs.extend(job.id, this.owner, this.leaseMs), Math.max(250, this.leaseMs / 3));
+    const keep = setInterval(() => this.quietly(() => store.exportJobs.extend(job.id, this.owner, this.leaseMs)), Math.max(250, this.leaseMs / 3));
     try {
       const file = await renderer.render({ ...request, deck: request.deck as Deck });
       if (store.exportJobs.finish(job.id, this.owner, file)) this.observe(job, 'done');
@@ -129,9 +164,9 @@ export class ExportQueue {
       // The pool was full or the server is stopping: the job waits its turn again rather than failing.
       if (answer.status === 503 || this.stopped) {
         store.exportJobs.release(job.id, this.owner);
-        this.kick(1000);
-      } else {
-        if (store.exportJobs.fail(job.id, this.owner, answer.body.error)) this.observe(job, 'failed');
+        this.notBefore = Date.now() + BUSY_BACKOFF_MS;
+      } else if (store.exportJobs.fail(job.id, this.owner, answer.body.error)) {
+        this.observe(job, 'failed');
       }
     } finally {
       clearInterval(keep);

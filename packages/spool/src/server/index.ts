@@ -68,7 +68,14 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     publisher = Publisher.fromSettings(store, resolved.publish, { pollMs: resolved.publishPollMs });
     let origin = '';
     const renderer = new ServerRenderer(store, resolved.fetch, pool);
-    exports = new ExportQueue({ store, renderer, concurrency: resolved.render.workers, onJob: metrics.observeExport });
+    // One worker is left to the studio's own exports and imports when there are two or more.
+    exports = new ExportQueue({
+      store,
+      renderer,
+      concurrency: Math.max(1, resolved.render.workers - 1),
+      poolHasRoom: () => pool.busy.waiting === 0,
+      onJob: metrics.observeExport,
+    });
     const app = await buildApp({
       store,
       options: resolved,

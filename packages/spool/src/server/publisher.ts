@@ -13,7 +13,7 @@ import type { AccountInfo } from '../store/accounts.js';
 import { LeaseLostError, type NewPublishJob, type PublishJob } from '../store/publish-jobs.js';
 import { NotFoundError } from '../store/errors.js';
 import { SecretKeyError } from '../deliver/secrets.js';
-import { leaseOwnerAlive as ownerAlive } from './data-lock.js';
+import { leaseOwnerAlive as ownerAlive, leaseOwnerAtWork } from './data-lock.js';
 import type { PublishSettings } from './publish-options.js';
 
 /** How long a job is held between saves before another process may take it up. */
@@ -109,6 +109,7 @@ export class Publisher {
   /** Looks for due jobs every `pollMs` until stopped. */
   start(): void {
     this.stopped = false;
+    leaseOwnerAtWork(this.owner, true);
     const tick = async () => {
       if (this.stopped) return;
       try {
@@ -142,6 +143,7 @@ export class Publisher {
    */
   async stop(graceMs = 10_000): Promise<void> {
     this.stopped = true;
+    leaseOwnerAtWork(this.owner, false);
     if (this.timer) clearTimeout(this.timer);
     for (const wake of this.sleepers) wake();
     const all = Promise.allSettled([...this.running]);

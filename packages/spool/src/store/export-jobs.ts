@@ -87,8 +87,8 @@ export class ExportJobTable {
   }
 
   /**
-   * Takes the oldest job that is waiting, or running under a lease that ran out or whose owner is
-   * gone, for `owner` until `leaseMs` from now; with the request to make it from.
+   * Takes the oldest job that is waiting, or running under another owner's lease that ran out or
+   * whose owner is gone, for `owner` until `leaseMs` from now; with the request to make it from.
    */
   claimNext(owner: string, leaseMs: number, ownerAlive: (owner: string) => boolean, at = new Date()): { job: ExportJob; request: ExportJobRequest } | undefined {
     const iso = at.toISOString();
@@ -98,7 +98,8 @@ export class ExportJobTable {
           "SELECT id, state, lease_owner, lease_until FROM export_jobs WHERE state IN ('queued', 'running') ORDER BY created_at, id LIMIT 200",
         )
         .all();
-      const row = rows.find((r) => r.state === 'queued' || !r.lease_owner || (r.lease_until ?? '') < iso || (r.lease_owner !== owner && !ownerAlive(r.lease_owner)));
+      // A job this owner already works on stays its own, however late its lease: it is being made.
+      const row = rows.find((r) => r.state === 'queued' || (r.lease_owner !== owner && (!r.lease_owner || (r.lease_until ?? '') < iso || !ownerAlive(r.lease_owner))));
       if (!row) return undefined;
       db.prepare("UPDATE export_jobs SET state = 'running', lease_owner = ?, lease_until = ?, attempts = attempts + 1, started_at = ?, updated_at = ? WHERE id = ?").run(
         owner, new Date(at.getTime() + leaseMs).toISOString(), iso, iso, row.id,
