@@ -99,6 +99,14 @@ describe('the preview patcher', () => {
     expect(third.html).toBe(joinSvgParts(grown));
   });
 
+  it('starts again from the markup when a piece is not one element', async () => {
+    const parts = toParts({ label: 'A slide', title: '', defs: [1], body: [['ab', '#111']] });
+    const odd: SvgParts = { ...parts, body: [...parts.body.slice(0, 1), 'stray text', ...parts.body.slice(1)] };
+    const shown = await apply([parts, odd, parts]);
+    expect(shown[1].html).toBe(joinSvgParts(odd));
+    expect(shown[2].html).toBe(joinSvgParts(parts));
+  });
+
   it('starts again from the markup when something else changed the element', async () => {
     const parts = toParts({ label: 'A slide', title: '', defs: [1], body: [['ab', '#111']] });
     const html = await page.evaluate((p) => {

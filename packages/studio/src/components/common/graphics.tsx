@@ -58,7 +58,7 @@ export function Avatar({ name, src, size = 32 }: { name: string; src?: string; s
 }
 
 /** How long a shown picture waits for edits to pause before it is painted again. */
-const REPAINT_PAUSE_MS = 120;
+const REPAINT_PAUSE_MS = 200;
 
 /**
  * A slide shown small: its scene painted into a PNG `width` CSS pixels wide (see paint-canvas.ts

@@ -12,13 +12,28 @@ import { joinSvgParts, type SvgParts } from 'spool/core';
 export function patchSvg(host: HTMLElement, parts: SvgParts): void {
   const shown = applied.get(host);
   const live = host.firstElementChild;
-  if (!shown || !live || host.childNodes.length !== 1 || !fits(live, shown)) {
-    host.innerHTML = joinSvgParts(parts);
-    const svg = host.firstElementChild;
-    if (svg && fits(svg, parts)) applied.set(host, parts);
-    else applied.delete(host);
-    return;
+  if (!shown || !live || host.childNodes.length !== 1 || !fits(live, shown)) return replace(host, parts);
+  try {
+    patch(live, shown, parts);
+    applied.set(host, parts);
+  } catch (err) {
+    // A piece that was not one element: the pieces no longer say which element is which.
+    if (!(err instanceof PiecesDiffer)) throw err;
+    replace(host, parts);
   }
+}
+
+/** The whole SVG written afresh, and its pieces kept when the page holds one element for each. */
+function replace(host: HTMLElement, parts: SvgParts): void {
+  host.innerHTML = joinSvgParts(parts);
+  const svg = host.firstElementChild;
+  if (svg && fits(svg, parts)) applied.set(host, parts);
+  else applied.delete(host);
+}
+
+class PiecesDiffer extends Error {}
+
+function patch(live: Element, shown: SvgParts, parts: SvgParts): void {
   if (parts.open !== shown.open) copyAttributes(live, parse(`${parts.open}</svg>`, false)[0]);
   if (parts.title !== shown.title) {
     if (shown.title) live.firstElementChild?.remove();
@@ -34,7 +49,6 @@ export function patchSvg(host: HTMLElement, parts: SvgParts): void {
     patchList(defs, 0, [], parts.defs);
   }
   patchList(live, title + (parts.defs.length ? 1 : 0), shown.body, parts.body);
-  applied.set(host, parts);
 }
 
 /** The pieces the page shows for each preview host, to compare the next version with. */
@@ -66,6 +80,7 @@ function patchList(parent: Element, from: number, before: readonly string[], aft
   if (old.length === fresh.length) {
     const changed = fresh.map((markup, i) => (markup === old[i] ? null : markup));
     const nodes = parse(changed.filter((m): m is string => m !== null).join(''));
+    if (nodes.length !== changed.filter((m) => m !== null).length) throw new PiecesDiffer();
     let next = 0;
     changed.forEach((markup, i) => {
       if (markup !== null) children[i].replaceWith(nodes[next++]);
@@ -73,6 +88,7 @@ function patchList(parent: Element, from: number, before: readonly string[], aft
     return;
   }
   const nodes = parse(fresh.join(''));
+  if (nodes.length !== fresh.length) throw new PiecesDiffer();
   const anchor = parent.children[from + head + old.length] ?? null;
   for (const child of children) child.remove();
   for (const node of nodes) parent.insertBefore(node, anchor);
@@ -90,7 +106,9 @@ function parse(markup: string, wrap = true): Element[] {
 /** The root's attributes made the same as `next`'s, in its order, as the painter writes them. */
 function copyAttributes(live: Element, next: Element | undefined): void {
   if (!next) return;
-  const names = (e: Element) => [...e.attributes].map((a) => a.name).join(' ');
-  if (names(live) !== names(next)) for (const { name } of [...live.attributes]) live.removeAttribute(name);
-  for (const { name, value } of [...next.attributes]) if (live.getAttribute(name) !== value) live.setAttribute(name, value);
+  // The namespace declaration is the same in every version, and set again by name it would be written twice.
+  const own = (e: Element) => [...e.attributes].filter((a) => a.name !== 'xmlns');
+  const names = (e: Element) => own(e).map((a) => a.name).join(' ');
+  if (names(live) !== names(next)) for (const { name } of own(live)) live.removeAttribute(name);
+  for (const { name, value } of own(next)) if (live.getAttribute(name) !== value) live.setAttribute(name, value);
 }
